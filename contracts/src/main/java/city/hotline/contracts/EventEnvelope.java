@@ -1,0 +1,31 @@
+package city.hotline.contracts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one envelope every event travels in (SPEC §6). The Kafka key is {@code ticketId}, so one
+ * case's events stay in order on one partition.
+ *
+ * @param <P> the payload record named by {@code eventType}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EventEnvelope<P>(
+    UUID eventId,
+    String eventType,
+    int schemaVersion,
+    Instant occurredAt,
+    String ticketId,
+    String producer,
+    P payload) {
+
+  public static <P> EventEnvelope<P> of(
+      EventType type, String ticketId, String producer, Instant occurredAt, P payload) {
+    if (!type.payloadType().isInstance(payload)) {
+      throw new IllegalArgumentException(type.wireName() + " carries " + type.payloadType().getSimpleName());
+    }
+    return new EventEnvelope<>(
+        UUID.randomUUID(), type.wireName(), type.schemaVersion(), occurredAt, ticketId, producer, payload);
+  }
+}

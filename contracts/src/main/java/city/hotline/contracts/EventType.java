@@ -1,0 +1,41 @@
+package city.hotline.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every event type with its payload record and the schema version producers write today. */
+public enum EventType {
+  COMPLAINT_REGISTERED("ComplaintRegistered", ComplaintRegistered.class, 1),
+  CASE_DISPATCHED("CaseDispatched", CaseDispatched.class, 1),
+  CASE_AWAITING_MANUAL_DISPATCH("CaseAwaitingManualDispatch", CaseAwaitingManualDispatch.class, 1),
+  CASE_CLAIMED("CaseClaimed", CaseClaimed.class, 1),
+  CASE_RESOLVED("CaseResolved", CaseResolved.class, 1),
+  CASE_CLOSED("CaseClosed", CaseClosed.class, 1);
+
+  private final String wireName;
+  private final Class<?> payloadType;
+  private final int schemaVersion;
+
+  EventType(String wireName, Class<?> payloadType, int schemaVersion) {
+    this.wireName = wireName;
+    this.payloadType = payloadType;
+    this.schemaVersion = schemaVersion;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public Class<?> payloadType() {
+    return payloadType;
+  }
+
+  /** The newest version a reader of this contract understands; newer ones go to dead letters. */
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  public static Optional<EventType> fromWireName(String name) {
+    return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,158 @@
+package city.hotline.dispatch.casework;
+
+import city.hotline.contracts.CaseAwaitingManualDispatch;
+import city.hotline.contracts.CaseClaimed;
+import city.hotline.contracts.CaseClosed;
+import city.hotline.contracts.CaseDispatched;
+import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintRegistered;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import city.hotline.dispatch.routing.Router;
+import city.hotline.dispatch.routing.RoutingRepository;
+import city.hotline.dispatch.routing.RoutingRule;
+import city.hotline.dispatch.routing.Unit;
+import city.hotline.dispatch.sla.Deadlines;
+import city.hotline.dispatch.sla.SlaSettings;
+import city.hotline.support.HotlineProperties;
+import city.hotline.support.outbox.OutboxRelay;
+import city.hotline.support.web.ApiException;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Opens cases from registrations, and carries out claim (签收), resolve (办结) and close (结案). */
+@Service
+class CaseService {
+  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+  static final String SYSTEM = "system";
+
+  private final CaseRepository cases;
+  private final RoutingRepository routing;
+  private final SlaSettings sla;
+  private final OutboxRelay outbox;
+  private final Clock clock;
+  private final String producer;
+
+  CaseService(CaseRepository cases, RoutingRepository routing, SlaSettings sla, OutboxRelay outbox, Clock clock,
+      HotlineProperties properties) {
+    this.cases = cases;
+    this.routing = routing;
+    this.sla = sla;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.producer = properties.serviceName();
+  }
+
+  /** 派单: routes a new registration and stores it as a case; a redelivered registration changes nothing. */
+  void open(EventEnvelope<?> registration) {
+    String ticketId = registration.ticketId();
+    ComplaintRegistered request = (ComplaintRegistered) registration.payload();
+    CaseFacts facts = request.facts();
+    Instant now = clock.instant();
+    Optional<RoutingRule> rule = Router.route(facts.district(), facts.category(), routing::rule);
+    Optional<Unit> unit = rule.flatMap(r -> routing.unit(r.unitId()));
+    Document kase = CaseDocuments.fromRegistration(ticketId, request, now);
+    EventEnvelope<?> event;
+    if (unit.isPresent()) {
+      Deadlines deadlines = Deadlines.from(now, facts.urgency(), sla);
+      CaseFacts routed = new CaseFacts(facts.district(), facts.category(), facts.urgency(), unit.get().id());
+      event = EventEnvelope.of(EventType.CASE_DISPATCHED, ticketId, producer, now, new CaseDispatched(
+          routed, unit.get().name(), rule.get().key() + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM));
+      CaseDocuments.dispatch(kase, unit.get(), rule.get(), deadlines, now);
+    } else {
+      String reason = "no routing rule for " + facts.district() + " / " + facts.category();
+      event = EventEnvelope.of(EventType.CASE_AWAITING_MANUAL_DISPATCH, ticketId, producer, now,
+          new CaseAwaitingManualDispatch(facts, reason));
+      CaseDocuments.awaitManualDispatch(kase, reason, now);
+    }
+    kase.append(OutboxRelay.FIELD, List.of(outbox.entry(event)));
+    if (cases.insertIfAbsent(kase)) {
+      outbox.wake(CaseRepository.COLLECTION, ticketId);
+      log.info("case opened ticketId={} state={} unitId={}", ticketId, kase.getString("state"), kase.getString("unitId"));
+    }
+  }
+
+  CaseView claim(String ticketId, String actor) {
+    Document current = load(ticketId);
+    CaseState state = check(current, CaseAction.CLAIM);
+    Instant now = clock.instant();
+    boolean onTime = !now.isAfter(current.getDate("claimDeadline").toInstant());
+    EventEnvelope<CaseClaimed> event = EventEnvelope.of(EventType.CASE_CLAIMED, ticketId, producer, now,
+        new CaseClaimed(CaseDocuments.facts(current), actor, onTime));
+    return apply(ticketId, CaseAction.CLAIM, state, List.of(Updates.set("claimedAt", Date.from(now))),
+        CaseDocuments.audit(now, CaseAction.CLAIM, actor, onTime ? "签收" : "签收 (超期)"), event);
+  }
+
+  CaseView resolve(String ticketId, String reply, String actor) {
+    Document current = load(ticketId);
+    CaseState state = check(current, CaseAction.RESOLVE);
+    Instant now = clock.instant();
+    boolean onTime = !now.isAfter(current.getDate("resolveDeadline").toInstant());
+    EventEnvelope<CaseResolved> event = EventEnvelope.of(EventType.CASE_RESOLVED, ticketId, producer, now,
+        new CaseResolved(CaseDocuments.facts(current), actor, reply, onTime));
+    return apply(ticketId, CaseAction.RESOLVE, state,
+        List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply)),
+        CaseDocuments.audit(now, CaseAction.RESOLVE, actor, reply), event);
+  }
+
+  /** 结案 after the return visit; feedback already published CaseClosed, so there is nothing more to publish. */
+  void closeAfterVisit(EventEnvelope<?> closed) {
+    String ticketId = closed.ticketId();
+    CaseClosed payload = (CaseClosed) closed.payload();
+    Document current = cases.find(ticketId)
+        .orElseThrow(() -> new IllegalStateException("CaseClosed for unknown case " + ticketId));
+    CaseState state = CaseState.valueOf(current.getString("state"));
+    if (state == CaseState.CLOSED) {
+      return; // redelivered
+    }
+    if (!CaseAction.CLOSE.allowedFrom(state)) {
+      throw new IllegalStateException(CaseAction.CLOSE.refusal(ticketId, state));
+    }
+    Document audit = CaseDocuments.audit(closed.occurredAt(), CaseAction.CLOSE, payload.actor(), payload.outcome());
+    cases.transition(ticketId, CaseAction.CLOSE, List.of(Updates.set("closedAt", Date.from(closed.occurredAt()))),
+        audit, null);
+    log.info("case closed ticketId={} outcome={}", ticketId, payload.outcome());
+  }
+
+  CaseView get(String ticketId) {
+    return CaseView.of(load(ticketId));
+  }
+
+  List<CaseView> queue(String unitId, CaseState state, int page, int size) {
+    List<String> states = state != null ? List.of(state.name()) : CaseDocuments.openStates();
+    return cases.queue(unitId, states, page, size).stream().map(CaseView::of).toList();
+  }
+
+  private Document load(String ticketId) {
+    return cases.find(ticketId).orElseThrow(() -> ApiException.notFound("Case", ticketId));
+  }
+
+  private static CaseState check(Document current, CaseAction action) {
+    CaseState state = CaseState.valueOf(current.getString("state"));
+    if (!action.allowedFrom(state)) {
+      throw ApiException.conflict(action.refusal(current.getString("_id"), state));
+    }
+    return state;
+  }
+
+  /** The guarded write; if another user moved the case in between, that user won and this one gets a 409. */
+  private CaseView apply(String ticketId, CaseAction action, CaseState seen, List<Bson> changes, Document audit,
+      EventEnvelope<?> event) {
+    Document updated = cases.transition(ticketId, action, changes, audit, outbox.entry(event))
+        .orElseThrow(() -> ApiException.conflict(action.refusal(ticketId,
+            cases.find(ticketId).map(d -> CaseState.valueOf(d.getString("state"))).orElse(seen))));
+    outbox.wake(CaseRepository.COLLECTION, ticketId);
+    log.info("case {} ticketId={} actor={}", action.to(), ticketId, audit.getString("actor"));
+    return CaseView.of(updated);
+  }
+}

@@ -1,0 +1,17 @@
+package city.hotline.feedback;
+
+import city.hotline.support.SupportConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/** 回访: return visits and satisfaction, closing cases, and the statistics behind the leadership dashboard. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(SupportConfiguration.class)
+public class FeedbackApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(FeedbackApplication.class, args);
+  }
+}

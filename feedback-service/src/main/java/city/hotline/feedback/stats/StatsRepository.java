@@ -1,0 +1,72 @@
+package city.hotline.feedback.stats;
+
+import city.hotline.contracts.CaseFacts;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The statistics read model: one bucket per day × district × unit × category × urgency holding,
+ * per figure, the set of tickets counted. {@code $addToSet} makes counting idempotent and
+ * order-free in one single-document write: a redelivered event adds nothing.
+ */
+@Repository
+class StatsRepository {
+  private final MongoCollection<Document> buckets;
+
+  StatsRepository(MongoDatabase database) {
+    this.buckets = database.getCollection("stats_daily");
+    buckets.createIndex(Indexes.ascending("day", "district", "unitId", "category"));
+  }
+
+  void count(LocalDate day, CaseFacts facts, List<Metric> metrics, String ticketId) {
+    if (metrics.isEmpty()) {
+      return;
+    }
+    String unitId = facts.unitId() == null ? "" : facts.unitId();
+    String key = String.join("|", day.toString(), facts.district(), unitId, facts.category(), facts.urgency());
+    List<Bson> updates = new ArrayList<>(List.of(
+        Updates.setOnInsert("day", day.toString()),
+        Updates.setOnInsert("district", facts.district()),
+        Updates.setOnInsert("unitId", unitId),
+        Updates.setOnInsert("category", facts.category()),
+        Updates.setOnInsert("urgency", facts.urgency())));
+    metrics.forEach(m -> updates.add(Updates.addToSet(m.field(), ticketId)));
+    buckets.updateOne(Filters.eq("_id", key), Updates.combine(updates), new UpdateOptions().upsert(true));
+  }
+
+  /** Sums each figure over the buckets of a period that match the filters (null = any). */
+  Map<Metric, Long> totals(LocalDate from, LocalDate to, String district, String unitId, String category) {
+    List<Bson> filters = new ArrayList<>(List.of(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())));
+    if (district != null) {
+      filters.add(Filters.eq("district", district));
+    }
+    if (unitId != null) {
+      filters.add(Filters.eq("unitId", unitId));
+    }
+    if (category != null) {
+      filters.add(Filters.eq("category", category));
+    }
+    Map<Metric, Long> totals = new EnumMap<>(Metric.class);
+    for (Metric metric : Metric.values()) {
+      totals.put(metric, 0L);
+    }
+    for (Document bucket : buckets.find(Filters.and(filters))) {
+      for (Metric metric : Metric.values()) {
+        totals.merge(metric, (long) bucket.getList(metric.field(), String.class, List.of()).size(), Long::sum);
+      }
+    }
+    return totals;
+  }
+}

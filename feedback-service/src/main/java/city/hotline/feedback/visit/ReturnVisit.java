@@ -1,0 +1,36 @@
+package city.hotline.feedback.visit;
+
+import city.hotline.support.web.ApiException;
+import city.hotline.support.web.ApiException.FieldProblem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The return-visit rule (SPEC §2): a reached citizen's rating closes the visit; after the allowed
+ * number of failed calls it closes as UNREACHABLE; otherwise it stays open for another try.
+ *
+ * @param failedAttempts calls so far that did not reach the citizen
+ */
+public record ReturnVisit(String ticketId, VisitState state, int failedAttempts) {
+
+  /** What an attempt does: the outcome it closes the visit with, or empty to keep it open. */
+  public record Decision(Optional<String> closingOutcome, int failedAttempts) {}
+
+  public static final String UNREACHABLE = "UNREACHABLE";
+
+  public Decision record(Attempt attempt, int maxFailedAttempts) {
+    if (state != VisitState.OPEN) {
+      throw ApiException.conflict(state == VisitState.CLOSED
+          ? "Return visit for " + ticketId + " is already closed"
+          : "Case " + ticketId + " is not resolved yet; a return visit can be recorded only after 办结");
+    }
+    if (attempt.reached()) {
+      if (attempt.satisfaction() == null) {
+        throw ApiException.invalid(List.of(new FieldProblem("satisfaction", "is required when the citizen was reached")));
+      }
+      return new Decision(Optional.of(attempt.satisfaction().name()), failedAttempts);
+    }
+    int failed = failedAttempts + 1;
+    return new Decision(failed >= maxFailedAttempts ? Optional.of(UNREACHABLE) : Optional.empty(), failed);
+  }
+}

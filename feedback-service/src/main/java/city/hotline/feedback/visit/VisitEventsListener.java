@@ -1,0 +1,31 @@
+package city.hotline.feedback.visit;
+
+import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import city.hotline.support.kafka.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Learns of each ticket at registration and opens its return visit when dispatch reports it resolved. */
+@Component
+class VisitEventsListener {
+  private final EventCodec codec;
+  private final VisitRepository visits;
+
+  VisitEventsListener(EventCodec codec, VisitRepository visits) {
+    this.codec = codec;
+    this.visits = visits;
+  }
+
+  @KafkaListener(id = "feedback-visits", topics = {"${hotline.topics.intake}", "${hotline.topics.dispatch}"})
+  void on(ConsumerRecord<String, String> record) {
+    EventEnvelope<?> event = codec.decode(record.value());
+    if (EventType.COMPLAINT_REGISTERED.wireName().equals(event.eventType())) {
+      visits.noteRegistered(event.ticketId());
+    } else if (event.payload() instanceof CaseResolved resolved) {
+      visits.open(event.ticketId(), resolved.facts(), event.occurredAt());
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package city.hotline.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The only public entry point: routes the API to the services and gives every request an id. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(GatewayApplication.class, args);
+  }
+}

@@ -1,0 +1,33 @@
+package city.hotline.intake.complaint;
+
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintController {
+  private final ComplaintService service;
+
+  ComplaintController(ComplaintService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ResponseEntity<ComplaintView> register(@RequestBody RegistrationRequest request,
+      @RequestHeader(value = "X-Actor", defaultValue = "operator") String actor) {
+    ComplaintView created = service.register(request, actor);
+    return ResponseEntity.created(URI.create("/api/complaints/" + created.ticketId())).body(created);
+  }
+
+  @GetMapping("/{ticketId}")
+  ComplaintView get(@PathVariable String ticketId) {
+    return service.find(ticketId);
+  }
+}

@@ -1,0 +1,6 @@
+package city.hotline.intake.complaint;
+
+import java.time.Instant;
+
+/** One step of the citizen-facing timeline: when, what status, who, and a short note. */
+public record TimelineEntry(Instant at, ComplaintStatus status, String actor, String note) {}

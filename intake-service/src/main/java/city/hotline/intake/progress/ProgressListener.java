@@ -1,0 +1,35 @@
+package city.hotline.intake.progress;
+
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.intake.complaint.ComplaintRepository;
+import city.hotline.support.kafka.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** 查询进度: builds each ticket's timeline from dispatch's and feedback's events. */
+@Component
+class ProgressListener {
+  private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
+  private final EventCodec codec;
+  private final ComplaintRepository complaints;
+
+  ProgressListener(EventCodec codec, ComplaintRepository complaints) {
+    this.codec = codec;
+    this.complaints = complaints;
+  }
+
+  @KafkaListener(topics = {"${hotline.topics.dispatch}", "${hotline.topics.feedback}"})
+  void on(ConsumerRecord<String, String> record) {
+    EventEnvelope<?> event = codec.decode(record.value());
+    ProgressSteps.of(event).ifPresent(step -> {
+      if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step)) {
+        // Only possible if intake lost the ticket; dead-letter it so it is seen, not silently dropped.
+        throw new IllegalStateException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
+      }
+      log.info("timeline step ticketId={} status={}", event.ticketId(), step.status());
+    });
+  }
+}

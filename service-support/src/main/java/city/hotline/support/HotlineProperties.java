@@ -1,0 +1,38 @@
+package city.hotline.support;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings every service reads under {@code hotline.*}; each service's application.yml sets
+ * them, with environment-variable overrides.
+ */
+@ConfigurationProperties("hotline")
+public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Outbox outbox) {
+
+  /** @param timeout how long a request waits for the database before it answers 503 */
+  public record Mongo(String uri, String database, Duration timeout) {}
+
+  /**
+   * @param topic the topic this service publishes its events to
+   * @param deadLetterTopic where records this service cannot process go, with the error in headers
+   * @param consumes the other services' topics this service reads (created if missing, so start order does not matter)
+   */
+  public record Kafka(
+      String topic,
+      String deadLetterTopic,
+      List<String> consumes,
+      int partitions,
+      short replicationFactor,
+      Duration retryBackoff,
+      int retryAttempts) {}
+
+  /**
+   * @param collections the collections whose documents carry pending events in an {@code outbox} array
+   * @param sweepInterval how often the relay looks for events a crash or an outage left behind
+   * @param sendTimeout how long the relay waits for Kafka to acknowledge a batch
+   * @param batchSize how many documents the relay flushes in one go
+   */
+  public record Outbox(List<String> collections, Duration sweepInterval, Duration sendTimeout, int batchSize) {}
+}

@@ -1,0 +1,51 @@
+package city.hotline.support.kafka;
+
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes and reads the event envelope; a tolerant reader that refuses only what it cannot understand. */
+@Component
+public class EventCodec {
+  private final JsonMapper json;
+
+  public EventCodec(JsonMapper json) {
+    this.json = json;
+  }
+
+  public String encode(EventEnvelope<?> event) {
+    return json.writeValueAsString(event);
+  }
+
+  /** @throws EventRejectedException for malformed JSON, an unknown event type, or a schema version newer than ours */
+  public EventEnvelope<?> decode(String text) {
+    JsonNode tree;
+    try {
+      tree = json.readTree(text);
+    } catch (JacksonException e) {
+      throw new EventRejectedException("malformed event JSON: " + e.getOriginalMessage(), e);
+    }
+    String typeName = tree.path("eventType").asString("");
+    EventType type = EventType.fromWireName(typeName)
+        .orElseThrow(() -> new EventRejectedException("unknown event type '" + typeName + "'", null));
+    int version = tree.path("schemaVersion").asInt(0);
+    if (version < 1 || version > type.schemaVersion()) {
+      throw new EventRejectedException(
+          typeName + " schema version " + version + " is not one this reader knows (up to " + type.schemaVersion() + ")", null);
+    }
+    try {
+      EventEnvelope<?> raw = json.treeToValue(tree, EventEnvelope.class);
+      Object payload = json.treeToValue(tree.path("payload"), type.payloadType());
+      if (raw.eventId() == null || raw.ticketId() == null || payload == null) {
+        throw new EventRejectedException(typeName + " lacks eventId, ticketId or payload", null);
+      }
+      return new EventEnvelope<>(raw.eventId(), raw.eventType(), raw.schemaVersion(), raw.occurredAt(),
+          raw.ticketId(), raw.producer(), payload);
+    } catch (JacksonException e) {
+      throw new EventRejectedException(typeName + " does not match its contract: " + e.getOriginalMessage(), e);
+    }
+  }
+}

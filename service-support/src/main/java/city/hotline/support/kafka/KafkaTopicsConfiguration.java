@@ -1,0 +1,52 @@
+package city.hotline.support.kafka;
+
+import city.hotline.support.HotlineProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Creates this service's topic, the topics it reads and its dead-letter topic at start-up, and
+ * sends a record that keeps failing to the dead-letter topic (with the error and origin in
+ * headers) so it never blocks its partition.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaTopicsConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics hotlineTopics(HotlineProperties properties) {
+    HotlineProperties.Kafka kafka = properties.kafka();
+    Set<String> names = new LinkedHashSet<>();
+    names.add(kafka.topic());
+    names.addAll(kafka.consumes());
+    names.add(kafka.deadLetterTopic());
+    List<NewTopic> topics = new ArrayList<>();
+    for (String name : names) {
+      topics.add(TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build());
+    }
+    return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<String, String> template, HotlineProperties properties) {
+    HotlineProperties.Kafka kafka = properties.kafka();
+    // Partition -1: let the producer pick, since the dead-letter topic need not mirror the source's partitions.
+    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+        template, (record, error) -> new TopicPartition(kafka.deadLetterTopic(), -1));
+    DefaultErrorHandler handler = new DefaultErrorHandler(
+        recoverer, new FixedBackOff(kafka.retryBackoff().toMillis(), kafka.retryAttempts()));
+    handler.addNotRetryableExceptions(EventRejectedException.class);
+    return handler;
+  }
+}

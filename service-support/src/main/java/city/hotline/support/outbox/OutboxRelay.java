@@ -1,0 +1,151 @@
+package city.hotline.support.outbox;
+
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.support.HotlineProperties;
+import city.hotline.support.kafka.EventCodec;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Transactional outbox without transactions: a state change and its events are written in one
+ * document update (the {@code outbox} array), so neither exists without the other. This relay then
+ * publishes each document's pending events in order, keyed by ticket id, and pulls them once Kafka
+ * has acknowledged them. Writers call {@link #wake} after a write; a periodic sweep picks up what a
+ * crash or a Kafka outage left behind. An event may be published twice after a crash; consumers are
+ * idempotent by event id and state guards.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+  public static final String FIELD = "outbox";
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  private final KafkaTemplate<String, String> kafka;
+  private final EventCodec codec;
+  private final HotlineProperties.Outbox settings;
+  private final String topic;
+  private final Map<String, MongoCollection<Document>> collections = new HashMap<>();
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private volatile boolean running;
+  private Thread worker;
+
+  private record Pending(String collection, String id) {}
+
+  public OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
+      HotlineProperties properties) {
+    this.kafka = kafka;
+    this.codec = codec;
+    this.settings = properties.outbox();
+    this.topic = properties.kafka().topic();
+    settings.collections().forEach(name -> collections.put(name, database.getCollection(name)));
+  }
+
+  /** The outbox entry to {@code $push} in the same update that makes the state change. */
+  public Document entry(EventEnvelope<?> event) {
+    return new Document("eventId", event.eventId().toString())
+        .append("ticketId", event.ticketId())
+        .append("json", codec.encode(event));
+  }
+
+  /** Asks the relay to publish the pending events of one document soon. */
+  public void wake(String collection, String id) {
+    queue.add(new Pending(collection, id));
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::run, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    worker.interrupt();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    long nextSweep = 0;
+    while (running) {
+      try {
+        if (System.nanoTime() >= nextSweep) {
+          sweep();
+          nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+        }
+        Pending first = queue.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        List<Pending> batch = new ArrayList<>();
+        batch.add(first);
+        queue.drainTo(batch, settings.batchSize() - 1);
+        flush(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // Kafka or the database is away; the sweep retries everything still pending.
+        log.warn("outbox relay could not publish, will retry: {}", e.toString());
+      }
+    }
+  }
+
+  private void sweep() {
+    collections.forEach((name, collection) -> collection
+        .find(Filters.exists(FIELD + ".0"))
+        .projection(Projections.include("_id"))
+        .forEach(doc -> queue.add(new Pending(name, doc.get("_id").toString()))));
+  }
+
+  /** Sends every pending event of the batch first, then waits once, so one slow round trip serves many tickets. */
+  private void flush(List<Pending> batch) throws InterruptedException {
+    Map<Pending, List<Document>> entries = new HashMap<>();
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    for (Pending pending : batch) {
+      Document doc = collections.get(pending.collection())
+          .find(Filters.eq("_id", pending.id()))
+          .projection(Projections.include(FIELD))
+          .first();
+      List<Document> outbox = doc == null ? List.of() : doc.getList(FIELD, Document.class, List.of());
+      entries.put(pending, outbox);
+      for (Document entry : outbox) {
+        sends.add(kafka.send(topic, entry.getString("ticketId"), entry.getString("json")));
+      }
+    }
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+    }
+    entries.forEach((pending, outbox) -> {
+      if (!outbox.isEmpty()) {
+        List<String> ids = outbox.stream().map(e -> e.getString("eventId")).toList();
+        collections.get(pending.collection()).updateOne(Filters.eq("_id", pending.id()),
+            Updates.pull(FIELD, Filters.in("eventId", ids)));
+      }
+    });
+  }
+}
