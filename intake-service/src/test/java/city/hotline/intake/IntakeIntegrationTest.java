@@ -1,0 +1,171 @@
+package city.hotline.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.testsupport.HttpJson;
+import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Intake against a real (embedded KRaft) Kafka broker and a Mongo-wire server, over HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntakeIntegrationTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private TopicProbe probe;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrap;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "intake-it");
+  }
+
+  @BeforeAll
+  void openProbe() {
+    probe = new TopicProbe(bootstrap, "hotline.intake.events", "hotline.intake-service.dlt");
+  }
+
+  @AfterAll
+  void closeProbe() {
+    probe.close();
+  }
+
+  private TopicProbe probe() {
+    return probe;
+  }
+
+  private HttpJson http() {
+    return new HttpJson("http://localhost:" + port);
+  }
+
+  static Map<String, Object> call() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("callerName", "张三");
+    body.put("callerPhone", "13812341234");
+    body.put("district", "JIANGAN");
+    body.put("category", "STREET_LIGHTING");
+    body.put("urgency", "NORMAL");
+    body.put("address", "江岸区解放大道1000号");
+    body.put("description", "路灯不亮已经三天");
+    return body;
+  }
+
+  @Test
+  void registeringACallStoresItWithATicketNumberAndPublishesComplaintRegistered() {
+    Reply reply = http().post("/api/complaints", call());
+
+    assertThat(reply.status()).isEqualTo(201);
+    String ticketId = reply.body().path("ticketId").asString();
+    assertThat(ticketId).matches("WH\\d{8}\\d{6}");
+    assertThat(reply.body().path("status").asString()).isEqualTo("REGISTERED");
+    assertThat(reply.body().path("callerPhone").asString()).isEqualTo("138****1234");
+
+    await().atMost(WAIT).until(() -> !probe().events(ticketId).isEmpty());
+    JsonNode event = probe().events(ticketId).get(0);
+    assertThat(event.path("eventType").asString()).isEqualTo("ComplaintRegistered");
+    assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(event.path("producer").asString()).isEqualTo("intake-service");
+    assertThat(event.path("payload").path("facts").path("district").asString()).isEqualTo("JIANGAN");
+    assertThat(http().get("/api/complaints/" + ticketId).body().path("timeline").get(0).path("status").asString())
+        .isEqualTo("REGISTERED");
+  }
+
+  @Test
+  void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
+    String first = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    String second = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    assertThat(Long.parseLong(second.substring(10))).isEqualTo(Long.parseLong(first.substring(10)) + 1);
+  }
+
+  @Test
+  void everyBrokenRuleIsReportedAtOnceAndNothingIsStored() {
+    Map<String, Object> body = call();
+    body.put("callerPhone", "12345");
+    body.put("district", "ATLANTIS");
+    body.remove("description");
+
+    Reply reply = http().post("/api/complaints", body);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    List<String> fields = reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    assertThat(fields).containsExactly("callerPhone", "description", "district");
+  }
+
+  @Test
+  void aWrongEnumValueIsA400NamingTheField() {
+    Map<String, Object> body = call();
+    body.put("urgency", "VERY_URGENT");
+    Reply reply = http().post("/api/complaints", body);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("urgency");
+  }
+
+  @Test
+  void anUnknownTicketIs404() {
+    Reply reply = http().get("/api/complaints/WH20000101999999");
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void theTimelineFollowsDispatchEventsOnceEachEvenWhenRedelivered() {
+    String ticketId = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    String dispatched = """
+        {"eventId":"%s","eventType":"CaseDispatched","schemaVersion":1,"occurredAt":"%s","ticketId":"%s",
+         "producer":"dispatch-service","futureField":"ignored",
+         "payload":{"facts":{"district":"JIANGAN","category":"STREET_LIGHTING","urgency":"NORMAL","unitId":"JIANGAN_CGJ"},
+                    "unitName":"江岸区城管局","ruleId":"JIANGAN|*@v1","actor":"system"}}
+        """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId);
+
+    probe().publish("hotline.dispatch.events", ticketId, dispatched);
+    probe().publish("hotline.dispatch.events", ticketId, dispatched);
+
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode complaint = http().get("/api/complaints/" + ticketId).body();
+      assertThat(complaint.path("status").asString()).isEqualTo("DISPATCHED");
+      assertThat(complaint.path("timeline").valueStream().map(t -> t.path("status").asString()).toList())
+          .containsExactly("REGISTERED", "DISPATCHED");
+    });
+  }
+
+  @Test
+  void aMalformedEventGoesToTheDeadLetterTopicAndTheTopicKeepsFlowing() {
+    String ticketId = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    probe().publish("hotline.dispatch.events", ticketId, "{not json");
+    String claimed = """
+        {"eventId":"%s","eventType":"CaseClaimed","schemaVersion":1,"occurredAt":"%s","ticketId":"%s","producer":"dispatch-service",
+         "payload":{"facts":{"district":"JIANGAN","category":"STREET_LIGHTING","urgency":"NORMAL","unitId":"JIANGAN_CGJ"},"actor":"bureau","onTime":true}}
+        """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId);
+    probe().publish("hotline.dispatch.events", ticketId, claimed);
+
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(http().get("/api/complaints/" + ticketId).body().path("status").asString()).isEqualTo("CLAIMED"));
+    await().atMost(WAIT).until(() -> probe().records().stream()
+        .anyMatch(r -> r.topic().equals("hotline.intake-service.dlt") && "{not json".equals(r.value())
+            && r.headers().lastHeader("kafka_dlt-exception-message") != null));
+  }
+}
