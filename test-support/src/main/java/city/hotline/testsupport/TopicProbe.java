@@ -1,6 +1,14 @@
 package city.hotline.testsupport;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +57,28 @@ public final class TopicProbe implements AutoCloseable {
   /** The envelopes seen so far for one ticket, as JSON, in the order they were read. */
   public List<JsonNode> events(String ticketId) {
     return records().stream().filter(r -> ticketId.equals(r.key())).map(r -> JSON.readTree(r.value())).toList();
+  }
+
+  /**
+   * True once a consumer group has committed past every record now on the topic: everything
+   * published so far, duplicates included, has been processed.
+   */
+  public boolean caughtUp(String groupId, String topic) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+      return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+          || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not read offsets of " + groupId + " on " + topic, e);
+    }
   }
 
   public void publish(String topic, String key, String value) {

@@ -1,0 +1,223 @@
+package city.hotline.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.contracts.CaseClosed;
+import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.ComplaintRegistered;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import city.hotline.support.kafka.EventCodec;
+import city.hotline.testsupport.HttpJson;
+import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Dispatch against a real (embedded KRaft) Kafka broker and a Mongo-wire server: routing, claim, resolve, close. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DispatchIntegrationTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private TopicProbe probe;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrap;
+
+  @Autowired
+  EventCodec codec;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "dispatch-it");
+  }
+
+  @BeforeAll
+  void openProbe() {
+    probe = new TopicProbe(bootstrap, "hotline.dispatch.events");
+  }
+
+  @AfterAll
+  void closeProbe() {
+    probe.close();
+  }
+
+  private HttpJson http() {
+    return new HttpJson("http://localhost:" + port);
+  }
+
+  private String register(String district, String category, boolean confidential) {
+    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts(district, category, "NORMAL", null),
+        "李四", "13912345678", confidential, "PHONE", "COMPLAINT", "解放大道1号", "井盖缺失", "operator");
+    String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
+        Instant.now(), payload));
+    probe.publish("hotline.intake.events", ticketId, json);
+    return ticketId;
+  }
+
+  private JsonNode awaitCase(String ticketId, String state) {
+    await().atMost(WAIT).until(() -> http().get("/api/cases/" + ticketId).body().path("state").asString().equals(state));
+    return http().get("/api/cases/" + ticketId).body();
+  }
+
+  private List<String> eventTypes(String ticketId) {
+    return probe.events(ticketId).stream().map(e -> e.path("eventType").asString()).toList();
+  }
+
+  @Test
+  void aRegistrationIsRoutedToItsDistrictBureauWithDeadlinesAndPublished() {
+    String ticketId = register("JIANGAN", "STREET_LIGHTING", false);
+
+    JsonNode kase = awaitCase(ticketId, "DISPATCHED");
+    assertThat(kase.path("unitId").asString()).isEqualTo("JIANGAN_CGJ");
+    assertThat(kase.path("unitName").asString()).isEqualTo("江岸区城管局");
+    Instant claimBy = Instant.parse(kase.path("claimDeadline").asString());
+    Instant resolveBy = Instant.parse(kase.path("resolveDeadline").asString());
+    assertThat(Duration.between(claimBy, resolveBy)).isEqualTo(Duration.ofDays(5).minusHours(2));
+    assertThat(kase.path("callerPhone").asString()).isEqualTo("139****5678");
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseDispatched"));
+    JsonNode dispatched = probe.events(ticketId).get(0);
+    assertThat(dispatched.path("payload").path("facts").path("unitId").asString()).isEqualTo("JIANGAN_CGJ");
+  }
+
+  @Test
+  void gasSafetyGoesToTheCityGasCentreWhateverTheDistrict() {
+    String ticketId = register("HONGSHAN", "GAS_SAFETY", false);
+    assertThat(awaitCase(ticketId, "DISPATCHED").path("unitId").asString()).isEqualTo("CITY_GAS_CENTRE");
+  }
+
+  @Test
+  void withoutAMatchingRuleTheCaseWaitsForManualDispatch() {
+    String ticketId = register("NOT_A_DISTRICT", "STREET_LIGHTING", false);
+    awaitCase(ticketId, "AWAITING_MANUAL_DISPATCH");
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseAwaitingManualDispatch"));
+  }
+
+  @Test
+  void aConfidentialCallersNameAndPhoneAreNotShown() {
+    JsonNode kase = awaitCase(register("JIANGHAN", "SANITATION", true), "DISPATCHED");
+    assertThat(kase.path("callerName").isNull()).isTrue();
+    assertThat(kase.path("callerPhone").isNull()).isTrue();
+  }
+
+  @Test
+  void theUnitQueueShowsItsOpenCases() {
+    String ticketId = register("QIAOKOU", "DAMAGED_ROADS", false);
+    awaitCase(ticketId, "DISPATCHED");
+    List<String> queue = http().get("/api/cases?unitId=QIAOKOU_CGJ").body().valueStream()
+        .map(c -> c.path("ticketId").asString()).toList();
+    assertThat(queue).contains(ticketId);
+    assertThat(http().get("/api/cases?unitId=HANYANG_CGJ").body().valueStream()
+        .map(c -> c.path("ticketId").asString()).toList()).doesNotContain(ticketId);
+  }
+
+  @Test
+  void claimResolveAndCloseWalkTheLifecycleAndIllegalStepsAre409() {
+    String ticketId = register("WUCHANG", "MANHOLE_COVERS", false);
+    awaitCase(ticketId, "DISPATCHED");
+
+    assertThat(http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已处理")).status()).isEqualTo(409);
+    assertThat(http().post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
+    Reply again = http().post("/api/cases/" + ticketId + "/claim", "");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.body().path("detail").asString()).contains("CLAIMED");
+
+    Reply blank = http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", " "));
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body().path("errors").get(0).path("field").asString()).isEqualTo("reply");
+    Reply resolved = http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已补装井盖"));
+    assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).containsAll(List.of("CaseClaimed", "CaseResolved")));
+
+    CaseClosed closed = new CaseClosed(new CaseFacts("WUCHANG", "MANHOLE_COVERS", "NORMAL", "WUCHANG_CGJ"),
+        "SATISFIED", "operator", null);
+    String json = codec.encode(EventEnvelope.of(EventType.CASE_CLOSED, ticketId, "feedback-service", Instant.now(), closed));
+    probe.publish("hotline.feedback.events", ticketId, json);
+    probe.publish("hotline.feedback.events", ticketId, json);
+    JsonNode kase = awaitCase(ticketId, "CLOSED");
+    assertThat(kase.path("audit").valueStream().map(a -> a.path("action").asString()).toList())
+        .containsExactly("DISPATCH", "CLAIM", "RESOLVE", "CLOSE");
+    assertThat(http().post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void ofSimultaneousClaimsExactlyOneWins() throws Exception {
+    String ticketId = register("HANYANG", "STREET_VENDING", false);
+    awaitCase(ticketId, "DISPATCHED");
+    int claimants = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(claimants);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < claimants; i++) {
+        Callable<Integer> claim = () -> {
+          start.await();
+          return http().post("/api/cases/" + ticketId + "/claim", "").status();
+        };
+        results.add(pool.submit(claim));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> result : results) {
+        statuses.add(result.get());
+      }
+      assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+      assertThat(statuses).filteredOn(s -> s == 409).hasSize(claimants - 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    JsonNode kase = http().get("/api/cases/" + ticketId).body();
+    assertThat(kase.path("audit").valueStream().filter(a -> a.path("action").asString().equals("CLAIM")).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredRegistrationOpensNoSecondCase() {
+    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("QINGSHAN", "SANITATION", "URGENT", null),
+        "王五", "02788881234", false, "PHONE", "COMPLAINT", "和平大道", "垃圾未清运", "operator");
+    String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
+        Instant.now(), payload));
+    probe.publish("hotline.intake.events", ticketId, json);
+    probe.publish("hotline.intake.events", ticketId, json);
+    awaitCase(ticketId, "DISPATCHED");
+    await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-service", "hotline.intake.events"));
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseDispatched"));
+    assertThat(eventTypes(ticketId)).containsExactly("CaseDispatched");
+  }
+
+  @Test
+  void anUnknownCaseIs404() {
+    assertThat(http().get("/api/cases/WH20000101000000").status()).isEqualTo(404);
+    assertThat(http().post("/api/cases/WH20000101000000/claim", "").status()).isEqualTo(404);
+  }
+}
