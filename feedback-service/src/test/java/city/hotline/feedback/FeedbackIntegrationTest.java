@@ -1,0 +1,198 @@
+package city.hotline.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.contracts.CaseClaimed;
+import city.hotline.contracts.CaseDispatched;
+import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintRegistered;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import city.hotline.support.kafka.EventCodec;
+import city.hotline.testsupport.HttpJson;
+import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** Feedback against a real (embedded KRaft) Kafka broker and a Mongo-wire server: return visits, closing, figures. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeedbackIntegrationTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final List<String> TOPICS = List.of("hotline.intake.events", "hotline.dispatch.events", "hotline.feedback.events");
+  private TopicProbe probe;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Value("${spring.kafka.bootstrap-servers}")
+  String bootstrap;
+
+  @Autowired
+  EventCodec codec;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "feedback-it");
+  }
+
+  @BeforeAll
+  void openProbe() {
+    probe = new TopicProbe(bootstrap, "hotline.feedback.events");
+  }
+
+  @AfterAll
+  void closeProbe() {
+    probe.close();
+  }
+
+  private HttpJson http() {
+    return new HttpJson("http://localhost:" + port);
+  }
+
+  /** The events a case sends feedback's way up to its resolution, as intake and dispatch would publish them. */
+  private List<String[]> lifecycleUpToResolved(String ticketId, String district) {
+    CaseFacts registered = new CaseFacts(district, "SANITATION", "NORMAL", null);
+    CaseFacts routed = new CaseFacts(district, "SANITATION", "NORMAL", district + "_CGJ");
+    Instant t = Instant.now();
+    List<String[]> events = new ArrayList<>();
+    events.add(new String[] {"hotline.intake.events", codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
+        ticketId, "intake-service", t, new ComplaintRegistered(registered, "赵六", "13700001111", false, "PHONE",
+            "COMPLAINT", "汉南大道", "垃圾堆积", "operator")))});
+    events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_DISPATCHED,
+        ticketId, "dispatch-service", t.plusSeconds(1), new CaseDispatched(routed, "区城管局", "rule", t.plusSeconds(7200),
+            t.plusSeconds(432000), "system")))});
+    events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_CLAIMED,
+        ticketId, "dispatch-service", t.plusSeconds(2), new CaseClaimed(routed, "bureau", true)))});
+    events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
+        ticketId, "dispatch-service", t.plusSeconds(3), new CaseResolved(routed, "bureau", "已清运", true)))});
+    return events;
+  }
+
+  private String newTicket() {
+    return "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+  }
+
+  private void publish(String ticketId, List<String[]> events) {
+    events.forEach(e -> probe.publish(e[0], ticketId, e[1]));
+  }
+
+  private void awaitVisitOpen(String ticketId) {
+    await().atMost(WAIT).until(() -> http().get("/api/visits?size=200").body().valueStream()
+        .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
+  }
+
+  private JsonNode summary(String district) {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    return http().get("/api/dashboard/summary?from=" + today + "&to=" + today + "&district=" + district).body();
+  }
+
+  private void awaitAllCounted() {
+    await().atMost(WAIT).until(() -> TOPICS.stream().allMatch(t -> probe.caughtUp("feedback-stats", t)));
+  }
+
+  @Test
+  void aSatisfiedRatingClosesTheCasePublishesCaseClosedAndCountsInTheFigures() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "HANNAN"));
+    awaitVisitOpen(ticketId);
+
+    Reply rated = http().post("/api/visits/" + ticketId + "/attempts",
+        Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
+
+    assertThat(rated.status()).isEqualTo(200);
+    assertThat(rated.body().path("state").asString()).isEqualTo("CLOSED");
+    await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
+        .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")
+            && e.path("payload").path("outcome").asString().equals("SATISFIED")
+            && e.path("payload").path("facts").path("unitId").asString().equals("HANNAN_CGJ")));
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode figures = summary("HANNAN");
+      assertThat(figures.path("received").asLong()).isEqualTo(1);
+      assertThat(figures.path("closed").asLong()).isEqualTo(1);
+      assertThat(figures.path("closureRate").path("rate").asDouble()).isEqualTo(1.0);
+      assertThat(figures.path("satisfactionRate").path("numerator").asLong()).isEqualTo(1);
+      assertThat(figures.path("satisfactionRate").path("denominator").asLong()).isEqualTo(1);
+      assertThat(figures.path("onTimeResolutionRate").path("rate").asDouble()).isEqualTo(1.0);
+    });
+    assertThat(http().post("/api/visits/" + ticketId + "/attempts",
+        Map.of("reached", true, "satisfaction", "DISSATISFIED")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void redeliveredEventsDoNotChangeTheFigures() {
+    String ticketId = newTicket();
+    List<String[]> events = lifecycleUpToResolved(ticketId, "CAIDIAN");
+    publish(ticketId, events);
+    publish(ticketId, events);
+    awaitVisitOpen(ticketId);
+    awaitAllCounted();
+
+    JsonNode figures = summary("CAIDIAN");
+    assertThat(figures.path("received").asLong()).isEqualTo(1);
+    assertThat(figures.path("dispatched").asLong()).isEqualTo(1);
+    assertThat(figures.path("resolved").asLong()).isEqualTo(1);
+    assertThat(figures.path("resolutionRate").path("rate").asDouble()).isEqualTo(1.0);
+    assertThat(figures.path("closureRate").path("numerator").asLong()).isZero();
+  }
+
+  @Test
+  void threeUnansweredCallsCloseTheCaseAsUnreachableOutsideTheSatisfactionRate() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "XINZHOU"));
+    awaitVisitOpen(ticketId);
+    Map<String, Object> noAnswer = Map.of("reached", false);
+
+    assertThat(http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
+    assertThat(http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
+    JsonNode third = http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body();
+    assertThat(third.path("state").asString()).isEqualTo("CLOSED");
+    assertThat(third.path("outcome").asString()).isEqualTo("UNREACHABLE");
+
+    await().atMost(WAIT).untilAsserted(() -> assertThat(summary("XINZHOU").path("closed").asLong()).isEqualTo(1));
+    assertThat(summary("XINZHOU").path("satisfactionRate").path("denominator").asLong()).isZero();
+  }
+
+  @Test
+  void ratingACaseThatIsNotResolvedYetIs409AndAnUnknownOneIs404() {
+    String ticketId = newTicket();
+    probe.publish("hotline.intake.events", ticketId, lifecycleUpToResolved(ticketId, "HUANGPI").get(0)[1]);
+    await().atMost(WAIT).until(() -> probe.caughtUp("feedback-visits", "hotline.intake.events"));
+
+    Reply early = http().post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.contentType()).startsWith("application/problem+json");
+    assertThat(http().post("/api/visits/WH20000101000000/attempts", Map.of("reached", false)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aMalformedAttemptNamesTheField() {
+    Reply reply = http().post("/api/visits/WH20000101000000/attempts", Map.of("score", 9));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .containsExactlyInAnyOrder("reached", "score");
+  }
+}

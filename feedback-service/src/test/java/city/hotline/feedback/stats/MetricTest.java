@@ -1,0 +1,40 @@
+package city.hotline.feedback.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.hotline.contracts.CaseClosed;
+import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MetricTest {
+  private final CaseFacts facts = new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "JIANGAN_CGJ");
+
+  private EventEnvelope<CaseClosed> closed(String outcome) {
+    return EventEnvelope.of(EventType.CASE_CLOSED, "T", "feedback-service", Instant.EPOCH,
+        new CaseClosed(facts, outcome, "operator", null));
+  }
+
+  @Test
+  void satisfiedAndBasicallySatisfiedAreContentRatings() {
+    assertThat(Metric.countedBy(closed("SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(Metric.countedBy(closed("BASICALLY_SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(Metric.countedBy(closed("DISSATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED);
+  }
+
+  @Test
+  void unreachableAndNoResponseCloseButAreNotRatings() {
+    assertThat(Metric.countedBy(closed("UNREACHABLE"))).containsExactly(Metric.CLOSED);
+    assertThat(Metric.countedBy(closed("NO_RESPONSE"))).containsExactly(Metric.CLOSED);
+  }
+
+  @Test
+  void aLateResolutionCountsAsResolvedButNotOnTime() {
+    EventEnvelope<CaseResolved> late = EventEnvelope.of(EventType.CASE_RESOLVED, "T", "dispatch-service",
+        Instant.EPOCH, new CaseResolved(facts, "bureau", "done", false));
+    assertThat(Metric.countedBy(late)).containsExactly(Metric.RESOLVED);
+  }
+}
