@@ -17,8 +17,8 @@ public final class HttpJson {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String baseUrl;
 
-  /** A response: status, content type and the body parsed as JSON (a missing node when empty). */
-  public record Reply(int status, String contentType, JsonNode body, String raw) {}
+  /** A response: status, content type, request id and the body parsed as JSON (a missing node when empty). */
+  public record Reply(int status, String contentType, String requestId, JsonNode body, String raw) {}
 
   public HttpJson(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -40,7 +40,8 @@ public final class HttpJson {
       HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       String raw = response.body();
       JsonNode body = raw == null || raw.isBlank() ? JSON.missingNode() : JSON.readTree(raw);
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, raw);
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("X-Request-Id").orElse(null), body, raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

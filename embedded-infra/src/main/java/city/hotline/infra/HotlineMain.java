@@ -1,0 +1,67 @@
+package city.hotline.infra;
+
+import java.util.List;
+
+/** Entry point of {@code ./hotline up|down|status}; all settings come from the environment. */
+public final class HotlineMain {
+
+    /** Read by log4j2.xml; the servers log at INFO, this CLI only wants problems from the client libraries. */
+    static final String LOG_LEVEL_PROPERTY = "hotline.log.level";
+    private static final String CLI_LOG_LEVEL = "WARN";
+
+    private static final int EXIT_OK = 0;
+    private static final int EXIT_FAILED = 1;
+    private static final int EXIT_USAGE = 2;
+
+    private HotlineMain() {
+    }
+
+    public static void main(String[] args) {
+        // Must happen before the first logger is created, i.e. before any client library class is touched.
+        System.setProperty(LOG_LEVEL_PROPERTY, CLI_LOG_LEVEL);
+        System.exit(run(args));
+    }
+
+    private static int run(String[] args) {
+        if (args.length != 1) {
+            return usage();
+        }
+        EmbeddedSystem system;
+        try {
+            system = new EmbeddedSystem(Settings.fromEnvironment());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return EXIT_USAGE;
+        }
+        switch (args[0]) {
+            case "up":
+                return up(system);
+            case "down":
+                system.down();
+                return EXIT_OK;
+            case "status":
+                List<ProcessStatus> statuses = system.status();
+                return statuses.stream().allMatch(ProcessStatus::healthy) ? EXIT_OK : EXIT_FAILED;
+            default:
+                return usage();
+        }
+    }
+
+    private static int up(EmbeddedSystem system) {
+        try {
+            system.up();
+            System.out.println("Stop everything with: ./hotline down");
+            return EXIT_OK;
+        } catch (StartupFailedException e) {
+            System.err.println();
+            System.err.println(e.getMessage());
+            System.err.println("Whatever did start is still running; stop it with: ./hotline down");
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int usage() {
+        System.err.println("usage: ./hotline up|down|status");
+        return EXIT_USAGE;
+    }
+}

@@ -1,0 +1,44 @@
+package city.hotline.infra;
+
+import java.nio.file.Path;
+
+/** Where each file lives under {@code HOTLINE_HOME}. */
+public record Layout(Path home) {
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public Path kafkaDataDir() {
+        return dataDir().resolve("kafka");
+    }
+
+    public Path kafkaConfigFile() {
+        return home.resolve("kafka").resolve("server.properties");
+    }
+
+    /** Generated once and reused whenever the Kafka storage has to be formatted. */
+    public Path kafkaClusterIdFile() {
+        return home.resolve("kafka").resolve("cluster.id");
+    }
+
+    public Path mongoStore(String name) {
+        return dataDir().resolve("mongo").resolve(name + ".mv");
+    }
+
+    public Path logFile(String processName) {
+        return logsDir().resolve(processName + ".log");
+    }
+
+    public Path pidFile(String processName) {
+        return runDir().resolve(processName + ".pid");
+    }
+}

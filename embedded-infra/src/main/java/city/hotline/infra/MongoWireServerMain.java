@@ -1,0 +1,100 @@
+package city.hotline.infra;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server (de.bwaldvogel mongo-java-server) persisting to an H2 MVStore file.
+ *
+ * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1]}
+ */
+public final class MongoWireServerMain {
+
+    /** A constant, so callers can name this class without loading it (and its optional dependencies). */
+    static final String MAIN_CLASS = "city.hotline.infra.MongoWireServerMain";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoWireServerMain.class);
+    private static final int EXIT_FAILED = 1;
+    private static final int EXIT_USAGE = 2;
+
+    private MongoWireServerMain() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: MongoWireServerMain --port N --file /path/to/store.mv [--host "
+                    + Settings.BIND_HOST + "]");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        try {
+            start(options);
+        } catch (IOException | RuntimeException e) {
+            // Netty threads may already be running and would keep a half-started JVM alive.
+            LOG.error("Mongo wire server could not start", e);
+            System.exit(EXIT_FAILED);
+        }
+    }
+
+    private static void start(Options options) throws IOException {
+        Path parent = options.file().toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        H2Backend backend = new H2Backend(options.file().toString());
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind(options.host(), options.port());
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        // shutdown() stops accepting connections and then closes the backend, which commits and closes the store.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down, closing {}", options.file());
+            server.shutdown();
+            LOG.info("Store closed");
+        }, "mongo-wire-shutdown"));
+        LOG.info("Mongo wire server listening on {}:{} with store {}", options.host(), options.port(), options.file());
+    }
+
+    private record Options(String host, int port, Path file) {
+
+        static Options parse(String[] args) {
+            String host = Settings.BIND_HOST;
+            Integer port = null;
+            Path file = null;
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + args[i]);
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--host" -> host = value;
+                    case "--port" -> port = parsePort(value);
+                    case "--file" -> file = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (port == null || file == null) {
+                throw new IllegalArgumentException("--port and --file are required");
+            }
+            return new Options(host, port, file);
+        }
+
+        private static int parsePort(String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port is not a number: " + value, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package city.hotline.infra;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the orchestrator needs to know: where the repo and the data live, which java to use, ports, heaps and
+ * timeouts. Build it with {@link #fromEnvironment()} (what {@code ./hotline} does) or {@link #defaults(Path, Path)}
+ * plus the {@code with*} methods (what a test does).
+ *
+ * @param repoRoot       folder holding {@code <module>/target/<module>.jar} and {@code embedded-infra/target/lib}
+ * @param home           folder for data, logs, pid files and the Kafka config ({@code HOTLINE_HOME})
+ * @param java           java executable for every child process ({@code HOTLINE_JAVA})
+ * @param ports          ports of every process
+ * @param serviceHeap    -Xmx of each Spring Boot service ({@code HOTLINE_SERVICE_HEAP})
+ * @param kafkaHeap      -Xmx of the Kafka broker ({@code HOTLINE_KAFKA_HEAP})
+ * @param mongoHeap      -Xmx of each Mongo wire server ({@code HOTLINE_MONGO_HEAP})
+ * @param startupTimeout how long each process may take to become healthy ({@code HOTLINE_STARTUP_TIMEOUT_SECONDS})
+ * @param extraServiceEnv additional environment variables for the four services, e.g. test switches
+ */
+public record Settings(
+        Path repoRoot,
+        Path home,
+        String java,
+        Ports ports,
+        String serviceHeap,
+        String kafkaHeap,
+        String mongoHeap,
+        Duration startupTimeout,
+        Map<String, String> extraServiceEnv) {
+
+    public static final String DEFAULT_HOME_FOLDER = ".hotline";
+    public static final String DEFAULT_SERVICE_HEAP = "384m";
+    public static final String DEFAULT_KAFKA_HEAP = "512m";
+    public static final String DEFAULT_MONGO_HEAP = "256m";
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Infrastructure listens on loopback only: it has no authentication. */
+    public static final String BIND_HOST = "127.0.0.1";
+    /** Services get a chance to finish in-flight requests and commit Kafka offsets. */
+    public static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** A clean Kafka shutdown avoids log recovery on the next start. */
+    public static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Closing the H2 store flushes pending writes; it is quick but must not be cut short. */
+    public static final Duration MONGO_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** After SIGKILL the kernel only needs a moment to reap the process. */
+    public static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(250);
+    /** Upper bound for one health probe, so {@code status} stays snappy. */
+    public static final Duration HEALTH_PROBE_TIMEOUT = Duration.ofSeconds(2);
+    public static final int LOG_TAIL_LINES = 30;
+
+    static final String INFRA_MODULE = "embedded-infra";
+
+    public Settings {
+        Objects.requireNonNull(repoRoot, "repoRoot");
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(java, "java");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(serviceHeap, "serviceHeap");
+        Objects.requireNonNull(kafkaHeap, "kafkaHeap");
+        Objects.requireNonNull(mongoHeap, "mongoHeap");
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
+        extraServiceEnv = Map.copyOf(extraServiceEnv);
+    }
+
+    /** Settings for {@code ./hotline}: the process environment, repo root = current working directory. */
+    public static Settings fromEnvironment() {
+        return fromEnvironment(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    public static Settings fromEnvironment(Map<String, String> env, Path repoRoot) {
+        return new Settings(
+                repoRoot,
+                Path.of(env.getOrDefault("HOTLINE_HOME", repoRoot.resolve(DEFAULT_HOME_FOLDER).toString())),
+                env.getOrDefault("HOTLINE_JAVA", JavaLocator.preferredJava()),
+                Ports.fromEnvironment(env),
+                env.getOrDefault("HOTLINE_SERVICE_HEAP", DEFAULT_SERVICE_HEAP),
+                env.getOrDefault("HOTLINE_KAFKA_HEAP", DEFAULT_KAFKA_HEAP),
+                env.getOrDefault("HOTLINE_MONGO_HEAP", DEFAULT_MONGO_HEAP),
+                startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
+                Map.of());
+    }
+
+    /** All defaults, ignoring the process environment: the deterministic starting point for tests. */
+    public static Settings defaults(Path repoRoot, Path home) {
+        return fromEnvironment(Map.of("HOTLINE_HOME", home.toString()), repoRoot);
+    }
+
+    public Settings withPorts(Ports newPorts) {
+        return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
+                extraServiceEnv);
+    }
+
+    public Settings withStartupTimeout(Duration newTimeout) {
+        return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
+                extraServiceEnv);
+    }
+
+    public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
+        return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
+                newExtraServiceEnv);
+    }
+
+    public Layout layout() {
+        return new Layout(home);
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + ports.kafka();
+    }
+
+    public String intakeMongoUri() {
+        return mongoUri(ports.intakeMongo());
+    }
+
+    public String dispatchMongoUri() {
+        return mongoUri(ports.dispatchMongo());
+    }
+
+    public String feedbackMongoUri() {
+        return mongoUri(ports.feedbackMongo());
+    }
+
+    public String gatewayUrl() {
+        return httpUrl(ports.gateway());
+    }
+
+    public String intakeUrl() {
+        return httpUrl(ports.intake());
+    }
+
+    public String dispatchUrl() {
+        return httpUrl(ports.dispatch());
+    }
+
+    public String feedbackUrl() {
+        return httpUrl(ports.feedback());
+    }
+
+    /** Classpath of the infrastructure processes: the packaged module plus its copied runtime dependencies. */
+    public String infraClasspath() {
+        Path target = repoRoot.resolve(INFRA_MODULE).resolve("target");
+        return target.resolve(INFRA_MODULE + ".jar") + File.pathSeparator + target.resolve("lib") + File.separator + "*";
+    }
+
+    /** The jar Maven builds for a module: {@code <repoRoot>/<module>/target/<module>.jar}. */
+    public Path moduleJar(String module) {
+        return repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    private static String mongoUri(int port) {
+        return "mongodb://localhost:" + port;
+    }
+
+    private static String httpUrl(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static Duration startupTimeout(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_STARTUP_TIMEOUT;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(seconds.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOTLINE_STARTUP_TIMEOUT_SECONDS is not a number: " + seconds, e);
+        }
+    }
+}

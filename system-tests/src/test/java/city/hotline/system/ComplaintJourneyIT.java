@@ -1,0 +1,133 @@
+package city.hotline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.infra.EmbeddedSystem;
+import city.hotline.infra.Ports;
+import city.hotline.infra.Settings;
+import city.hotline.testsupport.HttpJson;
+import city.hotline.testsupport.HttpJson.Reply;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton end to end: a real Kafka broker, three Mongo-wire servers and the four
+ * services, each its own process as {@code ./hotline up} starts them, driven over HTTP through
+ * the gateway only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ComplaintJourneyIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private EmbeddedSystem system;
+  private HttpJson gateway;
+
+  /** Data and logs under target/, so a failed run leaves the processes' logs to read. */
+  @BeforeAll
+  void startTheSystem() throws IOException {
+    Path repoRoot = Path.of(System.getProperty("hotline.repo.root", "..")).toAbsolutePath().normalize();
+    Path home = repoRoot.resolve("system-tests/target/hotline-home");
+    FileSystemUtils.deleteRecursively(home);
+    Settings settings = Settings.defaults(repoRoot, home).withPorts(Ports.allocateFree());
+    system = new EmbeddedSystem(settings);
+    system.up();
+    gateway = new HttpJson(settings.gatewayUrl());
+  }
+
+  @AfterAll
+  void stopTheSystem() {
+    if (system != null) {
+      system.down();
+    }
+  }
+
+  @Test
+  void aComplaintTravelsFromTheCallToTheLeadershipDashboard() {
+    // 1. 受理: the operator registers the call.
+    Map<String, Object> call = Map.of(
+        "callerName", "张三", "callerPhone", "13812341234", "district", "JIANGAN", "category", "STREET_LIGHTING",
+        "urgency", "NORMAL", "address", "江岸区解放大道1000号", "description", "路灯不亮已经三天");
+    Reply registered = gateway.post("/api/complaints", call);
+    assertThat(registered.status()).isEqualTo(201);
+    assertThat(registered.requestId()).isNotBlank();
+    String ticketId = registered.body().path("ticketId").asString();
+    assertThat(ticketId).matches("WH\\d{14}");
+
+    // 2. 派单: dispatch routes it to the Jiang'an bureau.
+    await().atMost(WAIT).until(() -> gateway.get("/api/cases/" + ticketId).body().path("state").asString().equals("DISPATCHED"));
+    JsonNode kase = gateway.get("/api/cases/" + ticketId).body();
+    assertThat(kase.path("unitId").asString()).isEqualTo("JIANGAN_CGJ");
+    assertThat(kase.path("claimDeadline").asString()).isNotBlank();
+    assertThat(kase.path("resolveDeadline").asString()).isNotBlank();
+
+    // 3. 签收 and 办结 from the unit's queue.
+    assertThat(gateway.get("/api/cases?unitId=JIANGAN_CGJ").body().valueStream()
+        .map(c -> c.path("ticketId").asString()).toList()).contains(ticketId);
+    assertThat(gateway.post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
+    Reply resolved = gateway.post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已更换灯泡,路灯恢复照明"));
+    assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
+
+    // 4. 回访: the return visit opens; a SATISFIED rating closes the case everywhere.
+    await().atMost(WAIT).until(() -> gateway.get("/api/visits").body().valueStream()
+        .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
+    Reply rated = gateway.post("/api/visits/" + ticketId + "/attempts",
+        Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
+    assertThat(rated.status()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> gateway.get("/api/cases/" + ticketId).body().path("state").asString().equals("CLOSED"));
+
+    // 5. 查询进度: intake's timeline shows every step.
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode complaint = gateway.get("/api/complaints/" + ticketId).body();
+      assertThat(complaint.path("status").asString()).isEqualTo("CLOSED");
+      assertThat(complaint.path("timeline").valueStream().map(t -> t.path("status").asString()).toList())
+          .containsExactly("REGISTERED", "DISPATCHED", "CLAIMED", "RESOLVED", "CLOSED");
+    });
+
+    // 6. 考核指标: the dashboard counts it.
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode summary = gateway.get("/api/dashboard/summary?from=" + today + "&to=" + today).body();
+      assertThat(summary.path("received").asLong()).isEqualTo(1);
+      assertThat(summary.path("closed").asLong()).isEqualTo(1);
+      assertThat(summary.path("closureRate").path("rate").asDouble()).isEqualTo(1.0);
+      assertThat(summary.path("satisfactionRate").path("rate").asDouble()).isEqualTo(1.0);
+    });
+
+    // Illegal steps are refused with problem+json through the gateway.
+    Reply claimClosed = gateway.post("/api/cases/" + ticketId + "/claim", "");
+    assertThat(claimClosed.status()).isEqualTo(409);
+    assertThat(claimClosed.contentType()).startsWith("application/problem+json");
+    assertThat(gateway.post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"))
+        .status()).isEqualTo(409);
+  }
+
+  @Test
+  void unknownTicketsAre404AndMalformedBodiesAre400NamingTheField() {
+    assertThat(gateway.get("/api/complaints/WH20000101000000").status()).isEqualTo(404);
+    assertThat(gateway.get("/api/cases/WH20000101000000").status()).isEqualTo(404);
+    Reply malformed = gateway.post("/api/complaints", Map.of("callerName", "张三", "urgency", "SOMEDAY"));
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .isEqualTo(List.of("urgency"));
+  }
+
+  @Test
+  void theGatewayKeepsAWellFormedRequestIdAndMakesOneOtherwise() {
+    Reply reply = gateway.get("/api/reference/districts");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().valueStream().map(d -> d.path("code").asString()).toList()).contains("JIANGAN", "EAST_LAKE_SCENIC");
+    assertThat(reply.requestId()).matches("[0-9a-f-]{36}");
+  }
+}
