@@ -2,10 +2,12 @@ package city.hotline.support;
 
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
+import city.hotline.support.kafka.TicketLogContext;
 import city.hotline.support.mongo.MongoConfiguration;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.web.ApiExceptionHandler;
 import city.hotline.support.web.RequestIdFilter;
+import city.hotline.support.web.TicketLogContextInterceptor;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,6 +22,8 @@ import org.springframework.context.annotation.Import;
   MongoConfiguration.class,
   KafkaTopicsConfiguration.class,
   EventCodec.class,
+  TicketLogContext.class,
+  TicketLogContextInterceptor.class,
   OutboxRelay.class,
   ApiExceptionHandler.class,
   RequestIdFilter.class
