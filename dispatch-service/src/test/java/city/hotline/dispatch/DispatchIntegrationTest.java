@@ -9,10 +9,9 @@ import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
-import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
-import city.hotline.testsupport.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,32 +23,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Dispatch against a real (embedded KRaft) Kafka broker and a Mongo-wire server: routing, claim, resolve, close. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DispatchIntegrationTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+class DispatchIntegrationTest extends ServiceIntegrationTest {
   private static final AtomicLong SEQUENCE = new AtomicLong();
-  private TopicProbe probe;
-
-  @Value("${local.server.port}")
-  int port;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrap;
 
   @Autowired
   EventCodec codec;
@@ -59,18 +41,9 @@ class DispatchIntegrationTest {
     ServiceTestSupport.register(registry, "dispatch-it");
   }
 
-  @BeforeAll
-  void openProbe() {
-    probe = new TopicProbe(bootstrap, "hotline.dispatch.events");
-  }
-
-  @AfterAll
-  void closeProbe() {
-    probe.close();
-  }
-
-  private HttpJson http() {
-    return new HttpJson("http://localhost:" + port);
+  @Override
+  protected List<String> probedTopics() {
+    return List.of("hotline.dispatch.events");
   }
 
   private String register(String district, String category, boolean confidential) {

@@ -11,11 +11,9 @@ import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
-import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
-import city.hotline.testsupport.TopicProbe;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,33 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Feedback against a real (embedded KRaft) Kafka broker and a Mongo-wire server: return visits, closing, figures. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeedbackIntegrationTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+class FeedbackIntegrationTest extends ServiceIntegrationTest {
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final List<String> TOPICS = List.of("hotline.intake.events", "hotline.dispatch.events", "hotline.feedback.events");
-  private TopicProbe probe;
-
-  @Value("${local.server.port}")
-  int port;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrap;
 
   @Autowired
   EventCodec codec;
@@ -59,18 +40,9 @@ class FeedbackIntegrationTest {
     ServiceTestSupport.register(registry, "feedback-it");
   }
 
-  @BeforeAll
-  void openProbe() {
-    probe = new TopicProbe(bootstrap, "hotline.feedback.events");
-  }
-
-  @AfterAll
-  void closeProbe() {
-    probe.close();
-  }
-
-  private HttpJson http() {
-    return new HttpJson("http://localhost:" + port);
+  @Override
+  protected List<String> probedTopics() {
+    return List.of("hotline.feedback.events");
   }
 
   /** The events a case sends feedback's way up to its resolution, as intake and dispatch would publish them. */

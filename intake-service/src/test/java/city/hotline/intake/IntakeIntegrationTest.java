@@ -3,62 +3,30 @@ package city.hotline.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
-import city.hotline.testsupport.TopicProbe;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Intake against a real (embedded KRaft) Kafka broker and a Mongo-wire server, over HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IntakeIntegrationTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
-  private TopicProbe probe;
-
-  @Value("${local.server.port}")
-  int port;
-
-  @Value("${spring.kafka.bootstrap-servers}")
-  String bootstrap;
+class IntakeIntegrationTest extends ServiceIntegrationTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestSupport.register(registry, "intake-it");
   }
 
-  @BeforeAll
-  void openProbe() {
-    probe = new TopicProbe(bootstrap, "hotline.intake.events", "hotline.intake-service.dlt");
-  }
-
-  @AfterAll
-  void closeProbe() {
-    probe.close();
-  }
-
-  private TopicProbe probe() {
-    return probe;
-  }
-
-  private HttpJson http() {
-    return new HttpJson("http://localhost:" + port);
+  @Override
+  protected List<String> probedTopics() {
+    return List.of("hotline.intake.events", "hotline.intake-service.dlt");
   }
 
   static Map<String, Object> call() {
@@ -83,8 +51,8 @@ class IntakeIntegrationTest {
     assertThat(reply.body().path("status").asString()).isEqualTo("REGISTERED");
     assertThat(reply.body().path("callerPhone").asString()).isEqualTo("138****1234");
 
-    await().atMost(WAIT).until(() -> !probe().events(ticketId).isEmpty());
-    JsonNode event = probe().events(ticketId).get(0);
+    await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
+    JsonNode event = probe.events(ticketId).get(0);
     assertThat(event.path("eventType").asString()).isEqualTo("ComplaintRegistered");
     assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(event.path("producer").asString()).isEqualTo("intake-service");
@@ -141,8 +109,8 @@ class IntakeIntegrationTest {
                     "unitName":"江岸区城管局","ruleId":"JIANGAN|*@v1","actor":"system"}}
         """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId);
 
-    probe().publish("hotline.dispatch.events", ticketId, dispatched);
-    probe().publish("hotline.dispatch.events", ticketId, dispatched);
+    probe.publish("hotline.dispatch.events", ticketId, dispatched);
+    probe.publish("hotline.dispatch.events", ticketId, dispatched);
 
     await().atMost(WAIT).untilAsserted(() -> {
       JsonNode complaint = http().get("/api/complaints/" + ticketId).body();
@@ -155,16 +123,16 @@ class IntakeIntegrationTest {
   @Test
   void aMalformedEventGoesToTheDeadLetterTopicAndTheTopicKeepsFlowing() {
     String ticketId = http().post("/api/complaints", call()).body().path("ticketId").asString();
-    probe().publish("hotline.dispatch.events", ticketId, "{not json");
+    probe.publish("hotline.dispatch.events", ticketId, "{not json");
     String claimed = """
         {"eventId":"%s","eventType":"CaseClaimed","schemaVersion":1,"occurredAt":"%s","ticketId":"%s","producer":"dispatch-service",
          "payload":{"facts":{"district":"JIANGAN","category":"STREET_LIGHTING","urgency":"NORMAL","unitId":"JIANGAN_CGJ"},"actor":"bureau","onTime":true}}
         """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId);
-    probe().publish("hotline.dispatch.events", ticketId, claimed);
+    probe.publish("hotline.dispatch.events", ticketId, claimed);
 
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(http().get("/api/complaints/" + ticketId).body().path("status").asString()).isEqualTo("CLAIMED"));
-    await().atMost(WAIT).until(() -> probe().records().stream()
+    await().atMost(WAIT).until(() -> probe.records().stream()
         .anyMatch(r -> r.topic().equals("hotline.intake-service.dlt") && "{not json".equals(r.value())
             && r.headers().lastHeader("kafka_dlt-exception-message") != null));
   }
