@@ -8,4 +8,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param outcome SATISFIED, BASICALLY_SATISFIED, DISSATISFIED, UNREACHABLE or NO_RESPONSE
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseClosed(CaseFacts facts, String outcome, String actor, String comment) {}
+public record CaseClosed(CaseFacts facts, String outcome, String actor, String comment) implements CaseEvent {}

@@ -11,4 +11,4 @@ public record CaseDispatched(
     String ruleId,
     Instant claimDeadline,
     Instant resolveDeadline,
-    String actor) {}
+    String actor) implements CaseEvent {}

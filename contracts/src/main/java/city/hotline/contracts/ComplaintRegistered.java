@@ -13,4 +13,4 @@ public record ComplaintRegistered(
     String type,
     String address,
     String description,
-    String actor) {}
+    String actor) implements CaseEvent {}

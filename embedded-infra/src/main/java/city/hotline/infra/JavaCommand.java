@@ -24,8 +24,14 @@ record JavaCommand(String java, String classpath) {
         return command;
     }
 
-    /** Command for a Spring Boot service: an executable jar with the default JIT. */
-    List<String> jar(String heap, Path jar) {
-        return List.of(java, "-Xmx" + heap, GC, "-jar", jar.toString());
+    /**
+     * Command for a Spring Boot service: an executable jar with the default JIT, and a class-data archive that the
+     * JVM writes on the first run and maps on later ones (JDK 19+; rebuilt by the JVM when the jar changes). Four
+     * services starting at once on two cores spend most of their start-up loading classes, which this saves.
+     * Older JDKs ignore the option.
+     */
+    List<String> jar(String heap, Path jar, Path classDataArchive) {
+        return List.of(java, "-Xmx" + heap, GC, "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + classDataArchive, "-jar", jar.toString());
     }
 }

@@ -30,6 +30,11 @@ public record Layout(Path home) {
         return home.resolve("kafka").resolve("cluster.id");
     }
 
+    /** The JVM's class-data archive of a service, written on its first run (see {@link JavaCommand#jar}). */
+    public Path classDataArchive(String name) {
+        return runDir().resolve(name + ".jsa");
+    }
+
     public Path mongoStore(String name) {
         return dataDir().resolve("mongo").resolve(name + ".mv");
     }

@@ -110,7 +110,7 @@ final class SystemComponents {
         // Last, so a test can override any of the standard variables.
         merged.putAll(settings.extraServiceEnv());
         return new ProcessDefinition(module,
-                java.jar(settings.serviceHeap(), settings.moduleJar(module)),
+                java.jar(settings.serviceHeap(), settings.moduleJar(module), settings.layout().classDataArchive(module)),
                 Map.copyOf(merged),
                 List.of(port),
                 url,

@@ -18,6 +18,9 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
    * @param topic the topic this service publishes its events to
    * @param deadLetterTopic where records this service cannot process go, with the error in headers
    * @param consumes the other services' topics this service reads (created if missing, so start order does not matter)
+   * @param retryBackoff pause between retries of a record that fails for a reason of its own, retryAttempts times
+   * @param outageBackoffMax longest pause between retries of a record that fails because the database is away;
+   *     such a record is retried until the database is back, never dead-lettered
    */
   public record Kafka(
       String topic,
@@ -26,7 +29,8 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
       int partitions,
       short replicationFactor,
       Duration retryBackoff,
-      int retryAttempts) {}
+      int retryAttempts,
+      Duration outageBackoffMax) {}
 
   /**
    * @param collections the collections whose documents carry pending events in an {@code outbox} array

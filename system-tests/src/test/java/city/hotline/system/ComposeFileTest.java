@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -51,6 +52,14 @@ class ComposeFileTest {
     }
     assertThat(checked).isGreaterThanOrEqualTo(9);
     assertThat(unread).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theKafkaClusterIdIsOneKafkaAccepts() throws IOException {
+    Map<String, Object> environment = (Map<String, Object>) services().get("kafka").get("environment");
+    String clusterId = (String) environment.get("CLUSTER_ID");
+    assertThat(Uuid.fromString(clusterId).toString()).isEqualTo(clusterId);
   }
 
   @Test

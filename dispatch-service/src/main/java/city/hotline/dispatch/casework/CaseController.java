@@ -32,7 +32,7 @@ class CaseController {
   /** A unit's queue (open cases unless a state is given), soonest resolve deadline first. */
   @GetMapping
   List<CaseView> queue(@RequestParam(required = false) String unitId, @RequestParam(required = false) CaseState state,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     return service.queue(unitId, state, page, size);
   }

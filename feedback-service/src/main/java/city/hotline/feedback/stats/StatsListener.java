@@ -1,11 +1,6 @@
 package city.hotline.feedback.stats;
 
-import city.hotline.contracts.CaseClaimed;
-import city.hotline.contracts.CaseClosed;
-import city.hotline.contracts.CaseDispatched;
-import city.hotline.contracts.CaseFacts;
-import city.hotline.contracts.CaseResolved;
-import city.hotline.contracts.ComplaintRegistered;
+import city.hotline.contracts.CaseEvent;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.support.kafka.EventCodec;
 import java.time.LocalDate;
@@ -34,22 +29,7 @@ class StatsListener {
     List<Metric> metrics = Metric.countedBy(event);
     if (!metrics.isEmpty()) {
       LocalDate day = event.occurredAt().atZone(settings.zone()).toLocalDate();
-      stats.count(day, facts(event.payload()), metrics, event.ticketId());
+      stats.count(day, ((CaseEvent) event.payload()).facts(), metrics, event.ticketId());
     }
-  }
-
-  private static CaseFacts facts(Object payload) {
-    if (payload instanceof ComplaintRegistered p) {
-      return p.facts();
-    } else if (payload instanceof CaseDispatched p) {
-      return p.facts();
-    } else if (payload instanceof CaseClaimed p) {
-      return p.facts();
-    } else if (payload instanceof CaseResolved p) {
-      return p.facts();
-    } else if (payload instanceof CaseClosed p) {
-      return p.facts();
-    }
-    throw new IllegalArgumentException("no case facts in " + payload.getClass().getSimpleName());
   }
 }

@@ -67,6 +67,10 @@ class StatsRepository {
         totals.merge(metric, (long) bucket.getList(metric.field(), String.class, List.of()).size(), Long::sum);
       }
     }
+    if (unitId != null) {
+      // A call is registered before it has a unit; what a unit received is what was dispatched to it.
+      totals.put(Metric.RECEIVED, totals.get(Metric.DISPATCHED));
+    }
     return totals;
   }
 }

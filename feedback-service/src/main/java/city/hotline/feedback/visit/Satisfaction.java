@@ -4,10 +4,5 @@ package city.hotline.feedback.visit;
 public enum Satisfaction {
   SATISFIED,
   BASICALLY_SATISFIED,
-  DISSATISFIED;
-
-  /** Counts towards the satisfaction rate's numerator (SPEC §5). */
-  public boolean isContent() {
-    return this != DISSATISFIED;
-  }
+  DISSATISFIED
 }

@@ -25,7 +25,7 @@ class VisitController {
   }
 
   @GetMapping
-  List<VisitView> queue(@RequestParam(defaultValue = "0") @Min(0) int page,
+  List<VisitView> queue(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     return service.queue(page, size);
   }

@@ -1,7 +1,6 @@
 package city.hotline.intake.complaint;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TicketSequence {
+  private static final int DUPLICATE_KEY = 11000;
   private final MongoCollection<Document> counters;
   private final TicketSettings settings;
   private final Clock clock;
@@ -35,9 +35,9 @@ class TicketSequence {
     Document counter;
     try {
       counter = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);
-    } catch (MongoWriteException e) {
+    } catch (MongoException e) {
       // Two replicas upserted the day's first counter at once; the loser's retry finds it and increments it.
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+      if (e.getCode() != DUPLICATE_KEY) {
         throw e;
       }
       counter = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);

@@ -20,13 +20,20 @@ public class EventCodec {
     return json.writeValueAsString(event);
   }
 
+  private static String path(JacksonException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+        .reduce((a, b) -> a + "." + b)
+        .orElse("(root)");
+  }
+
   /** @throws EventRejectedException for malformed JSON, an unknown event type, or a schema version newer than ours */
   public EventEnvelope<?> decode(String text) {
     JsonNode tree;
     try {
       tree = json.readTree(text);
     } catch (JacksonException e) {
-      throw new EventRejectedException("malformed event JSON: " + e.getOriginalMessage(), e);
+      throw new EventRejectedException("malformed event JSON", e);
     }
     String typeName = tree.path("eventType").asString("");
     EventType type = EventType.fromWireName(typeName)
@@ -39,13 +46,14 @@ public class EventCodec {
     try {
       EventEnvelope<?> raw = json.treeToValue(tree, EventEnvelope.class);
       Object payload = json.treeToValue(tree.path("payload"), type.payloadType());
-      if (raw.eventId() == null || raw.ticketId() == null || payload == null) {
-        throw new EventRejectedException(typeName + " lacks eventId, ticketId or payload", null);
+      if (raw.eventId() == null || raw.ticketId() == null || raw.occurredAt() == null || payload == null) {
+        throw new EventRejectedException(typeName + " lacks eventId, ticketId, occurredAt or payload", null);
       }
       return new EventEnvelope<>(raw.eventId(), raw.eventType(), raw.schemaVersion(), raw.occurredAt(),
           raw.ticketId(), raw.producer(), payload);
     } catch (JacksonException e) {
-      throw new EventRejectedException(typeName + " does not match its contract: " + e.getOriginalMessage(), e);
+      // The path, never the value: a value may be a caller's name or phone, and this message lands in logs and headers.
+      throw new EventRejectedException(typeName + " does not match its contract at " + path(e), e);
     }
   }
 }

@@ -1,6 +1,10 @@
 package city.hotline.support.kafka;
 
 import city.hotline.support.HotlineProperties;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +18,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -46,7 +51,21 @@ public class KafkaTopicsConfiguration {
         template, (record, error) -> new TopicPartition(kafka.deadLetterTopic(), -1));
     DefaultErrorHandler handler = new DefaultErrorHandler(
         recoverer, new FixedBackOff(kafka.retryBackoff().toMillis(), kafka.retryAttempts()));
+    ExponentialBackOff untilBack = new ExponentialBackOff(kafka.retryBackoff().toMillis(), 2.0);
+    untilBack.setMaxInterval(kafka.outageBackoffMax().toMillis());
+    // A database outage is not the record's fault: hold the partition and retry rather than dead-letter good events.
+    handler.setBackOffFunction((record, error) -> isOutage(error) ? untilBack : null);
     handler.addNotRetryableExceptions(EventRejectedException.class);
     return handler;
+  }
+
+  static boolean isOutage(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
+          || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

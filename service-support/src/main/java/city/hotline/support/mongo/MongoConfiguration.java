@@ -24,7 +24,8 @@ public class MongoConfiguration {
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(mongo.uri()))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
-        .applyToSocketSettings(b -> b.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS)
+            .readTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
         .build();
     return MongoClients.create(settings);
   }

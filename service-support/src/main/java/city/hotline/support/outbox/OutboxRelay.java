@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,8 @@ public class OutboxRelay implements SmartLifecycle {
   private final String topic;
   private final Map<String, MongoCollection<Document>> collections = new HashMap<>();
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  /** What is in the queue, so a document waits there once however often it is woken or swept. */
+  private final Set<Pending> queued = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
   private Thread worker;
 
@@ -64,7 +68,13 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** Asks the relay to publish the pending events of one document soon. */
   public void wake(String collection, String id) {
-    queue.add(new Pending(collection, id));
+    enqueue(new Pending(collection, id));
+  }
+
+  private void enqueue(Pending pending) {
+    if (queued.add(pending)) {
+      queue.add(pending);
+    }
   }
 
   @Override
@@ -78,7 +88,9 @@ public class OutboxRelay implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    worker.interrupt();
+    if (worker != null) {
+      worker.interrupt();
+    }
   }
 
   @Override
@@ -90,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
     long nextSweep = 0;
     while (running) {
       try {
-        if (System.nanoTime() >= nextSweep) {
+        if (queue.isEmpty() && System.nanoTime() >= nextSweep) {
           sweep();
           nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
         }
@@ -101,13 +113,17 @@ public class OutboxRelay implements SmartLifecycle {
         List<Pending> batch = new ArrayList<>();
         batch.add(first);
         queue.drainTo(batch, settings.batchSize() - 1);
+        queued.removeAll(batch);
         flush(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // Kafka or the database is away; the sweep retries everything still pending.
+        // Kafka or the database is away: wait a sweep interval, then the sweep finds everything still pending.
         log.warn("outbox relay could not publish, will retry: {}", e.toString());
+        queue.clear();
+        queued.clear();
+        nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
       }
     }
   }
@@ -116,7 +132,7 @@ public class OutboxRelay implements SmartLifecycle {
     collections.forEach((name, collection) -> collection
         .find(Filters.exists(FIELD + ".0"))
         .projection(Projections.include("_id"))
-        .forEach(doc -> queue.add(new Pending(name, doc.get("_id").toString()))));
+        .forEach(doc -> enqueue(new Pending(name, doc.get("_id").toString()))));
   }
 
   /** Sends every pending event of the batch first, then waits once, so one slow round trip serves many tickets. */
