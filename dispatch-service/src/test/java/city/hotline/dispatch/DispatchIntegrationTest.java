@@ -9,9 +9,11 @@ import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
+import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,8 +59,12 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   }
 
   private JsonNode awaitCase(String ticketId, String state) {
-    await().atMost(WAIT).until(() -> http().get("/api/cases/" + ticketId).body().path("state").asString().equals(state));
-    return http().get("/api/cases/" + ticketId).body();
+    await().atMost(WAIT).until(() -> as("DISPATCHER").get("/api/cases/" + ticketId).body().path("state").asString().equals(state));
+    return as("DISPATCHER").get("/api/cases/" + ticketId).body();
+  }
+
+  private HttpJson wuchang() {
+    return as("BUREAU", "WUCHANG_CGJ");
   }
 
   private List<String> eventTypes(String ticketId) {
@@ -95,20 +101,49 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
-  void aConfidentialCallersNameAndPhoneAreNotShown() {
-    JsonNode kase = awaitCase(register("JIANGHAN", "SANITATION", true), "DISPATCHED");
-    assertThat(kase.path("callerName").isNull()).isTrue();
-    assertThat(kase.path("callerPhone").isNull()).isTrue();
+  void aConfidentialCallersNameAndPhoneAreNotShownToTheBureau() {
+    String ticketId = register("JIANGHAN", "SANITATION", true);
+    JsonNode dispatcherView = awaitCase(ticketId, "DISPATCHED");
+    assertThat(dispatcherView.path("callerName").asString()).isEqualTo("李四");
+    assertThat(dispatcherView.path("callerPhone").asString()).isEqualTo("139****5678");
+    JsonNode bureauView = as("BUREAU", "JIANGHAN_CGJ").get("/api/cases/" + ticketId).body();
+    assertThat(bureauView.path("callerName").isNull()).isTrue();
+    assertThat(bureauView.path("callerPhone").isNull()).isTrue();
+  }
+
+  @Test
+  void aBureauNeitherSeesNorTouchesAnotherUnitsCase() {
+    String ticketId = register("JIANGAN", "SANITATION", false);
+    awaitCase(ticketId, "DISPATCHED");
+    HttpJson otherUnit = as("BUREAU", "WUCHANG_CGJ");
+    assertThat(otherUnit.get("/api/cases/" + ticketId).status()).isEqualTo(404);
+    assertThat(otherUnit.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(404);
+    assertThat(otherUnit.get("/api/cases?unitId=JIANGAN_CGJ").body().valueStream()
+        .map(c -> c.path("ticketId").asString()).toList()).doesNotContain(ticketId);
+    assertThat(as("DISPATCHER").get("/api/cases/" + ticketId).body().path("state").asString()).isEqualTo("DISPATCHED");
+  }
+
+  @Test
+  void leadersReadButChangeNothingAndOperatorsHaveNoCaseQueue() {
+    String ticketId = register("HANYANG", "SANITATION", false);
+    awaitCase(ticketId, "DISPATCHED");
+    assertThat(as("LEADER").get("/api/cases/" + ticketId).status()).isEqualTo(200);
+    assertThat(as("LEADER").post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(403);
+    assertThat(as("DISPATCHER").post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "x")).status()).isEqualTo(403);
+    assertThat(as("OPERATOR").get("/api/cases").status()).isEqualTo(403);
+    assertThat(anonymous().get("/api/cases/" + ticketId).status()).isEqualTo(401);
+    assertThat(anonymous().withToken(TestTokens.expired("x", "HANYANG_CGJ", "BUREAU"))
+        .post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(401);
   }
 
   @Test
   void theUnitQueueShowsItsOpenCases() {
     String ticketId = register("QIAOKOU", "DAMAGED_ROADS", false);
     awaitCase(ticketId, "DISPATCHED");
-    List<String> queue = http().get("/api/cases?unitId=QIAOKOU_CGJ").body().valueStream()
+    List<String> queue = as("BUREAU", "QIAOKOU_CGJ").get("/api/cases").body().valueStream()
         .map(c -> c.path("ticketId").asString()).toList();
     assertThat(queue).contains(ticketId);
-    assertThat(http().get("/api/cases?unitId=HANYANG_CGJ").body().valueStream()
+    assertThat(as("BUREAU", "HANYANG_CGJ").get("/api/cases?unitId=QIAOKOU_CGJ").body().valueStream()
         .map(c -> c.path("ticketId").asString()).toList()).doesNotContain(ticketId);
   }
 
@@ -117,17 +152,17 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     String ticketId = register("WUCHANG", "MANHOLE_COVERS", false);
     awaitCase(ticketId, "DISPATCHED");
 
-    assertThat(http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已处理")).status()).isEqualTo(409);
-    assertThat(http().post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
-    Reply again = http().post("/api/cases/" + ticketId + "/claim", "");
+    assertThat(wuchang().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已处理")).status()).isEqualTo(409);
+    assertThat(wuchang().post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
+    Reply again = wuchang().post("/api/cases/" + ticketId + "/claim", "");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
     assertThat(again.body().path("detail").asString()).contains("CLAIMED");
 
-    Reply blank = http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", " "));
+    Reply blank = wuchang().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", " "));
     assertThat(blank.status()).isEqualTo(400);
     assertThat(blank.body().path("errors").get(0).path("field").asString()).isEqualTo("reply");
-    Reply resolved = http().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已补装井盖"));
+    Reply resolved = wuchang().post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已补装井盖"));
     assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
     await().atMost(WAIT).until(() -> eventTypes(ticketId).containsAll(List.of("CaseClaimed", "CaseResolved")));
 
@@ -139,7 +174,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     JsonNode kase = awaitCase(ticketId, "CLOSED");
     assertThat(kase.path("audit").valueStream().map(a -> a.path("action").asString()).toList())
         .containsExactly("DISPATCH", "CLAIM", "RESOLVE", "CLOSE");
-    assertThat(http().post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(409);
+    assertThat(wuchang().post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(409);
   }
 
   @Test
@@ -154,7 +189,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
       for (int i = 0; i < claimants; i++) {
         Callable<Integer> claim = () -> {
           start.await();
-          return http().post("/api/cases/" + ticketId + "/claim", "").status();
+          return as("BUREAU", "HANYANG_CGJ").post("/api/cases/" + ticketId + "/claim", "").status();
         };
         results.add(pool.submit(claim));
       }
@@ -168,7 +203,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     } finally {
       pool.shutdownNow();
     }
-    JsonNode kase = http().get("/api/cases/" + ticketId).body();
+    JsonNode kase = as("DISPATCHER").get("/api/cases/" + ticketId).body();
     assertThat(kase.path("audit").valueStream().filter(a -> a.path("action").asString().equals("CLAIM")).count())
         .isEqualTo(1);
   }
@@ -190,7 +225,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void anUnknownCaseIs404() {
-    assertThat(http().get("/api/cases/WH20000101000000").status()).isEqualTo(404);
-    assertThat(http().post("/api/cases/WH20000101000000/claim", "").status()).isEqualTo(404);
+    assertThat(as("DISPATCHER").get("/api/cases/WH20000101000000").status()).isEqualTo(404);
+    assertThat(as("BUREAU", "JIANGAN_CGJ").post("/api/cases/WH20000101000000/claim", "").status()).isEqualTo(404);
   }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts, stops and inspects the whole system as detached OS processes: Kafka, three Mongo wire servers and the four
- * Spring Boot services. Processes keep running after this JVM exits; pid files under {@code HOTLINE_HOME/run} let a
- * later {@link #down()} or {@link #status()}, from any JVM, find them again.
+ * Starts, stops and inspects the whole system as detached OS processes: Kafka, four Mongo wire servers (one per
+ * service) and the four Spring Boot services. Processes keep running after this JVM exits; pid files under
+ * {@code HOTLINE_HOME/run} let a later {@link #down()} or {@link #status()}, from any JVM, find them again.
  *
  * <pre>{@code
  * EmbeddedSystem system = new EmbeddedSystem(Settings.defaults(repoRoot, tempDir).withPorts(Ports.allocateFree()));

@@ -15,6 +15,7 @@ public record Ports(
         int intakeMongo,
         int dispatchMongo,
         int feedbackMongo,
+        int gatewayMongo,
         int gateway,
         int intake,
         int dispatch,
@@ -25,12 +26,13 @@ public record Ports(
     public static final int DEFAULT_INTAKE_MONGO = 27018;
     public static final int DEFAULT_DISPATCH_MONGO = 27019;
     public static final int DEFAULT_FEEDBACK_MONGO = 27020;
+    public static final int DEFAULT_GATEWAY_MONGO = 27021;
     public static final int DEFAULT_GATEWAY = 8080;
     public static final int DEFAULT_INTAKE = 8081;
     public static final int DEFAULT_DISPATCH = 8082;
     public static final int DEFAULT_FEEDBACK = 8083;
 
-    private static final int PORT_COUNT = 9;
+    private static final int PORT_COUNT = 10;
 
     public static Ports defaults() {
         return fromEnvironment(Map.of());
@@ -44,6 +46,7 @@ public record Ports(
                 port(env, "INTAKE_MONGO_PORT", DEFAULT_INTAKE_MONGO),
                 port(env, "DISPATCH_MONGO_PORT", DEFAULT_DISPATCH_MONGO),
                 port(env, "FEEDBACK_MONGO_PORT", DEFAULT_FEEDBACK_MONGO),
+                port(env, "GATEWAY_MONGO_PORT", DEFAULT_GATEWAY_MONGO),
                 port(env, "GATEWAY_PORT", DEFAULT_GATEWAY),
                 port(env, "INTAKE_PORT", DEFAULT_INTAKE),
                 port(env, "DISPATCH_PORT", DEFAULT_DISPATCH),
@@ -51,7 +54,7 @@ public record Ports(
     }
 
     /**
-     * Nine distinct ports that are free right now, so tests can run next to a system started with the defaults.
+     * Ten distinct ports that are free right now, so tests can run next to a system started with the defaults.
      * All sockets stay open until every port is chosen, otherwise the OS could hand out the same port twice.
      */
     public static Ports allocateFree() {
@@ -63,7 +66,7 @@ public record Ports(
                 socket.bind(new InetSocketAddress(0));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not allocate free ports", e);
         } finally {

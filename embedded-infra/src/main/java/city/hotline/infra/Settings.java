@@ -54,6 +54,8 @@ public record Settings(
     public static final int LOG_TAIL_LINES = 30;
 
     static final String INFRA_MODULE = "embedded-infra";
+    /** The gateway publishes its JWT signing keys here. */
+    static final String JWKS_PATH = "/.well-known/jwks.json";
 
     public Settings {
         Objects.requireNonNull(repoRoot, "repoRoot");
@@ -127,6 +129,10 @@ public record Settings(
         return mongoUri(ports.feedbackMongo());
     }
 
+    public String gatewayMongoUri() {
+        return mongoUri(ports.gatewayMongo());
+    }
+
     public String gatewayUrl() {
         return httpUrl(ports.gateway());
     }
@@ -141,6 +147,11 @@ public record Settings(
 
     public String feedbackUrl() {
         return httpUrl(ports.feedback());
+    }
+
+    /** Where the backend services fetch the public keys that verify the gateway's JWTs. */
+    public String gatewayJwksUri() {
+        return gatewayUrl() + JWKS_PATH;
     }
 
     /** Classpath of the infrastructure processes: the packaged module plus its copied runtime dependencies. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The eight processes of the system, derived from the settings. */
+/** The nine processes of the system, derived from the settings. */
 final class SystemComponents {
 
     static final String KAFKA = "kafka";
@@ -54,7 +54,8 @@ final class SystemComponents {
                 kafka(),
                 mongo("intake", ports.intakeMongo(), settings.intakeMongoUri()),
                 mongo("dispatch", ports.dispatchMongo(), settings.dispatchMongoUri()),
-                mongo("feedback", ports.feedbackMongo(), settings.feedbackMongoUri()));
+                mongo("feedback", ports.feedbackMongo(), settings.feedbackMongoUri()),
+                mongo("gateway", ports.gatewayMongo(), settings.gatewayMongoUri()));
     }
 
     private List<ProcessDefinition> createServices() {
@@ -93,7 +94,8 @@ final class SystemComponents {
         return service(module, port, url, Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
-                "MONGODB_URI", mongoUri));
+                "MONGODB_URI", mongoUri,
+                "HOTLINE_JWKS_URI", settings.gatewayJwksUri()));
     }
 
     private ProcessDefinition gateway() {
@@ -102,7 +104,8 @@ final class SystemComponents {
                 "SERVER_PORT", Integer.toString(port),
                 "INTAKE_URL", settings.intakeUrl(),
                 "DISPATCH_URL", settings.dispatchUrl(),
-                "FEEDBACK_URL", settings.feedbackUrl()));
+                "FEEDBACK_URL", settings.feedbackUrl(),
+                "MONGODB_URI", settings.gatewayMongoUri()));
     }
 
     private ProcessDefinition service(String module, int port, String url, Map<String, String> environment) {

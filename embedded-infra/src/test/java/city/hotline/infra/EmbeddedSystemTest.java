@@ -45,7 +45,7 @@ class EmbeddedSystemTest {
         List<ProcessStatus> statuses = system().status();
 
         assertThat(statuses).extracting(ProcessStatus::name).containsExactly(
-                "kafka", "intake-mongo", "dispatch-mongo", "feedback-mongo",
+                "kafka", "intake-mongo", "dispatch-mongo", "feedback-mongo", "gateway-mongo",
                 "intake-service", "dispatch-service", "feedback-service", "gateway");
         assertThat(statuses).noneMatch(ProcessStatus::running).noneMatch(ProcessStatus::healthy);
     }

@@ -17,12 +17,16 @@ class SettingsTest {
         Settings settings = Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java"), REPO);
 
         assertThat(settings.home()).isEqualTo(REPO.resolve(".hotline"));
-        assertThat(settings.ports()).isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 8080, 8081, 8082, 8083));
+        assertThat(settings.ports())
+                .isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083));
         assertThat(settings.serviceHeap()).isEqualTo("384m");
         assertThat(settings.kafkaHeap()).isEqualTo("512m");
         assertThat(settings.mongoHeap()).isEqualTo("256m");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.layout().mongoStore("intake")).isEqualTo(Path.of("/repo/.hotline/data/mongo/intake.mv"));
+        assertThat(settings.layout().mongoStore("gateway")).isEqualTo(Path.of("/repo/.hotline/data/mongo/gateway.mv"));
+        assertThat(settings.gatewayMongoUri()).isEqualTo("mongodb://localhost:27021");
+        assertThat(settings.gatewayJwksUri()).isEqualTo("http://localhost:8080/.well-known/jwks.json");
         assertThat(settings.infraClasspath())
                 .isEqualTo("/repo/embedded-infra/target/embedded-infra.jar:/repo/embedded-infra/target/lib/*");
         assertThat(settings.moduleJar("gateway")).isEqualTo(Path.of("/repo/gateway/target/gateway.jar"));
@@ -35,6 +39,7 @@ class SettingsTest {
                 "HOTLINE_JAVA", "/opt/jdk/bin/java",
                 "KAFKA_PORT", "19092",
                 "FEEDBACK_PORT", "18083",
+                "GATEWAY_MONGO_PORT", "37021",
                 "HOTLINE_KAFKA_HEAP", "1g",
                 "HOTLINE_STARTUP_TIMEOUT_SECONDS", "30"), REPO);
 
@@ -42,6 +47,7 @@ class SettingsTest {
         assertThat(settings.java()).isEqualTo("/opt/jdk/bin/java");
         assertThat(settings.kafkaBootstrapServers()).isEqualTo("localhost:19092");
         assertThat(settings.feedbackUrl()).isEqualTo("http://localhost:18083");
+        assertThat(settings.gatewayMongoUri()).isEqualTo("mongodb://localhost:37021");
         assertThat(settings.ports().gateway()).isEqualTo(Ports.DEFAULT_GATEWAY);
         assertThat(settings.kafkaHeap()).isEqualTo("1g");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -59,7 +65,7 @@ class SettingsTest {
         Ports ports = Ports.allocateFree();
 
         assertThat(java.util.List.of(ports.kafka(), ports.kafkaController(), ports.intakeMongo(),
-                ports.dispatchMongo(), ports.feedbackMongo(), ports.gateway(), ports.intake(), ports.dispatch(),
-                ports.feedback())).doesNotHaveDuplicates();
+                ports.dispatchMongo(), ports.feedbackMongo(), ports.gatewayMongo(), ports.gateway(), ports.intake(),
+                ports.dispatch(), ports.feedback())).doesNotHaveDuplicates();
     }
 }

@@ -73,13 +73,13 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   }
 
   private void awaitVisitOpen(String ticketId) {
-    await().atMost(WAIT).until(() -> http().get("/api/visits?size=200").body().valueStream()
+    await().atMost(WAIT).until(() -> as("OPERATOR").get("/api/visits?size=200").body().valueStream()
         .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
   }
 
   private JsonNode summary(String district) {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    return http().get("/api/dashboard/summary?from=" + today + "&to=" + today + "&district=" + district).body();
+    return as("LEADER").get("/api/dashboard/summary?from=" + today + "&to=" + today + "&district=" + district).body();
   }
 
   private void awaitAllCounted() {
@@ -92,7 +92,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     publish(ticketId, lifecycleUpToResolved(ticketId, "HANNAN"));
     awaitVisitOpen(ticketId);
 
-    Reply rated = http().post("/api/visits/" + ticketId + "/attempts",
+    Reply rated = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
 
     assertThat(rated.status()).isEqualTo(200);
@@ -110,7 +110,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
       assertThat(figures.path("satisfactionRate").path("denominator").asLong()).isEqualTo(1);
       assertThat(figures.path("onTimeResolutionRate").path("rate").asDouble()).isEqualTo(1.0);
     });
-    assertThat(http().post("/api/visits/" + ticketId + "/attempts",
+    assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "DISSATISFIED")).status()).isEqualTo(409);
   }
 
@@ -138,9 +138,9 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     awaitVisitOpen(ticketId);
     Map<String, Object> noAnswer = Map.of("reached", false);
 
-    assertThat(http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
-    assertThat(http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
-    JsonNode third = http().post("/api/visits/" + ticketId + "/attempts", noAnswer).body();
+    assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
+    assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", noAnswer).body().path("state").asString()).isEqualTo("OPEN");
+    JsonNode third = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", noAnswer).body();
     assertThat(third.path("state").asString()).isEqualTo("CLOSED");
     assertThat(third.path("outcome").asString()).isEqualTo("UNREACHABLE");
 
@@ -154,17 +154,28 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     probe.publish("hotline.intake.events", ticketId, lifecycleUpToResolved(ticketId, "HUANGPI").get(0)[1]);
     await().atMost(WAIT).until(() -> probe.caughtUp("feedback-visits", "hotline.intake.events"));
 
-    Reply early = http().post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"));
+    Reply early = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"));
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.contentType()).startsWith("application/problem+json");
-    assertThat(http().post("/api/visits/WH20000101000000/attempts", Map.of("reached", false)).status()).isEqualTo(404);
+    assertThat(as("OPERATOR").post("/api/visits/WH20000101000000/attempts", Map.of("reached", false)).status()).isEqualTo(404);
   }
 
   @Test
   void aMalformedAttemptNamesTheField() {
-    Reply reply = http().post("/api/visits/WH20000101000000/attempts", Map.of("score", 9));
+    Reply reply = as("OPERATOR").post("/api/visits/WH20000101000000/attempts", Map.of("score", 9));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
         .containsExactlyInAnyOrder("reached", "score");
+  }
+
+  @Test
+  void returnVisitsAreForOperatorsAndFiguresForLeaders() {
+    assertThat(as("LEADER").get("/api/visits").status()).isEqualTo(403);
+    assertThat(as("BUREAU", "JIANGAN_CGJ").post("/api/visits/WH20000101000000/attempts", Map.of("reached", false)).status())
+        .isEqualTo(403);
+    assertThat(as("OPERATOR").get("/api/dashboard/summary").status()).isEqualTo(403);
+    assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/dashboard/summary").status()).isEqualTo(403);
+    assertThat(anonymous().get("/api/dashboard/summary").status()).isEqualTo(401);
+    assertThat(as("LEADER").get("/api/dashboard/summary").status()).isEqualTo(200);
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -43,13 +44,13 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void registeringACallStoresItWithATicketNumberAndPublishesComplaintRegistered() {
-    Reply reply = http().post("/api/complaints", call());
+    Reply reply = as("OPERATOR").post("/api/complaints", call());
 
     assertThat(reply.status()).isEqualTo(201);
     String ticketId = reply.body().path("ticketId").asString();
     assertThat(ticketId).matches("WH\\d{8}\\d{6}");
     assertThat(reply.body().path("status").asString()).isEqualTo("REGISTERED");
-    assertThat(reply.body().path("callerPhone").asString()).isEqualTo("138****1234");
+    assertThat(reply.body().path("callerPhone").asString()).isEqualTo("13812341234");
 
     await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
     JsonNode event = probe.events(ticketId).get(0);
@@ -57,14 +58,14 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(event.path("producer").asString()).isEqualTo("intake-service");
     assertThat(event.path("payload").path("facts").path("district").asString()).isEqualTo("JIANGAN");
-    assertThat(http().get("/api/complaints/" + ticketId).body().path("timeline").get(0).path("status").asString())
+    assertThat(as("OPERATOR").get("/api/complaints/" + ticketId).body().path("timeline").get(0).path("status").asString())
         .isEqualTo("REGISTERED");
   }
 
   @Test
   void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
-    String first = http().post("/api/complaints", call()).body().path("ticketId").asString();
-    String second = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    String first = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
+    String second = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     assertThat(Long.parseLong(second.substring(10))).isEqualTo(Long.parseLong(first.substring(10)) + 1);
   }
 
@@ -75,7 +76,7 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     body.put("district", "ATLANTIS");
     body.remove("description");
 
-    Reply reply = http().post("/api/complaints", body);
+    Reply reply = as("OPERATOR").post("/api/complaints", body);
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -87,21 +88,21 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   void aWrongEnumValueIsA400NamingTheField() {
     Map<String, Object> body = call();
     body.put("urgency", "VERY_URGENT");
-    Reply reply = http().post("/api/complaints", body);
+    Reply reply = as("OPERATOR").post("/api/complaints", body);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("urgency");
   }
 
   @Test
   void anUnknownTicketIs404() {
-    Reply reply = http().get("/api/complaints/WH20000101999999");
+    Reply reply = as("OPERATOR").get("/api/complaints/WH20000101999999");
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.contentType()).startsWith("application/problem+json");
   }
 
   @Test
   void theTimelineFollowsDispatchEventsOnceEachEvenWhenRedelivered() {
-    String ticketId = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    String ticketId = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     String dispatched = """
         {"eventId":"%s","eventType":"CaseDispatched","schemaVersion":1,"occurredAt":"%s","ticketId":"%s",
          "producer":"dispatch-service","futureField":"ignored",
@@ -113,7 +114,7 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     probe.publish("hotline.dispatch.events", ticketId, dispatched);
 
     await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode complaint = http().get("/api/complaints/" + ticketId).body();
+      JsonNode complaint = as("OPERATOR").get("/api/complaints/" + ticketId).body();
       assertThat(complaint.path("status").asString()).isEqualTo("DISPATCHED");
       assertThat(complaint.path("timeline").valueStream().map(t -> t.path("status").asString()).toList())
           .containsExactly("REGISTERED", "DISPATCHED");
@@ -122,7 +123,7 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void aMalformedEventGoesToTheDeadLetterTopicAndTheTopicKeepsFlowing() {
-    String ticketId = http().post("/api/complaints", call()).body().path("ticketId").asString();
+    String ticketId = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     probe.publish("hotline.dispatch.events", ticketId, "{not json");
     String claimed = """
         {"eventId":"%s","eventType":"CaseClaimed","schemaVersion":1,"occurredAt":"%s","ticketId":"%s","producer":"dispatch-service",
@@ -131,9 +132,59 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     probe.publish("hotline.dispatch.events", ticketId, claimed);
 
     await().atMost(WAIT).untilAsserted(() ->
-        assertThat(http().get("/api/complaints/" + ticketId).body().path("status").asString()).isEqualTo("CLAIMED"));
+        assertThat(as("OPERATOR").get("/api/complaints/" + ticketId).body().path("status").asString()).isEqualTo("CLAIMED"));
     await().atMost(WAIT).until(() -> probe.records().stream()
         .anyMatch(r -> r.topic().equals("hotline.intake-service.dlt") && "{not json".equals(r.value())
             && r.headers().lastHeader("kafka_dlt-exception-message") != null));
+  }
+
+  @Test
+  void withoutAValidTokenNothingIsServed() {
+    Reply anonymous = anonymous().post("/api/complaints", call());
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    assertThat(anonymous().withToken(TestTokens.expired("operator", null, "OPERATOR")).get("/api/reference/districts").status())
+        .isEqualTo(401);
+    assertThat(anonymous().withToken(TestTokens.signedByAnotherKey("operator", null, "OPERATOR"))
+        .post("/api/complaints", call()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void onlyOperatorsRegisterCalls() {
+    for (String role : List.of("BUREAU", "DISPATCHER", "LEADER", "ADMIN")) {
+      assertThat(as(role, role.equals("BUREAU") ? "JIANGAN_CGJ" : null).post("/api/complaints", call()).status())
+          .as(role).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void onlyOperatorsSeeTheFullPhoneAndBureausNothingOfAConfidentialCaller() {
+    Map<String, Object> confidential = call();
+    confidential.put("confidential", true);
+    String ticketId = as("OPERATOR").post("/api/complaints", confidential).body().path("ticketId").asString();
+
+    JsonNode operator = as("OPERATOR").get("/api/complaints/" + ticketId).body();
+    assertThat(operator.path("callerName").asString()).isEqualTo("张三");
+    assertThat(operator.path("callerPhone").asString()).isEqualTo("13812341234");
+    JsonNode leader = as("LEADER").get("/api/complaints/" + ticketId).body();
+    assertThat(leader.path("callerName").asString()).isEqualTo("张三");
+    assertThat(leader.path("callerPhone").asString()).isEqualTo("138****1234");
+    JsonNode bureau = as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).body();
+    assertThat(bureau.path("callerName").isNull()).isTrue();
+    assertThat(bureau.path("callerPhone").isNull()).isTrue();
+  }
+
+  @Test
+  void operatorLikeKeysInABodyNeverBecomeQueryOperators() {
+    Map<String, Object> injected = call();
+    injected.put("callerName", Map.of("$gt", ""));
+    assertThat(as("OPERATOR").post("/api/complaints", injected).status()).isEqualTo(400);
+
+    Map<String, Object> literal = call();
+    literal.put("address", "$where: function() { return true }");
+    literal.put("a.b", "dotted");
+    Reply stored = as("OPERATOR").post("/api/complaints", literal);
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(stored.body().path("address").asString()).isEqualTo("$where: function() { return true }");
   }
 }

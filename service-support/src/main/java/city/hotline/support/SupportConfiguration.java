@@ -5,6 +5,7 @@ import city.hotline.support.kafka.KafkaTopicsConfiguration;
 import city.hotline.support.kafka.TicketLogContext;
 import city.hotline.support.mongo.MongoConfiguration;
 import city.hotline.support.outbox.OutboxRelay;
+import city.hotline.support.security.ServiceSecurity;
 import city.hotline.support.web.ApiExceptionHandler;
 import city.hotline.support.web.RequestIdFilter;
 import city.hotline.support.web.TicketLogContextInterceptor;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
   TicketLogContextInterceptor.class,
   OutboxRelay.class,
   ApiExceptionHandler.class,
+  ServiceSecurity.class,
   RequestIdFilter.class
 })
 public class SupportConfiguration {

@@ -23,16 +23,21 @@ import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The walking skeleton end to end: a real Kafka broker, three Mongo-wire servers and the four
- * services, each its own process as {@code ./hotline up} starts them, driven over HTTP through
- * the gateway only.
+ * The whole path end to end: a real Kafka broker, four Mongo-wire servers and the four services,
+ * each its own process as {@code ./hotline up} starts them, driven over HTTP through the gateway
+ * only, signed in as the demo accounts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplaintJourneyIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private EmbeddedSystem system;
+  private static final String DEMO_PASSWORD = "Hotline@12345";
   private HttpJson gateway;
+  private HttpJson operator;
+  private HttpJson bureau;
+  private HttpJson dispatcher;
+  private HttpJson leader;
 
   /** Data and logs under target/, so a failed run leaves the processes' logs to read. */
   @BeforeAll
@@ -44,6 +49,16 @@ class ComplaintJourneyIT {
     system = new EmbeddedSystem(settings);
     system.up();
     gateway = new HttpJson(settings.gatewayUrl());
+    operator = signIn("operator");
+    bureau = signIn("jiangan");
+    dispatcher = signIn("dispatcher");
+    leader = signIn("leader");
+  }
+
+  private HttpJson signIn(String username) {
+    Reply reply = gateway.post("/api/auth/login", Map.of("username", username, "password", DEMO_PASSWORD));
+    assertThat(reply.status()).as("sign in as " + username).isEqualTo(200);
+    return gateway.withToken(reply.body().path("token").asString());
   }
 
   @AfterAll
@@ -59,46 +74,46 @@ class ComplaintJourneyIT {
     Map<String, Object> call = Map.of(
         "callerName", "张三", "callerPhone", "13812341234", "district", "JIANGAN", "category", "STREET_LIGHTING",
         "urgency", "NORMAL", "address", "江岸区解放大道1000号", "description", "路灯不亮已经三天");
-    Reply registered = gateway.post("/api/complaints", call);
+    Reply registered = operator.post("/api/complaints", call);
     assertThat(registered.status()).isEqualTo(201);
     assertThat(registered.requestId()).isNotBlank();
     String ticketId = registered.body().path("ticketId").asString();
     assertThat(ticketId).matches("WH\\d{14}");
 
     // 2. 派单: dispatch routes it to the Jiang'an bureau.
-    await().atMost(WAIT).until(() -> gateway.get("/api/cases/" + ticketId).body().path("state").asString().equals("DISPATCHED"));
-    JsonNode kase = gateway.get("/api/cases/" + ticketId).body();
+    await().atMost(WAIT).until(() -> dispatcher.get("/api/cases/" + ticketId).body().path("state").asString().equals("DISPATCHED"));
+    JsonNode kase = bureau.get("/api/cases/" + ticketId).body();
     assertThat(kase.path("unitId").asString()).isEqualTo("JIANGAN_CGJ");
     assertThat(kase.path("claimDeadline").asString()).isNotBlank();
     assertThat(kase.path("resolveDeadline").asString()).isNotBlank();
 
     // 3. 签收 and 办结 from the unit's queue.
-    assertThat(gateway.get("/api/cases?unitId=JIANGAN_CGJ").body().valueStream()
+    assertThat(bureau.get("/api/cases").body().valueStream()
         .map(c -> c.path("ticketId").asString()).toList()).contains(ticketId);
-    assertThat(gateway.post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
-    Reply resolved = gateway.post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已更换灯泡,路灯恢复照明"));
+    assertThat(bureau.post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
+    Reply resolved = bureau.post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已更换灯泡,路灯恢复照明"));
     assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
 
     // 4. 回访: the return visit opens; a SATISFIED rating closes the case everywhere.
-    await().atMost(WAIT).until(() -> gateway.get("/api/visits").body().valueStream()
+    await().atMost(WAIT).until(() -> operator.get("/api/visits").body().valueStream()
         .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
-    Reply rated = gateway.post("/api/visits/" + ticketId + "/attempts",
+    Reply rated = operator.post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
     assertThat(rated.status()).isEqualTo(200);
-    await().atMost(WAIT).until(() -> gateway.get("/api/cases/" + ticketId).body().path("state").asString().equals("CLOSED"));
+    await().atMost(WAIT).until(() -> dispatcher.get("/api/cases/" + ticketId).body().path("state").asString().equals("CLOSED"));
 
     // 5. 查询进度: intake's timeline shows every step.
     await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode complaint = gateway.get("/api/complaints/" + ticketId).body();
+      JsonNode complaint = operator.get("/api/complaints/" + ticketId).body();
       assertThat(complaint.path("status").asString()).isEqualTo("CLOSED");
       assertThat(complaint.path("timeline").valueStream().map(t -> t.path("status").asString()).toList())
           .containsExactly("REGISTERED", "DISPATCHED", "CLAIMED", "RESOLVED", "CLOSED");
     });
 
-    // 6. 考核指标: the dashboard counts it.
+    // 6. 考核指标: the dashboard counts it (in its district: other tests here register elsewhere).
     String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
     await().atMost(WAIT).untilAsserted(() -> {
-      JsonNode summary = gateway.get("/api/dashboard/summary?from=" + today + "&to=" + today).body();
+      JsonNode summary = leader.get("/api/dashboard/summary?from=" + today + "&to=" + today + "&district=JIANGAN").body();
       assertThat(summary.path("received").asLong()).isEqualTo(1);
       assertThat(summary.path("closed").asLong()).isEqualTo(1);
       assertThat(summary.path("closureRate").path("rate").asDouble()).isEqualTo(1.0);
@@ -106,18 +121,18 @@ class ComplaintJourneyIT {
     });
 
     // Illegal steps are refused with problem+json through the gateway.
-    Reply claimClosed = gateway.post("/api/cases/" + ticketId + "/claim", "");
+    Reply claimClosed = bureau.post("/api/cases/" + ticketId + "/claim", "");
     assertThat(claimClosed.status()).isEqualTo(409);
     assertThat(claimClosed.contentType()).startsWith("application/problem+json");
-    assertThat(gateway.post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"))
+    assertThat(operator.post("/api/visits/" + ticketId + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"))
         .status()).isEqualTo(409);
   }
 
   @Test
   void unknownTicketsAre404AndMalformedBodiesAre400NamingTheField() {
-    assertThat(gateway.get("/api/complaints/WH20000101000000").status()).isEqualTo(404);
-    assertThat(gateway.get("/api/cases/WH20000101000000").status()).isEqualTo(404);
-    Reply malformed = gateway.post("/api/complaints", Map.of("callerName", "张三", "urgency", "SOMEDAY"));
+    assertThat(operator.get("/api/complaints/WH20000101000000").status()).isEqualTo(404);
+    assertThat(dispatcher.get("/api/cases/WH20000101000000").status()).isEqualTo(404);
+    Reply malformed = operator.post("/api/complaints", Map.of("callerName", "张三", "urgency", "SOMEDAY"));
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
         .isEqualTo(List.of("urgency"));
@@ -125,9 +140,26 @@ class ComplaintJourneyIT {
 
   @Test
   void theGatewayKeepsAWellFormedRequestIdAndMakesOneOtherwise() {
-    Reply reply = gateway.get("/api/reference/districts");
+    Reply reply = operator.get("/api/reference/districts");
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().valueStream().map(d -> d.path("code").asString()).toList()).contains("JIANGAN", "EAST_LAKE_SCENIC");
     assertThat(reply.requestId()).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void theServicesTrustTheGatewaysKeysAndScopeBureausToTheirUnit() {
+    Map<String, Object> call = Map.of(
+        "callerName", "李娜", "callerPhone", "13900001111", "confidential", true, "district", "WUCHANG",
+        "category", "SANITATION", "urgency", "URGENT", "address", "武昌区中北路1号", "description", "垃圾未清运");
+    String ticketId = operator.post("/api/complaints", call).body().path("ticketId").asString();
+    await().atMost(WAIT).until(() -> dispatcher.get("/api/cases/" + ticketId).status() == 200);
+
+    assertThat(operator.get("/api/complaints/" + ticketId).body().path("callerPhone").asString()).isEqualTo("13900001111");
+    assertThat(leader.get("/api/complaints/" + ticketId).body().path("callerPhone").asString()).isEqualTo("139****1111");
+    assertThat(bureau.get("/api/complaints/" + ticketId).body().path("callerName").isNull()).isTrue();
+    assertThat(bureau.get("/api/cases/" + ticketId).status()).as("another unit's case").isEqualTo(404);
+    assertThat(bureau.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(404);
+    assertThat(leader.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(403);
+    assertThat(gateway.get("/api/cases/" + ticketId).status()).isEqualTo(401);
   }
 }

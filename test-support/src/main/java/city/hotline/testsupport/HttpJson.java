@@ -16,12 +16,23 @@ public final class HttpJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String baseUrl;
+  private final String token;
 
   /** A response: status, content type, request id and the body parsed as JSON (a missing node when empty). */
-  public record Reply(int status, String contentType, String requestId, JsonNode body, String raw) {}
+  public record Reply(int status, String contentType, String requestId, String retryAfter, JsonNode body, String raw) {}
 
   public HttpJson(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private HttpJson(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The same client, sending {@code Authorization: Bearer <token>}. */
+  public HttpJson withToken(String bearerToken) {
+    return new HttpJson(baseUrl, bearerToken);
   }
 
   public Reply get(String path) {
@@ -29,19 +40,32 @@ public final class HttpJson {
   }
 
   public Reply post(String path, Object body) {
-    String text = body instanceof String s ? s : JSON.writeValueAsString(body);
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(text)));
+        .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  public Reply put(String path, Object body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+  }
+
+  private static String json(Object body) {
+    return body instanceof String s ? s : JSON.writeValueAsString(body);
   }
 
   private Reply send(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       String raw = response.body();
       JsonNode body = raw == null || raw.isBlank() ? JSON.missingNode() : JSON.readTree(raw);
       return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.headers().firstValue("X-Request-Id").orElse(null), body, raw);
+          response.headers().firstValue("X-Request-Id").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null), body, raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(TestJwtConfiguration.class)
 public abstract class ServiceIntegrationTest {
   protected static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -41,7 +43,17 @@ public abstract class ServiceIntegrationTest {
     probe.close();
   }
 
-  protected HttpJson http() {
+  /** Without a token. */
+  protected HttpJson anonymous() {
     return new HttpJson("http://localhost:" + port);
+  }
+
+  /** As a user of the given role (and unit, for BUREAU users). */
+  protected HttpJson as(String role, String unit) {
+    return anonymous().withToken(TestTokens.token(role.toLowerCase() + (unit == null ? "" : "-" + unit), unit, role));
+  }
+
+  protected HttpJson as(String role) {
+    return as(role, null);
   }
 }

@@ -1,5 +1,6 @@
 package city.hotline.dispatch.casework;
 
+import city.hotline.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,22 +34,21 @@ class CaseController {
   List<CaseView> queue(@RequestParam(required = false) String unitId, @RequestParam(required = false) CaseState state,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    return service.queue(unitId, state, page, size);
+    return service.queue(Caller.current(), unitId, state, page, size);
   }
 
   @GetMapping("/{ticketId}")
   CaseView get(@PathVariable String ticketId) {
-    return service.get(ticketId);
+    return service.get(ticketId, Caller.current());
   }
 
   @PostMapping("/{ticketId}/claim")
-  CaseView claim(@PathVariable String ticketId, @RequestHeader(value = "X-Actor", defaultValue = "bureau") String actor) {
-    return service.claim(ticketId, actor);
+  CaseView claim(@PathVariable String ticketId) {
+    return service.claim(ticketId, Caller.current());
   }
 
   @PostMapping("/{ticketId}/resolve")
-  CaseView resolve(@PathVariable String ticketId, @Valid @RequestBody ResolveRequest request,
-      @RequestHeader(value = "X-Actor", defaultValue = "bureau") String actor) {
-    return service.resolve(ticketId, request.reply(), actor);
+  CaseView resolve(@PathVariable String ticketId, @Valid @RequestBody ResolveRequest request) {
+    return service.resolve(ticketId, request.reply(), Caller.current());
   }
 }

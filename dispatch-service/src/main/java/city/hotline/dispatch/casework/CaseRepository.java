@@ -53,6 +53,12 @@ class CaseRepository {
   /** Applies the action only if the case is still in a state it is allowed from; empty if it was not. */
   Optional<Document> transition(String ticketId, CaseAction action, List<Bson> changes, Document audit,
       Document outboxEntry) {
+    return transition(ticketId, null, action, changes, audit, outboxEntry);
+  }
+
+  /** As above, and only while the case is still with {@code unitId} (null: any unit). */
+  Optional<Document> transition(String ticketId, String unitId, CaseAction action, List<Bson> changes,
+      Document audit, Document outboxEntry) {
     List<Bson> updates = new ArrayList<>(changes);
     updates.add(Updates.set("state", action.to().name()));
     updates.add(Updates.push("audit", audit));
@@ -60,7 +66,8 @@ class CaseRepository {
       updates.add(Updates.push(OutboxRelay.FIELD, outboxEntry));
     }
     Bson guard = Filters.and(Filters.eq("_id", ticketId),
-        Filters.in("state", action.from().stream().map(Enum::name).toList()));
+        Filters.in("state", action.from().stream().map(Enum::name).toList()),
+        unitId == null ? new Document() : Filters.eq("unitId", unitId));
     return Optional.ofNullable(cases.findOneAndUpdate(guard, Updates.combine(updates),
         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
   }

@@ -17,6 +17,8 @@ import city.hotline.dispatch.sla.Deadlines;
 import city.hotline.dispatch.sla.SlaSettings;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
+import city.hotline.support.security.Caller;
+import city.hotline.support.security.Role;
 import city.hotline.support.web.ApiException;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -82,25 +84,27 @@ class CaseService {
     }
   }
 
-  CaseView claim(String ticketId, String actor) {
-    Document current = load(ticketId);
+  CaseView claim(String ticketId, Caller caller) {
+    String actor = caller.actor();
+    Document current = load(ticketId, caller);
     CaseState state = check(current, CaseAction.CLAIM);
     Instant now = clock.instant();
     boolean onTime = !now.isAfter(current.getDate("claimDeadline").toInstant());
     EventEnvelope<CaseClaimed> event = EventEnvelope.of(EventType.CASE_CLAIMED, ticketId, producer, now,
         new CaseClaimed(CaseDocuments.facts(current), actor, onTime));
-    return apply(ticketId, CaseAction.CLAIM, state, List.of(Updates.set("claimedAt", Date.from(now))),
+    return apply(ticketId, caller, CaseAction.CLAIM, state, List.of(Updates.set("claimedAt", Date.from(now))),
         CaseDocuments.audit(now, CaseAction.CLAIM, actor, onTime ? "签收" : "签收 (超期)"), event);
   }
 
-  CaseView resolve(String ticketId, String reply, String actor) {
-    Document current = load(ticketId);
+  CaseView resolve(String ticketId, String reply, Caller caller) {
+    String actor = caller.actor();
+    Document current = load(ticketId, caller);
     CaseState state = check(current, CaseAction.RESOLVE);
     Instant now = clock.instant();
     boolean onTime = !now.isAfter(current.getDate("resolveDeadline").toInstant());
     EventEnvelope<CaseResolved> event = EventEnvelope.of(EventType.CASE_RESOLVED, ticketId, producer, now,
         new CaseResolved(CaseDocuments.facts(current), actor, reply, onTime));
-    return apply(ticketId, CaseAction.RESOLVE, state,
+    return apply(ticketId, caller, CaseAction.RESOLVE, state,
         List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply)),
         CaseDocuments.audit(now, CaseAction.RESOLVE, actor, reply), event);
   }
@@ -124,17 +128,22 @@ class CaseService {
     log.info("case closed ticketId={} outcome={}", ticketId, payload.outcome());
   }
 
-  CaseView get(String ticketId) {
-    return CaseView.of(load(ticketId));
+  CaseView get(String ticketId, Caller caller) {
+    return CaseView.of(load(ticketId, caller), caller);
   }
 
-  List<CaseView> queue(String unitId, CaseState state, int page, int size) {
+  /** A bureau user's queue is always their own unit's, whatever unit they ask for. */
+  List<CaseView> queue(Caller caller, String requestedUnit, CaseState state, int page, int size) {
+    String unitId = caller.has(Role.BUREAU) ? caller.unitId() : requestedUnit;
     List<String> states = state != null ? List.of(state.name()) : CaseDocuments.openStates();
-    return cases.queue(unitId, states, page, size).stream().map(CaseView::of).toList();
+    return cases.queue(unitId, states, page, size).stream().map(d -> CaseView.of(d, caller)).toList();
   }
 
-  private Document load(String ticketId) {
-    return cases.find(ticketId).orElseThrow(() -> ApiException.notFound("Case", ticketId));
+  /** Another unit's case is "not found" for a bureau user, so its existence does not leak. */
+  private Document load(String ticketId, Caller caller) {
+    return cases.find(ticketId)
+        .filter(kase -> caller.isScopedTo(kase.getString("unitId")))
+        .orElseThrow(() -> ApiException.notFound("Case", ticketId));
   }
 
   private static CaseState check(Document current, CaseAction action) {
@@ -146,13 +155,14 @@ class CaseService {
   }
 
   /** The guarded write; if another user moved the case in between, that user won and this one gets a 409. */
-  private CaseView apply(String ticketId, CaseAction action, CaseState seen, List<Bson> changes, Document audit,
-      EventEnvelope<?> event) {
-    Document updated = cases.transition(ticketId, action, changes, audit, outbox.entry(event))
+  private CaseView apply(String ticketId, Caller caller, CaseAction action, CaseState seen, List<Bson> changes,
+      Document audit, EventEnvelope<?> event) {
+    String scope = caller.has(Role.BUREAU) ? caller.unitId() : null;
+    Document updated = cases.transition(ticketId, scope, action, changes, audit, outbox.entry(event))
         .orElseThrow(() -> ApiException.conflict(action.refusal(ticketId,
             cases.find(ticketId).map(d -> CaseState.valueOf(d.getString("state"))).orElse(seen))));
     outbox.wake(CaseRepository.COLLECTION, ticketId);
     log.info("case {} ticketId={} actor={}", action.to(), ticketId, audit.getString("actor"));
-    return CaseView.of(updated);
+    return CaseView.of(updated, caller);
   }
 }

@@ -1,14 +1,16 @@
 package city.hotline.dispatch.casework;
 
 import city.hotline.support.privacy.PhoneMask;
+import city.hotline.support.security.Caller;
+import city.hotline.support.security.Role;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 
 /**
- * A case as bureaus and dispatchers see it. The caller's phone is always masked here, and a
- * confidential (保密) caller's name and phone are left out altogether.
+ * A case as its reader may see it (SPEC §2): the citizen's phone masked for everyone but operators,
+ * and a confidential (保密) caller's name and phone left out altogether for bureaus.
  */
 public record CaseView(
     String ticketId,
@@ -31,8 +33,10 @@ public record CaseView(
   /** Who did what, when and why (the case's audit trail). */
   public record AuditEntry(Instant at, String action, CaseState state, String actor, String note) {}
 
-  static CaseView of(Document d) {
+  static CaseView of(Document d, Caller reader) {
     boolean confidential = d.getBoolean("confidential", false);
+    boolean hidden = confidential && reader.has(Role.BUREAU);
+    String phone = d.getString("callerPhone");
     return new CaseView(
         d.getString("_id"),
         CaseState.valueOf(d.getString("state")),
@@ -43,8 +47,8 @@ public record CaseView(
         d.getString("urgency"),
         d.getString("address"),
         d.getString("description"),
-        confidential ? null : d.getString("callerName"),
-        confidential ? null : PhoneMask.mask(d.getString("callerPhone")),
+        hidden ? null : d.getString("callerName"),
+        hidden ? null : reader.has(Role.OPERATOR) ? phone : PhoneMask.mask(phone),
         confidential,
         instant(d.getDate("claimDeadline")),
         instant(d.getDate("resolveDeadline")),

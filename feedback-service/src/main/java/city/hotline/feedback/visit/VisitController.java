@@ -1,5 +1,6 @@
 package city.hotline.feedback.visit;
 
+import city.hotline.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,8 +31,7 @@ class VisitController {
   }
 
   @PostMapping("/{ticketId}/attempts")
-  VisitView attempt(@PathVariable String ticketId, @Valid @RequestBody Attempt attempt,
-      @RequestHeader(value = "X-Actor", defaultValue = "operator") String actor) {
-    return service.record(ticketId, attempt, actor);
+  VisitView attempt(@PathVariable String ticketId, @Valid @RequestBody Attempt attempt) {
+    return service.record(ticketId, attempt, Caller.current().actor());
   }
 }

@@ -1,12 +1,12 @@
 package city.hotline.intake.complaint;
 
+import city.hotline.support.security.Caller;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,14 +20,13 @@ class ComplaintController {
   }
 
   @PostMapping
-  ResponseEntity<ComplaintView> register(@RequestBody RegistrationRequest request,
-      @RequestHeader(value = "X-Actor", defaultValue = "operator") String actor) {
-    ComplaintView created = service.register(request, actor);
+  ResponseEntity<ComplaintView> register(@RequestBody RegistrationRequest request) {
+    ComplaintView created = service.register(request, Caller.current());
     return ResponseEntity.created(URI.create("/api/complaints/" + created.ticketId())).body(created);
   }
 
   @GetMapping("/{ticketId}")
   ComplaintView get(@PathVariable String ticketId) {
-    return service.find(ticketId);
+    return service.find(ticketId, Caller.current());
   }
 }

@@ -1,7 +1,6 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.outbox.OutboxRelay;
-import city.hotline.support.privacy.PhoneMask;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -91,7 +90,7 @@ public class ComplaintRepository {
         d.getString("_id"),
         ComplaintStatus.valueOf(d.getString("status")),
         d.getString("callerName"),
-        PhoneMask.mask(d.getString("callerPhone")),
+        d.getString("callerPhone"),
         d.getBoolean("confidential", false),
         Channel.valueOf(d.getString("channel")),
         ComplaintType.valueOf(d.getString("type")),

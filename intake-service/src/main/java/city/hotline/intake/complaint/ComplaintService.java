@@ -7,6 +7,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
+import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import jakarta.validation.Validator;
@@ -44,7 +45,8 @@ class ComplaintService {
     this.producer = properties.serviceName();
   }
 
-  ComplaintView register(RegistrationRequest request, String actor) {
+  ComplaintView register(RegistrationRequest request, Caller caller) {
+    String actor = caller.actor();
     validate(request);
     String ticketId = tickets.next();
     Instant now = clock.instant();
@@ -60,11 +62,11 @@ class ComplaintService {
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
-    return find(ticketId);
+    return find(ticketId, caller);
   }
 
-  ComplaintView find(String ticketId) {
-    return complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
+  ComplaintView find(String ticketId, Caller caller) {
+    return complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId)).seenBy(caller);
   }
 
   /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */

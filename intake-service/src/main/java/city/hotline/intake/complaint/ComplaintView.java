@@ -1,5 +1,8 @@
 package city.hotline.intake.complaint;
 
+import city.hotline.support.privacy.PhoneMask;
+import city.hotline.support.security.Caller;
+import city.hotline.support.security.Role;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,4 +21,19 @@ public record ComplaintView(
     String address,
     String description,
     Instant registeredAt,
-    List<TimelineEntry> timeline) {}
+    List<TimelineEntry> timeline) {
+
+  /**
+   * What this caller may see of the citizen (SPEC §2): operators the full phone, everyone else a
+   * masked one; bureaus nothing at all of a confidential (保密) caller.
+   */
+  public ComplaintView seenBy(Caller caller) {
+    if (caller.has(Role.OPERATOR)) {
+      return this;
+    }
+    boolean hidden = confidential && caller.has(Role.BUREAU);
+    return new ComplaintView(ticketId, status, hidden ? null : callerName,
+        hidden ? null : PhoneMask.mask(callerPhone), confidential, channel, type, category, urgency, district,
+        address, description, registeredAt, timeline);
+  }
+}

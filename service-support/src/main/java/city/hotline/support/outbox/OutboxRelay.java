@@ -17,7 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import city.hotline.support.web.RequestIdFilter;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -63,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
   public Document entry(EventEnvelope<?> event) {
     return new Document("eventId", event.eventId().toString())
         .append("ticketId", event.ticketId())
+        .append("requestId", MDC.get(RequestIdFilter.MDC_KEY))
         .append("json", codec.encode(event));
   }
 
@@ -128,6 +133,16 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
+  /** Keyed by ticket id; carries the id of the request that caused the event, so it follows into the consumers' logs. */
+  private ProducerRecord<String, String> record(Document entry) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, entry.getString("ticketId"), entry.getString("json"));
+    String requestId = entry.getString("requestId");
+    if (requestId != null) {
+      record.headers().add(RequestIdFilter.HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+    }
+    return record;
+  }
+
   private void sweep() {
     collections.forEach((name, collection) -> collection
         .find(Filters.exists(FIELD + ".0"))
@@ -147,7 +162,7 @@ public class OutboxRelay implements SmartLifecycle {
       List<Document> outbox = doc == null ? List.of() : doc.getList(FIELD, Document.class, List.of());
       entries.put(pending, outbox);
       for (Document entry : outbox) {
-        sends.add(kafka.send(topic, entry.getString("ticketId"), entry.getString("json")));
+        sends.add(kafka.send(record(entry)));
       }
     }
     try {

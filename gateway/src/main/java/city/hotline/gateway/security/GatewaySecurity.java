@@ -1,0 +1,132 @@
+package city.hotline.gateway.security;
+
+import city.hotline.gateway.identity.IdentitySettings;
+import city.hotline.gateway.identity.RevokedTokens;
+import city.hotline.gateway.identity.Role;
+import city.hotline.gateway.identity.Tokens;
+import city.hotline.gateway.identity.UserAccount;
+import city.hotline.gateway.identity.UserRepository;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The one door (SPEC §6, §7): no valid token, 401; a role that may not use the route, 403 — before
+ * anything reaches a service. A token also stops working when its user signs out, is disabled,
+ * re-roled or given a new password.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+  private static final String[] PUBLIC_PAGES = {
+    "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"
+  };
+
+  @Bean
+  SecurityFilterChain gatewayChain(HttpSecurity http) throws Exception {
+    http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(rules -> rules
+            .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+            .requestMatchers("/.well-known/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+            .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()
+            .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+            .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**").hasRole(Role.OPERATOR.name())
+            .requestMatchers(HttpMethod.GET, "/api/complaints").hasAnyRole(Role.OPERATOR.name(), Role.LEADER.name())
+            .requestMatchers(HttpMethod.GET, "/api/complaints/**").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**")
+            .hasAnyRole(Role.BUREAU.name(), Role.DISPATCHER.name(), Role.LEADER.name())
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/dispatch").hasRole(Role.DISPATCHER.name())
+            .requestMatchers(HttpMethod.POST, "/api/cases/**").hasRole(Role.BUREAU.name())
+            .requestMatchers("/api/visits", "/api/visits/**").hasRole(Role.OPERATOR.name())
+            .requestMatchers("/api/dashboard", "/api/dashboard/**").hasRole(Role.LEADER.name())
+            .anyRequest().denyAll())
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+            .authenticationEntryPoint((request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
+                "请先登录 (sign in first: the request has no valid token)"))
+            .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                "无权限 (your role may not do this)")))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
+                "请先登录 (sign in first: the request has no valid token)"))
+            .accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                "无权限 (your role may not do this)")));
+    return http.build();
+  }
+
+  /**
+   * The gateway's own tokens, or an external OpenID Connect issuer's when one is configured; either
+   * way a token must still be live: not signed out, and its user enabled and unchanged since.
+   */
+  @Bean
+  JwtDecoder jwtDecoder(IdentitySettings settings, Tokens tokens, RevokedTokens revoked, UserRepository users,
+      Clock clock) {
+    if (settings.usesExternalIssuer()) {
+      NimbusJwtDecoder external = NimbusJwtDecoder.withJwkSetUri(settings.externalJwksUri()).build();
+      external.setJwtValidator(JwtValidators.createDefault());
+      return external;
+    }
+    NimbusJwtDecoder own = (NimbusJwtDecoder) tokens.decoder();
+    own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), live(revoked, users)));
+    return own;
+  }
+
+  static OAuth2TokenValidator<Jwt> live(RevokedTokens revoked, UserRepository users) {
+    return jwt -> {
+      if (jwt.getId() == null || revoked.isRevoked(jwt.getId())) {
+        return failure("the token was signed out");
+      }
+      UserAccount user = users.find(jwt.getSubject()).orElse(null);
+      Number version = jwt.getClaim(Tokens.VERSION);
+      if (user == null || !user.enabled() || version == null || version.intValue() != user.tokenVersion()) {
+        return failure("the token's user is disabled or has changed");
+      }
+      return OAuth2TokenValidatorResult.success();
+    };
+  }
+
+  private static OAuth2TokenValidatorResult failure(String why) {
+    return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
+  }
+
+  static JwtAuthenticationConverter rolesFromClaim() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+      List<String> roles = jwt.getClaimAsStringList(Tokens.ROLES);
+      return roles == null ? List.<GrantedAuthority>of()
+          : roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    });
+    return converter;
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

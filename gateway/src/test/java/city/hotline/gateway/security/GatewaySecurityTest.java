@@ -1,0 +1,191 @@
+package city.hotline.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.hotline.testsupport.HttpJson;
+import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TestTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as the one door, with the demo accounts and no services behind it: a request the
+ * gateway lets through gets the gateway's own 503 ("service not reachable"), one it refuses gets
+ * 401 or 403 — so every row says what the gateway decided.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "hotline.routes.intake-url=http://127.0.0.1:9",
+    "hotline.routes.dispatch-url=http://127.0.0.1:9",
+    "hotline.routes.feedback-url=http://127.0.0.1:9",
+    "hotline.traffic.max-body-size=4KB",
+    "hotline.identity.address-failure-limit=1000"}) // every test request comes from 127.0.0.1
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewaySecurityTest {
+  static final String PASSWORD = "Hotline@12345";
+  static final int PASSED_THE_GATE = 503;
+
+  @Value("${local.server.port}")
+  int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "gateway-it");
+  }
+
+  HttpJson anonymous() {
+    return new HttpJson("http://localhost:" + port);
+  }
+
+  String login(String username) {
+    Reply reply = anonymous().post("/api/auth/login", Map.of("username", username, "password", PASSWORD));
+    assertThat(reply.status()).as("login " + username).isEqualTo(200);
+    return reply.body().path("token").asString();
+  }
+
+  HttpJson as(String username) {
+    return anonymous().withToken(login(username));
+  }
+
+  static Stream<Arguments> routes() {
+    return Stream.of(
+        // who, method, path, expected
+        Arguments.of("operator", "POST", "/api/complaints", PASSED_THE_GATE),
+        Arguments.of("jiangan", "POST", "/api/complaints", 403),
+        Arguments.of("leader", "POST", "/api/complaints", 403),
+        Arguments.of("leader", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
+        Arguments.of("jiangan", "GET", "/api/cases", PASSED_THE_GATE),
+        Arguments.of("operator", "GET", "/api/cases", 403),
+        Arguments.of("jiangan", "POST", "/api/cases/WH20261123000001/claim", PASSED_THE_GATE),
+        Arguments.of("leader", "POST", "/api/cases/WH20261123000001/claim", 403),
+        Arguments.of("dispatcher", "POST", "/api/cases/WH20261123000001/resolve", 403),
+        Arguments.of("operator", "GET", "/api/visits", PASSED_THE_GATE),
+        Arguments.of("leader", "GET", "/api/visits", 403),
+        Arguments.of("leader", "GET", "/api/dashboard/summary", PASSED_THE_GATE),
+        Arguments.of("operator", "GET", "/api/dashboard/summary", 403),
+        Arguments.of("operator", "GET", "/api/admin/users", 403),
+        Arguments.of("admin", "GET", "/api/admin/users", 200),
+        Arguments.of("leader", "GET", "/api/unknown", 403));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @MethodSource("routes")
+  void eachRoleReachesOnlyItsRoutes(String username, String method, String path, int expected) {
+    HttpJson client = as(username);
+    Reply reply = method.equals("GET") ? client.get(path) : client.post(path, Map.of());
+    assertThat(reply.status()).isEqualTo(expected);
+    if (expected != 200) {
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void aServiceThatDoesNotAnswerIsA503WithRetryAfter() {
+    Reply reply = as("leader").get("/api/dashboard/summary");
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.body().path("detail").asString()).contains("not reachable");
+  }
+
+  @Test
+  void tokensTheGatewayDidNotIssueOrThatExpiredAreRefused() {
+    assertThat(anonymous().get("/api/cases").status()).isEqualTo(401);
+    assertThat(anonymous().withToken("not-a-token").get("/api/cases").status()).isEqualTo(401);
+    assertThat(anonymous().withToken(TestTokens.signedByAnotherKey("jiangan", "JIANGAN_CGJ", "BUREAU"))
+        .get("/api/cases").status()).isEqualTo(401);
+  }
+
+  @Test
+  void signInGivesASignedTokenWithTheUsersRolesAndUnit() {
+    Reply reply = anonymous().post("/api/auth/login", Map.of("username", "jiangan", "password", PASSWORD));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().path("user").path("roles").get(0).asString()).isEqualTo("BUREAU");
+    assertThat(reply.body().path("user").path("unitId").asString()).isEqualTo("JIANGAN_CGJ");
+    assertThat(reply.body().path("user").has("passwordHash")).isFalse();
+    assertThat(reply.body().path("expiresAt").asString()).isNotBlank();
+    Reply keys = anonymous().get("/.well-known/jwks.json");
+    assertThat(keys.status()).isEqualTo(200);
+    assertThat(keys.body().path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
+    assertThat(keys.body().path("keys").get(0).has("d")).as("never the private key").isFalse();
+  }
+
+  @Test
+  void aSignedOutTokenStopsWorkingAtOnce() {
+    HttpJson dispatcher = as("dispatcher");
+    assertThat(dispatcher.get("/api/cases").status()).isEqualTo(PASSED_THE_GATE);
+    assertThat(dispatcher.post("/api/auth/logout", "").status()).isEqualTo(204);
+    assertThat(dispatcher.get("/api/cases").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aDisabledUsersTokensStopWorkingAndTheUserCannotSignIn() {
+    HttpJson admin = as("admin");
+    Reply created = admin.post("/api/admin/users", Map.of("username", "temp-bureau", "displayName", "临时用户",
+        "password", "a-long-password", "roles", List.of("BUREAU"), "unitId", "HANYANG_CGJ"));
+    assertThat(created.status()).isEqualTo(201);
+    HttpJson temp = anonymous().withToken(anonymous().post("/api/auth/login",
+        Map.of("username", "temp-bureau", "password", "a-long-password")).body().path("token").asString());
+    assertThat(temp.get("/api/cases").status()).isEqualTo(PASSED_THE_GATE);
+
+    assertThat(admin.post("/api/admin/users/temp-bureau/disable", "").status()).isEqualTo(200);
+
+    assertThat(temp.get("/api/cases").status()).isEqualTo(401);
+    assertThat(anonymous().post("/api/auth/login", Map.of("username", "temp-bureau", "password", "a-long-password"))
+        .status()).isEqualTo(401);
+  }
+
+  @Test
+  void reRolingAUserEndsTheTokensThatCarriedTheOldRole() {
+    HttpJson admin = as("admin");
+    admin.post("/api/admin/users", Map.of("username", "temp-leader", "displayName", "临时领导",
+        "password", "a-long-password", "roles", List.of("LEADER")));
+    HttpJson temp = anonymous().withToken(anonymous().post("/api/auth/login",
+        Map.of("username", "temp-leader", "password", "a-long-password")).body().path("token").asString());
+    assertThat(temp.get("/api/dashboard/summary").status()).isEqualTo(PASSED_THE_GATE);
+
+    Reply bad = admin.put("/api/admin/users/temp-leader/roles", Map.of("roles", List.of("BUREAU")));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("unitId");
+    assertThat(admin.put("/api/admin/users/temp-leader/roles", Map.of("roles", List.of("OPERATOR"))).status())
+        .isEqualTo(200);
+
+    assertThat(temp.get("/api/dashboard/summary").status()).isEqualTo(401);
+  }
+
+  @Test
+  void afterFiveFailedSignInsTheNextIsRefusedWithoutSayingWhetherTheUserExists() {
+    for (String username : List.of("wuchang", "no-such-user")) {
+      for (int attempt = 0; attempt < 5; attempt++) {
+        Reply wrong = anonymous().post("/api/auth/login", Map.of("username", username, "password", "wrong-password"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body().path("detail").asString()).contains("用户名或密码错误");
+      }
+      Reply blocked = anonymous().post("/api/auth/login", Map.of("username", username, "password", PASSWORD));
+      assertThat(blocked.status()).as(username).isEqualTo(429);
+      assertThat(Integer.parseInt(blocked.retryAfter())).isPositive();
+    }
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeAnyServiceSeesIt() {
+    Reply reply = as("operator").post("/api/complaints", Map.of("description", "长".repeat(5000)));
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aMalformedSignInNamesTheField() {
+    Reply reply = anonymous().post("/api/auth/login", Map.of("username", "operator"));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("password");
+  }
+}

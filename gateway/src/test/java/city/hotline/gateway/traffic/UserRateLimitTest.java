@@ -1,0 +1,40 @@
+package city.hotline.gateway.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+class UserRateLimitTest {
+
+  private int status(UserRateLimit limit, String address) throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cases");
+    request.setRemoteAddr(address);
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    limit.doFilter(request, response, new MockFilterChain());
+    return response.getStatus();
+  }
+
+  @Test
+  void aCallerOverItsBudgetWaitsForTheNextMinuteOthersDoNot() throws Exception {
+    Instant t = Instant.parse("2026-11-23T08:00:10Z");
+    UserRateLimit limit = new UserRateLimit(new TrafficSettings(3, DataSize.ofKilobytes(64)), Clock.fixed(t, ZoneOffset.UTC));
+    for (int i = 0; i < 3; i++) {
+      assertThat(status(limit, "10.0.0.1")).isEqualTo(200);
+    }
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cases");
+    request.setRemoteAddr("10.0.0.1");
+    MockHttpServletResponse refused = new MockHttpServletResponse();
+    limit.doFilter(request, refused, new MockFilterChain());
+    assertThat(refused.getStatus()).isEqualTo(429);
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("50");
+    assertThat(refused.getContentType()).startsWith("application/problem+json");
+    assertThat(status(limit, "10.0.0.2")).isEqualTo(200);
+  }
+}

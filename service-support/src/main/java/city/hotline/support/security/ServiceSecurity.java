@@ -1,0 +1,67 @@
+package city.hotline.support.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Every service checks the token itself (the gateway is not the only line): a valid signature from
+ * the gateway's keys (JWKS) or a configured OpenID Connect issuer, then the service's own role
+ * rules. 401 and 403 are problem+json like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceSecurity {
+
+  @Bean
+  SecurityFilterChain serviceSecurityChain(HttpSecurity http, List<ApiAccessRules> serviceRules) throws Exception {
+    http.csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(rules -> {
+          rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
+          serviceRules.forEach(r -> r.apply(rules));
+          rules.anyRequest().authenticated();
+        })
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+            .authenticationEntryPoint((request, response, e) ->
+                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid token"))
+            .accessDeniedHandler((request, response, e) ->
+                problem(response, HttpStatus.FORBIDDEN, "Your role may not do this")))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((request, response, ex) ->
+                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid token"))
+            .accessDeniedHandler((request, response, ex) ->
+                problem(response, HttpStatus.FORBIDDEN, "Your role may not do this")));
+    return http.build();
+  }
+
+  /** The {@code roles} claim becomes ROLE_ authorities, so rules read {@code hasRole("BUREAU")}. */
+  static JwtAuthenticationConverter rolesFromClaim() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+      List<String> roles = jwt.getClaimAsStringList(Caller.ROLES_CLAIM);
+      return roles == null ? List.<GrantedAuthority>of()
+          : roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    });
+    return converter;
+  }
+
+  static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+  }
+}
