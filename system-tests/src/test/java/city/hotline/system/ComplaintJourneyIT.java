@@ -3,23 +3,17 @@ package city.hotline.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import city.hotline.infra.EmbeddedSystem;
-import city.hotline.infra.Ports;
 import city.hotline.infra.Settings;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 class ComplaintJourneyIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private EmbeddedSystem system;
   private static final String DEMO_PASSWORD = "Hotline@12345";
   private HttpJson gateway;
   private HttpJson operator;
@@ -39,15 +32,9 @@ class ComplaintJourneyIT {
   private HttpJson dispatcher;
   private HttpJson leader;
 
-  /** Data and logs under target/, so a failed run leaves the processes' logs to read. */
   @BeforeAll
-  void startTheSystem() throws IOException {
-    Path repoRoot = Path.of(System.getProperty("hotline.repo.root", "..")).toAbsolutePath().normalize();
-    Path home = repoRoot.resolve("system-tests/target/hotline-home");
-    FileSystemUtils.deleteRecursively(home);
-    Settings settings = Settings.defaults(repoRoot, home).withPorts(Ports.allocateFree());
-    system = new EmbeddedSystem(settings);
-    system.up();
+  void signIn() {
+    Settings settings = RunningSystem.get();
     gateway = new HttpJson(settings.gatewayUrl());
     operator = signIn("operator");
     bureau = signIn("jiangan");
@@ -59,13 +46,6 @@ class ComplaintJourneyIT {
     Reply reply = gateway.post("/api/auth/login", Map.of("username", username, "password", DEMO_PASSWORD));
     assertThat(reply.status()).as("sign in as " + username).isEqualTo(200);
     return gateway.withToken(reply.body().path("token").asString());
-  }
-
-  @AfterAll
-  void stopTheSystem() {
-    if (system != null) {
-      system.down();
-    }
   }
 
   @Test
