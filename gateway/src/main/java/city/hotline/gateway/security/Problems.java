@@ -2,6 +2,7 @@ package city.hotline.gateway.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,12 @@ public final class Problems {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(problem(status, detail)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", status.getReasonPhrase());
+    body.put("status", status.value());
+    body.put("detail", detail);
+    response.getWriter().write(JSON.writeValueAsString(body));
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail) {
