@@ -63,6 +63,15 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void theRequestIdTravelsWithTheEventItCaused() {
+    String ticketId = as("OPERATOR").withRequestId("operator-desk-7-0001").post("/api/complaints", call())
+        .body().path("ticketId").asString();
+    await().atMost(WAIT).until(() -> probe.records().stream().anyMatch(r -> ticketId.equals(r.key())
+        && r.headers().lastHeader("X-Request-Id") != null
+        && new String(r.headers().lastHeader("X-Request-Id").value()).equals("operator-desk-7-0001")));
+  }
+
+  @Test
   void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
     String first = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     String second = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();

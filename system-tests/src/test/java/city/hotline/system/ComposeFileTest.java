@@ -70,6 +70,18 @@ class ComposeFileTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void onlyTheGatewayCanBeReachedFromOutsideTheInternalNetwork() throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+    Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
+    List<String> outside = services().entrySet().stream()
+        .filter(s -> ((List<String>) s.getValue().get("networks")).stream()
+            .anyMatch(n -> networks.get(n) == null || !Boolean.TRUE.equals(networks.get(n).get("internal"))))
+        .map(Map.Entry::getKey).toList();
+    assertThat(outside).containsExactly("gateway");
+  }
+
+  @Test
   void everyServiceIsBuiltFromItsOwnDockerfile() throws IOException {
     for (String module : List.of("intake-service", "dispatch-service", "feedback-service", "gateway")) {
       assertThat(ROOT.resolve(module + "/Dockerfile")).exists();

@@ -17,22 +17,29 @@ public final class HttpJson {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String baseUrl;
   private final String token;
+  private final String requestId;
 
   /** A response: status, content type, request id and the body parsed as JSON (a missing node when empty). */
   public record Reply(int status, String contentType, String requestId, String retryAfter, JsonNode body, String raw) {}
 
   public HttpJson(String baseUrl) {
-    this(baseUrl, null);
+    this(baseUrl, null, null);
   }
 
-  private HttpJson(String baseUrl, String token) {
+  private HttpJson(String baseUrl, String token, String requestId) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.requestId = requestId;
   }
 
   /** The same client, sending {@code Authorization: Bearer <token>}. */
   public HttpJson withToken(String bearerToken) {
-    return new HttpJson(baseUrl, bearerToken);
+    return new HttpJson(baseUrl, bearerToken, requestId);
+  }
+
+  /** The same client, sending {@code X-Request-Id}. */
+  public HttpJson withRequestId(String id) {
+    return new HttpJson(baseUrl, token, id);
   }
 
   public Reply get(String path) {
@@ -58,6 +65,9 @@ public final class HttpJson {
   private Reply send(HttpRequest.Builder request) {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (requestId != null) {
+      request.header("X-Request-Id", requestId);
     }
     try {
       HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -36,9 +37,25 @@ class RequestIdFilter extends OncePerRequestFilter {
     response.setHeader(HEADER, id);
     MDC.put("requestId", id);
     try {
-      chain.doFilter(new WithRequestId(request, id), response);
+      chain.doFilter(new WithRequestId(request, id), new OneRequestIdHeader(response));
     } finally {
       MDC.remove("requestId");
+    }
+  }
+
+  /** The service echoes the id the gateway sent; the caller gets it once, not twice. */
+  private static final class OneRequestIdHeader extends HttpServletResponseWrapper {
+    OneRequestIdHeader(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (HEADER.equalsIgnoreCase(name)) {
+        super.setHeader(HEADER, value);
+      } else {
+        super.addHeader(name, value);
+      }
     }
   }
 

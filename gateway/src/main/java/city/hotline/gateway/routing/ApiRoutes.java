@@ -1,6 +1,5 @@
 package city.hotline.gateway.routing;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -26,7 +25,6 @@ class ApiRoutes {
   private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
 
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-  private static final String REQUEST_ID = "X-Request-Id";
 
   /** A service that is down or unreachable: a clear 503 problem the client can retry, not a bare 500. */
   static ServerResponse serviceUnavailable(Throwable error, ServerRequest request) {
@@ -45,7 +43,6 @@ class ApiRoutes {
     return route("intake")
         .route(path("/api/complaints/**").or(path("/api/reference/**")), http())
         .before(uri(urls.intakeUrl()))
-        .after(removeResponseHeader(REQUEST_ID)) // the gateway already answers with the request's id
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();
   }
@@ -55,7 +52,6 @@ class ApiRoutes {
     return route("dispatch")
         .route(path("/api/cases/**"), http())
         .before(uri(urls.dispatchUrl()))
-        .after(removeResponseHeader(REQUEST_ID)) // the gateway already answers with the request's id
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();
   }
@@ -65,7 +61,6 @@ class ApiRoutes {
     return route("feedback")
         .route(path("/api/visits/**").or(path("/api/dashboard/**")), http())
         .before(uri(urls.feedbackUrl()))
-        .after(removeResponseHeader(REQUEST_ID)) // the gateway already answers with the request's id
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();
   }

@@ -38,4 +38,14 @@ class RequestIdFilterTest {
     assertThat(forwarded).matches("[0-9a-f-]{36}");
     assertThat(response.getHeader("X-Request-Id")).isEqualTo(forwarded);
   }
+
+  @Test
+  void theServicesEchoOfTheIdDoesNotDoubleTheHeader() throws Exception {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cases");
+    request.addHeader("X-Request-Id", "call-centre-43");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response,
+        (req, res) -> ((jakarta.servlet.http.HttpServletResponse) res).addHeader("X-Request-Id", "call-centre-43"));
+    assertThat(response.getHeaders("X-Request-Id")).containsExactly("call-centre-43");
+  }
 }

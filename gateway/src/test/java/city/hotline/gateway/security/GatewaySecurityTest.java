@@ -2,7 +2,18 @@ package city.hotline.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.hotline.gateway.identity.SigningKey;
 import city.hotline.testsupport.HttpJson;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
@@ -102,6 +113,17 @@ class GatewaySecurityTest {
     assertThat(anonymous().withToken("not-a-token").get("/api/cases").status()).isEqualTo(401);
     assertThat(anonymous().withToken(TestTokens.signedByAnotherKey("jiangan", "JIANGAN_CGJ", "BUREAU"))
         .get("/api/cases").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredTokenSignedByTheGatewayIsRefused(@Autowired SigningKey key) throws Exception {
+    JwtClaimsSet claims = JwtClaimsSet.builder().subject("jiangan").id("expired-token")
+        .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+        .claim("roles", List.of("BUREAU")).claim("unit", "JIANGAN_CGJ").claim("ver", 0).build();
+    String expired = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.key())))
+        .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.key().getKeyID()).build(),
+            claims)).getTokenValue();
+    assertThat(anonymous().withToken(expired).get("/api/cases").status()).isEqualTo(401);
   }
 
   @Test
