@@ -28,7 +28,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * The one door (SPEC §6, §7): no valid token, 401; a role that may not use the route, 403 — before
@@ -43,6 +45,10 @@ class GatewaySecurity {
 
   @Bean
   SecurityFilterChain gatewayChain(HttpSecurity http) throws Exception {
+    AuthenticationEntryPoint signInFirst = (request, response, e) -> Problems.write(response,
+        HttpStatus.UNAUTHORIZED, "请先登录 (sign in first: the request has no valid token)");
+    AccessDeniedHandler notYourRole = (request, response, e) -> Problems.write(response,
+        HttpStatus.FORBIDDEN, "无权限 (your role may not do this)");
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(rules -> rules
@@ -63,15 +69,9 @@ class GatewaySecurity {
             .anyRequest().denyAll())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
-            .authenticationEntryPoint((request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
-                "请先登录 (sign in first: the request has no valid token)"))
-            .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
-                "无权限 (your role may not do this)")))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
-                "请先登录 (sign in first: the request has no valid token)"))
-            .accessDeniedHandler((request, response, ex) -> Problems.write(response, HttpStatus.FORBIDDEN,
-                "无权限 (your role may not do this)")));
+            .authenticationEntryPoint(signInFirst)
+            .accessDeniedHandler(notYourRole))
+        .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(notYourRole));
     return http.build();
   }
 

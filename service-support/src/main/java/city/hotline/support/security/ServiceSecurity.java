@@ -11,7 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -25,6 +27,10 @@ public class ServiceSecurity {
 
   @Bean
   SecurityFilterChain serviceSecurityChain(HttpSecurity http, List<ApiAccessRules> serviceRules) throws Exception {
+    AuthenticationEntryPoint signInFirst = (request, response, e) ->
+        problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid token");
+    AccessDeniedHandler notYourRole = (request, response, e) ->
+        problem(response, HttpStatus.FORBIDDEN, "Your role may not do this");
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(rules -> {
@@ -34,15 +40,9 @@ public class ServiceSecurity {
         })
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
-            .authenticationEntryPoint((request, response, e) ->
-                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid token"))
-            .accessDeniedHandler((request, response, e) ->
-                problem(response, HttpStatus.FORBIDDEN, "Your role may not do this")))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint((request, response, ex) ->
-                problem(response, HttpStatus.UNAUTHORIZED, "Sign in first: the request has no valid token"))
-            .accessDeniedHandler((request, response, ex) ->
-                problem(response, HttpStatus.FORBIDDEN, "Your role may not do this")));
+            .authenticationEntryPoint(signInFirst)
+            .accessDeniedHandler(notYourRole))
+        .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(notYourRole));
     return http.build();
   }
 
