@@ -72,6 +72,37 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void aRetriedRegistrationWithItsIdempotencyKeyGetsTheSameTicketAndNoSecondEvent() {
+    String key = "retry-" + UUID.randomUUID();
+    Reply first = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", call());
+    Reply retry = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", call());
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    String ticketId = first.body().path("ticketId").asString();
+    assertThat(retry.body().path("ticketId").asString()).isEqualTo(ticketId);
+    String later = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
+    await().atMost(WAIT).until(() -> !probe.events(later).isEmpty());
+    assertThat(probe.events(ticketId)).hasSize(1);
+  }
+
+  @Test
+  void theSameIdempotencyKeyWithADifferentCallIs422AndABadKeyIs400() {
+    String key = "reuse-" + UUID.randomUUID();
+    assertThat(as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", call()).status())
+        .isEqualTo(201);
+    Map<String, Object> other = call();
+    other.put("description", "另一个问题");
+    Reply reused = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", other);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.contentType()).startsWith("application/problem+json");
+
+    Reply bad = as("OPERATOR").withHeader("Idempotency-Key", "has spaces!").post("/api/complaints", call());
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
   void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
     String first = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     String second = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();

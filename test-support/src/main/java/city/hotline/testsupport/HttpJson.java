@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,30 +18,35 @@ public final class HttpJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String baseUrl;
-  private final String token;
-  private final String requestId;
+  private final Map<String, String> headers;
 
   /** A response: status, content type, request id and the body parsed as JSON (a missing node when empty). */
   public record Reply(int status, String contentType, String requestId, String retryAfter, JsonNode body, String raw) {}
 
   public HttpJson(String baseUrl) {
-    this(baseUrl, null, null);
+    this(baseUrl, Map.of());
   }
 
-  private HttpJson(String baseUrl, String token, String requestId) {
+  private HttpJson(String baseUrl, Map<String, String> headers) {
     this.baseUrl = baseUrl;
-    this.token = token;
-    this.requestId = requestId;
+    this.headers = headers;
+  }
+
+  /** The same client, sending one more header with every request. */
+  public HttpJson withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new HttpJson(baseUrl, Map.copyOf(more));
   }
 
   /** The same client, sending {@code Authorization: Bearer <token>}. */
   public HttpJson withToken(String bearerToken) {
-    return new HttpJson(baseUrl, bearerToken, requestId);
+    return withHeader("Authorization", "Bearer " + bearerToken);
   }
 
   /** The same client, sending {@code X-Request-Id}. */
   public HttpJson withRequestId(String id) {
-    return new HttpJson(baseUrl, token, id);
+    return withHeader("X-Request-Id", id);
   }
 
   public Reply get(String path) {
@@ -63,12 +70,7 @@ public final class HttpJson {
   }
 
   private Reply send(HttpRequest.Builder request) {
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (requestId != null) {
-      request.header("X-Request-Id", requestId);
-    }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       String raw = response.body();

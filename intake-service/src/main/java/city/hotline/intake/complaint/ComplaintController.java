@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,8 +21,9 @@ class ComplaintController {
   }
 
   @PostMapping
-  ResponseEntity<ComplaintView> register(@RequestBody RegistrationRequest request) {
-    ComplaintView created = service.register(request, Caller.current());
+  ResponseEntity<ComplaintView> register(@RequestBody RegistrationRequest request,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+    ComplaintView created = service.register(request, Caller.current(), idempotencyKey);
     return ResponseEntity.created(URI.create("/api/complaints/" + created.ticketId())).body(created);
   }
 

@@ -1,6 +1,8 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.outbox.OutboxRelay;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,8 +25,17 @@ public class ComplaintRepository {
     this.complaints = database.getCollection(COLLECTION);
   }
 
-  void insert(Document complaint) {
-    complaints.insertOne(complaint);
+  /** @return false when a work order with this ticket number exists already */
+  boolean insert(Document complaint) {
+    try {
+      complaints.insertOne(complaint);
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   Optional<ComplaintView> find(String ticketId) {

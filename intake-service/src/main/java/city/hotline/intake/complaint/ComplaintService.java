@@ -11,22 +11,31 @@ import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 受理: validates a call, gives it a ticket number, and stores it together with its ComplaintRegistered event. */
 @Service
 class ComplaintService {
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final ComplaintRepository complaints;
+  private final IdempotencyKeys keys;
+  private final JsonMapper json;
   private final TicketSequence tickets;
   private final ReferenceData reference;
   private final Validator validator;
@@ -34,9 +43,11 @@ class ComplaintService {
   private final Clock clock;
   private final String producer;
 
-  ComplaintService(ComplaintRepository complaints, TicketSequence tickets, ReferenceData reference,
-      Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
+  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, JsonMapper json, TicketSequence tickets,
+      ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
     this.complaints = complaints;
+    this.keys = keys;
+    this.json = json;
     this.tickets = tickets;
     this.reference = reference;
     this.validator = validator;
@@ -45,10 +56,29 @@ class ComplaintService {
     this.producer = properties.serviceName();
   }
 
-  ComplaintView register(RegistrationRequest request, Caller caller) {
+  /**
+   * 受理. With an idempotency key, a retried request gets the ticket of its first attempt and never
+   * a second one; the same key with a different request is refused (422).
+   */
+  ComplaintView register(RegistrationRequest request, Caller caller, String idempotencyKey) {
+    validate(request, idempotencyKey);
+    if (idempotencyKey == null) {
+      return registerAs(tickets.next(), request, caller);
+    }
+    String hash = requestHash(request);
+    IdempotencyKeys.Binding binding = keys.find(caller.username(), idempotencyKey)
+        .orElseGet(() -> keys.bind(caller.username(), idempotencyKey,
+            new IdempotencyKeys.Binding(hash, tickets.next()), clock.instant()));
+    if (!binding.requestHash().equals(hash)) {
+      throw ApiException.unprocessable("Idempotency-Key " + idempotencyKey + " was already used for a different call");
+    }
+    // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
+    return complaints.find(binding.ticketId()).map(done -> done.seenBy(caller))
+        .orElseGet(() -> registerAs(binding.ticketId(), request, caller));
+  }
+
+  private ComplaintView registerAs(String ticketId, RegistrationRequest request, Caller caller) {
     String actor = caller.actor();
-    validate(request);
-    String ticketId = tickets.next();
     Instant now = clock.instant();
     ComplaintRegistered payload = new ComplaintRegistered(
         new CaseFacts(request.district(), request.category(), request.urgency().name(), null),
@@ -58,7 +88,9 @@ class ComplaintService {
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     Document entry = outbox.entry(event);
-    complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, entry));
+    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, entry))) {
+      return find(ticketId, caller); // a concurrent retry with the same key wrote it first
+    }
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
@@ -69,9 +101,23 @@ class ComplaintService {
     return complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId)).seenBy(caller);
   }
 
+  /** The same call always hashes the same: records serialise their fields in declaration order. */
+  private String requestHash(RegistrationRequest request) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */
-  private void validate(RegistrationRequest request) {
+  private void validate(RegistrationRequest request, String idempotencyKey) {
     List<FieldProblem> errors = new ArrayList<>();
+    if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+      errors.add(new FieldProblem("Idempotency-Key", "must be 1 to 128 of A-Z a-z 0-9 . _ : -"));
+    }
     validator.validate(request).forEach(v -> errors.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
     if (request.district() != null && !request.district().isBlank() && !reference.isDistrict(request.district())) {
       errors.add(new FieldProblem("district", "must be one of the codes listed by /api/reference/districts"));

@@ -27,6 +27,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of());
   }
 
+  /** 422: well-formed, but contradicts what was sent before (e.g. a reused idempotency key). */
+  public static ApiException unprocessable(String detail) {
+    return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", detail, List.of());
+  }
+
   public static ApiException invalid(List<FieldProblem> errors) {
     return new ApiException(HttpStatus.BAD_REQUEST, "Invalid request",
         "The request has " + errors.size() + " invalid field(s)", errors);

@@ -1,0 +1,54 @@
+package city.hotline.intake.complaint;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Idempotency keys of registrations, by operator and key ({@code _id}). A key is bound to its
+ * ticket number before the work order is written, so a retry after any failure finds the same
+ * ticket — and completes it if the first attempt died in between.
+ */
+@Repository
+class IdempotencyKeys {
+  private final MongoCollection<Document> keys;
+
+  /** What a key was first used for. */
+  record Binding(String requestHash, String ticketId) {}
+
+  IdempotencyKeys(MongoDatabase database) {
+    this.keys = database.getCollection("idempotency_keys");
+  }
+
+  Optional<Binding> find(String operator, String key) {
+    return Optional.ofNullable(keys.find(Filters.eq("_id", id(operator, key))).first())
+        .map(d -> new Binding(d.getString("requestHash"), d.getString("ticketId")));
+  }
+
+  /** Binds the key to the ticket; if another request bound it first, returns that binding instead. */
+  Binding bind(String operator, String key, Binding binding, Instant now) {
+    try {
+      keys.insertOne(new Document("_id", id(operator, key))
+          .append("requestHash", binding.requestHash())
+          .append("ticketId", binding.ticketId())
+          .append("createdAt", Date.from(now)));
+      return binding;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return find(operator, key).orElseThrow(() -> e);
+    }
+  }
+
+  private static String id(String operator, String key) {
+    return operator + "|" + key;
+  }
+}
