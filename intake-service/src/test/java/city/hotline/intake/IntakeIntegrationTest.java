@@ -103,6 +103,50 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void aConsultationAnsweredOnThePhoneIsClosedAtOnceWithItsAnswer() {
+    Map<String, Object> consultation = call();
+    consultation.put("type", "CONSULTATION");
+    consultation.put("closeDirectly", true);
+    consultation.put("answer", "路灯报修可拨打12345，一般三个工作日内修复");
+    Reply reply = as("OPERATOR").post("/api/complaints", consultation);
+
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.body().path("status").asString()).isEqualTo("CLOSED");
+    assertThat(reply.body().path("timeline").valueStream().map(t -> t.path("status").asString()).toList())
+        .containsExactly("REGISTERED", "CLOSED");
+    String ticketId = reply.body().path("ticketId").asString();
+    await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
+    assertThat(probe.events(ticketId).get(0).path("payload").path("closedDirectly").asBoolean()).isTrue();
+  }
+
+  @Test
+  void onlyAConsultationWithAnAnswerCanBeClosedDirectly() {
+    Map<String, Object> complaint = call();
+    complaint.put("closeDirectly", true);
+    Reply reply = as("OPERATOR").post("/api/complaints", complaint);
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .containsExactly("answer", "closeDirectly");
+  }
+
+  @Test
+  void streetCoordinatesAndAttachmentsAreKeptAndChecked() {
+    Map<String, Object> located = call();
+    located.put("street", "大智街");
+    located.put("location", Map.of("longitude", 114.2886, "latitude", 30.5896));
+    located.put("attachments", List.of("media://calls/2026/11/23/0001.jpg"));
+    JsonNode stored = as("OPERATOR").post("/api/complaints", located).body();
+    assertThat(stored.path("street").asString()).isEqualTo("大智街");
+    assertThat(stored.path("location").path("latitude").asDouble()).isEqualTo(30.5896);
+    assertThat(stored.path("attachments").get(0).asString()).isEqualTo("media://calls/2026/11/23/0001.jpg");
+
+    located.put("location", Map.of("longitude", 214.0, "latitude", 30.5));
+    Reply bad = as("OPERATOR").post("/api/complaints", located);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("location.longitude");
+  }
+
+  @Test
   void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
     String first = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     String second = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();

@@ -59,6 +59,9 @@ class CaseService {
   void open(EventEnvelope<?> registration) {
     String ticketId = registration.ticketId();
     ComplaintRegistered request = (ComplaintRegistered) registration.payload();
+    if (request.closedDirectly()) {
+      return; // 直接办结: answered on the phone, nothing to dispatch
+    }
     CaseFacts facts = request.facts();
     Instant now = clock.instant();
     Optional<RoutingRule> rule = Router.route(facts.district(), facts.category(), routing::rule);

@@ -13,6 +13,7 @@ import java.util.Set;
 /** What the leadership counts (SPEC §5), and which events count towards which figure. */
 public enum Metric {
   RECEIVED, // 受理量
+  CLOSED_DIRECTLY, // 直接办结: consultations answered on the phone
   DISPATCHED, // 派单量
   CLAIMED,
   CLAIMED_ON_TIME,
@@ -29,8 +30,12 @@ public enum Metric {
   public static List<Metric> countedBy(EventEnvelope<?> event) {
     List<Metric> metrics = new ArrayList<>();
     Object payload = event.payload();
-    if (payload instanceof ComplaintRegistered) {
+    if (payload instanceof ComplaintRegistered registered) {
       metrics.add(RECEIVED);
+      if (registered.closedDirectly()) {
+        metrics.add(CLOSED_DIRECTLY);
+        metrics.add(CLOSED);
+      }
     } else if (payload instanceof CaseDispatched) {
       metrics.add(DISPATCHED);
     } else if (payload instanceof CaseClaimed claimed) {

@@ -1,8 +1,8 @@
 package city.hotline.feedback.visit;
 
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
-import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,8 +22,10 @@ class VisitEventsListener {
   @KafkaListener(id = "feedback-visits", topics = {"${hotline.topics.intake}", "${hotline.topics.dispatch}"})
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
-    if (EventType.COMPLAINT_REGISTERED.wireName().equals(event.eventType())) {
-      visits.noteRegistered(event.ticketId());
+    if (event.payload() instanceof ComplaintRegistered registered) {
+      if (!registered.closedDirectly()) { // a consultation answered on the phone gets no return visit
+        visits.noteRegistered(event.ticketId());
+      }
     } else if (event.payload() instanceof CaseResolved resolved) {
       visits.open(event.ticketId(), resolved.facts(), event.occurredAt());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import java.time.Instant;
@@ -29,6 +30,14 @@ class MetricTest {
   void unreachableAndNoResponseCloseButAreNotRatings() {
     assertThat(Metric.countedBy(closed("UNREACHABLE"))).containsExactly(Metric.CLOSED);
     assertThat(Metric.countedBy(closed("NO_RESPONSE"))).containsExactly(Metric.CLOSED);
+  }
+
+  @Test
+  void aConsultationClosedOnThePhoneIsReceivedAndClosedAtOnce() {
+    EventEnvelope<ComplaintRegistered> answered = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T", "intake-service",
+        Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "CONSULTATION", "a", "d", "operator",
+            true, "已答复"));
+    assertThat(Metric.countedBy(answered)).containsExactly(Metric.RECEIVED, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
   }
 
   @Test

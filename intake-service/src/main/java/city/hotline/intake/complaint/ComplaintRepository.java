@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -72,7 +73,17 @@ public class ComplaintRepository {
   static Document newComplaint(String ticketId, RegistrationRequest request, Instant now, String actor,
       Document outboxEntry) {
     Date at = Date.from(now);
-    TimelineEntry registered = new TimelineEntry(now, ComplaintStatus.REGISTERED, actor, "受理");
+    String eventId = outboxEntry.getString("eventId");
+    List<Document> timeline = new ArrayList<>(List.of(
+        timelineEntry(eventId, new TimelineEntry(now, ComplaintStatus.REGISTERED, actor, "受理"))));
+    ComplaintStatus status = ComplaintStatus.REGISTERED;
+    if (request.closesDirectly()) {
+      status = ComplaintStatus.CLOSED;
+      timeline.add(timelineEntry(eventId + "#closed",
+          new TimelineEntry(now, ComplaintStatus.CLOSED, actor, "直接办结: " + request.answer())));
+    }
+    Document location = request.location() == null ? null
+        : new Document("longitude", request.location().longitude()).append("latitude", request.location().latitude());
     return new Document("_id", ticketId)
         .append("callerName", request.callerName())
         .append("callerPhone", request.callerPhone())
@@ -84,14 +95,19 @@ public class ComplaintRepository {
         .append("district", request.district())
         .append("address", request.address())
         .append("description", request.description())
+        .append("street", request.street())
+        .append("location", location)
+        .append("attachments", request.attachments() == null ? List.of() : request.attachments())
+        .append("answer", request.answer())
         .append("registeredAt", at)
-        .append("status", ComplaintStatus.REGISTERED.name())
+        .append("status", status.name())
         .append("statusAt", at)
-        .append("timeline", List.of(timelineEntry(outboxEntry.getString("eventId"), registered)))
+        .append("timeline", timeline)
         .append(OutboxRelay.FIELD, List.of(outboxEntry));
   }
 
   private static ComplaintView toView(Document d) {
+    Document location = d.get("location", Document.class);
     List<TimelineEntry> timeline = d.getList("timeline", Document.class, List.of()).stream()
         .map(t -> new TimelineEntry(t.getDate("at").toInstant(), ComplaintStatus.valueOf(t.getString("status")),
             t.getString("actor"), t.getString("note")))
@@ -110,6 +126,9 @@ public class ComplaintRepository {
         d.getString("district"),
         d.getString("address"),
         d.getString("description"),
+        d.getString("street"),
+        location == null ? null : new RegistrationRequest.Location(location.getDouble("longitude"), location.getDouble("latitude")),
+        d.getList("attachments", String.class, List.of()),
         d.getDate("registeredAt").toInstant(),
         timeline);
   }

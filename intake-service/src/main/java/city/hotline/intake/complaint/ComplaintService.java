@@ -84,7 +84,7 @@ class ComplaintService {
         new CaseFacts(request.district(), request.category(), request.urgency().name(), null),
         request.callerName(), request.callerPhone(), request.confidential(),
         request.channelOrDefault().name(), request.typeOrDefault().name(),
-        request.address(), request.description(), actor);
+        request.address(), request.description(), actor, request.closesDirectly(), request.answer());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     Document entry = outbox.entry(event);
@@ -124,6 +124,12 @@ class ComplaintService {
     }
     if (request.category() != null && !request.category().isBlank() && !reference.isCategory(request.category())) {
       errors.add(new FieldProblem("category", "must be one of the codes listed by /api/reference/categories"));
+    }
+    if (request.closesDirectly() && request.type() != ComplaintType.CONSULTATION) {
+      errors.add(new FieldProblem("closeDirectly", "only a consultation (CONSULTATION) can be closed directly"));
+    }
+    if (request.closesDirectly() && (request.answer() == null || request.answer().isBlank())) {
+      errors.add(new FieldProblem("answer", "is required when the call is closed directly"));
     }
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldProblem::field));

@@ -20,6 +20,9 @@ public record ComplaintView(
     String district,
     String address,
     String description,
+    String street,
+    RegistrationRequest.Location location,
+    List<String> attachments,
     Instant registeredAt,
     List<TimelineEntry> timeline) {
 
@@ -34,6 +37,6 @@ public record ComplaintView(
     boolean hidden = confidential && caller.has(Role.BUREAU);
     return new ComplaintView(ticketId, status, hidden ? null : callerName,
         hidden ? null : PhoneMask.mask(callerPhone), confidential, channel, type, category, urgency, district,
-        address, description, registeredAt, timeline);
+        address, description, street, location, attachments, registeredAt, timeline);
   }
 }

@@ -1,9 +1,13 @@
 package city.hotline.intake.complaint;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
 /** A call as the operator logs it (SPEC §7 POST /api/complaints). Channel and type default to a phone complaint. */
 public record RegistrationRequest(
@@ -18,7 +22,25 @@ public record RegistrationRequest(
     @NotNull(message = "is required") Urgency urgency,
     @NotBlank(message = "is required") String district,
     @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String address,
-    @NotBlank(message = "is required") @Size(max = 2000, message = "must be 1 to 2000 characters") String description) {
+    @NotBlank(message = "is required") @Size(max = 2000, message = "must be 1 to 2000 characters") String description,
+    @Size(max = 100, message = "must be at most 100 characters") String street,
+    @Valid Location location,
+    @Size(max = 10, message = "must list at most 10 attachments")
+        List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> attachments,
+    Boolean closeDirectly,
+    @Size(max = 2000, message = "must be at most 2000 characters") String answer) {
+
+  /** Where the problem is, WGS-84 degrees. */
+  public record Location(
+      @NotNull(message = "is required") @DecimalMin(value = "-180", message = "must be between -180 and 180")
+          @DecimalMax(value = "180", message = "must be between -180 and 180") Double longitude,
+      @NotNull(message = "is required") @DecimalMin(value = "-90", message = "must be between -90 and 90")
+          @DecimalMax(value = "90", message = "must be between -90 and 90") Double latitude) {}
+
+  /** 直接办结: a consultation answered on the phone is closed at once and never dispatched. */
+  boolean closesDirectly() {
+    return Boolean.TRUE.equals(closeDirectly);
+  }
 
   /** Mobile 1[3-9]x + 8 digits, or a landline with area code (0 + 2-3 digits) and 7-8 digits, dash optional. */
   static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
