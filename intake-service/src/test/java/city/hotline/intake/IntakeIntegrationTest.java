@@ -147,6 +147,27 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void anOperatorFindsACallersRecentTicketsByPhoneNewestFirst() {
+    Map<String, Object> first = call();
+    first.put("callerPhone", "13600001234");
+    Map<String, Object> second = call();
+    second.put("callerPhone", "13600001234");
+    String older = as("OPERATOR").post("/api/complaints", first).body().path("ticketId").asString();
+    String newer = as("OPERATOR").post("/api/complaints", second).body().path("ticketId").asString();
+
+    Reply found = as("OPERATOR").get("/api/complaints?phone=13600001234");
+    assertThat(found.body().valueStream().map(c -> c.path("ticketId").asString()).toList()).containsExactly(newer, older);
+    assertThat(found.body().get(0).path("callerPhone").asString()).isEqualTo("13600001234");
+    assertThat(as("LEADER").get("/api/complaints?phone=13600001234").body().get(0).path("callerPhone").asString())
+        .isEqualTo("136****1234");
+    assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/complaints?phone=13600001234").status()).isEqualTo(403);
+    assertThat(as("OPERATOR").get("/api/complaints?phone=13699999999").body().size()).isZero();
+    Reply bad = as("OPERATOR").get("/api/complaints?phone=abc");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("phone");
+  }
+
+  @Test
   void consecutiveRegistrationsGetConsecutiveTicketNumbers() {
     String first = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     String second = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();

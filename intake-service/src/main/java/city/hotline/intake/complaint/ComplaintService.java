@@ -31,10 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class ComplaintService {
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+  private static final Pattern PHONE = Pattern.compile(RegistrationRequest.PHONE);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final ComplaintRepository complaints;
   private final IdempotencyKeys keys;
+  private final CallerIndex callers;
   private final JsonMapper json;
   private final TicketSequence tickets;
   private final ReferenceData reference;
@@ -43,10 +45,12 @@ class ComplaintService {
   private final Clock clock;
   private final String producer;
 
-  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, JsonMapper json, TicketSequence tickets,
+  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, CallerIndex callers, JsonMapper json,
+      TicketSequence tickets,
       ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
     this.complaints = complaints;
     this.keys = keys;
+    this.callers = callers;
     this.json = json;
     this.tickets = tickets;
     this.reference = reference;
@@ -88,6 +92,7 @@ class ComplaintService {
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     Document entry = outbox.entry(event);
+    callers.add(request.callerPhone(), ticketId);
     if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, entry))) {
       return find(ticketId, caller); // a concurrent retry with the same key wrote it first
     }
@@ -95,6 +100,17 @@ class ComplaintService {
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
     return find(ticketId, caller);
+  }
+
+  /** 查询进度 by phone: the caller's recent work orders, newest first. */
+  List<ComplaintView> byPhone(String phone, int limit, Caller caller) {
+    if (phone == null || !PHONE.matcher(phone).matches()) {
+      throw ApiException.invalid(List.of(new FieldProblem("phone", "must be a Chinese mobile or landline number")));
+    }
+    return callers.tickets(phone, limit).stream()
+        .flatMap(ticketId -> complaints.find(ticketId).stream())
+        .map(view -> view.seenBy(caller))
+        .toList();
   }
 
   ComplaintView find(String ticketId, Caller caller) {
