@@ -263,10 +263,13 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
-  void onlyOperatorsSeeTheFullPhoneAndBureausNothingOfAConfidentialCaller() {
+  void onlyOperatorsSeeTheFullPhoneAndOnlyTheHandlingBureauSeesTheOrderWithoutAConfidentialCaller() {
     Map<String, Object> confidential = call();
     confidential.put("confidential", true);
     String ticketId = as("OPERATOR").post("/api/complaints", confidential).body().path("ticketId").asString();
+    assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).status()).as("not routed yet").isEqualTo(404);
+    probe.publish("hotline.dispatch.events", ticketId, dispatchedTo(ticketId, "JIANGAN_CGJ"));
+    await().atMost(WAIT).until(() -> as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).status() == 200);
 
     JsonNode operator = as("OPERATOR").get("/api/complaints/" + ticketId).body();
     assertThat(operator.path("callerName").asString()).isEqualTo("张三");
@@ -277,6 +280,16 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     JsonNode bureau = as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).body();
     assertThat(bureau.path("callerName").isNull()).isTrue();
     assertThat(bureau.path("callerPhone").isNull()).isTrue();
+    assertThat(as("BUREAU", "WUCHANG_CGJ").get("/api/complaints/" + ticketId).status()).isEqualTo(404);
+  }
+
+  private static String dispatchedTo(String ticketId, String unitId) {
+    return """
+        {"eventId":"%s","eventType":"CaseDispatched","schemaVersion":1,"occurredAt":"%s","ticketId":"%s",
+         "producer":"dispatch-service",
+         "payload":{"facts":{"district":"JIANGAN","category":"STREET_LIGHTING","urgency":"NORMAL","unitId":"%s"},
+                    "unitName":"区城管局","ruleId":"rule","actor":"system"}}
+        """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId, unitId);
   }
 
   @Test

@@ -44,12 +44,14 @@ public class ComplaintRepository {
   }
 
   /**
-   * Adds a step to the timeline once per event id, then moves the status only forward in time, so
-   * a redelivered or late event neither duplicates a step nor rolls the status back.
+   * Adds a step to the timeline once per event id, then moves the status (and the handling unit,
+   * which decides which bureau may read the work order) only forward in time, so a redelivered or
+   * late event neither duplicates a step nor rolls the status back.
    *
+   * @param unitId the unit handling the case as of this event, or null before routing
    * @return false when the ticket is unknown here
    */
-  public boolean recordStep(String ticketId, String eventId, TimelineEntry step) {
+  public boolean recordStep(String ticketId, String eventId, TimelineEntry step, String unitId) {
     Document entry = timelineEntry(eventId, step);
     complaints.updateOne(
         Filters.and(Filters.eq("_id", ticketId), Filters.ne("timeline.eventId", eventId)),
@@ -57,7 +59,8 @@ public class ComplaintRepository {
     Date at = Date.from(step.at());
     long moved = complaints.updateOne(
         Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at)),
-        Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at)))
+        Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
+            unitId == null ? Updates.combine() : Updates.set("unitId", unitId)))
         .getMatchedCount();
     return moved > 0 || complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
   }
@@ -126,6 +129,7 @@ public class ComplaintRepository {
         d.getString("district"),
         d.getString("address"),
         d.getString("description"),
+        d.getString("unitId"),
         d.getString("street"),
         location == null ? null : new RegistrationRequest.Location(location.getDouble("longitude"), location.getDouble("latitude")),
         d.getList("attachments", String.class, List.of()),

@@ -113,8 +113,12 @@ class ComplaintService {
         .toList();
   }
 
+  /** A bureau reads only the work orders its unit handles; any other is "not found", so existence does not leak. */
   ComplaintView find(String ticketId, Caller caller) {
-    return complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId)).seenBy(caller);
+    return complaints.find(ticketId)
+        .filter(view -> caller.isScopedTo(view.unitId()))
+        .orElseThrow(() -> ApiException.notFound("Ticket", ticketId))
+        .seenBy(caller);
   }
 
   /** The same call always hashes the same: records serialise their fields in declaration order. */

@@ -6,7 +6,7 @@ import city.hotline.support.security.Role;
 import java.time.Instant;
 import java.util.List;
 
-/** A work order as the API shows it, with its timeline oldest first. */
+/** A work order as the API shows it, with its timeline oldest first and the unit handling it (null before routing). */
 public record ComplaintView(
     String ticketId,
     ComplaintStatus status,
@@ -20,6 +20,7 @@ public record ComplaintView(
     String district,
     String address,
     String description,
+    String unitId,
     String street,
     RegistrationRequest.Location location,
     List<String> attachments,
@@ -37,6 +38,6 @@ public record ComplaintView(
     boolean hidden = confidential && caller.has(Role.BUREAU);
     return new ComplaintView(ticketId, status, hidden ? null : callerName,
         hidden ? null : PhoneMask.mask(callerPhone), confidential, channel, type, category, urgency, district,
-        address, description, street, location, attachments, registeredAt, timeline);
+        address, description, unitId, street, location, attachments, registeredAt, timeline);
   }
 }

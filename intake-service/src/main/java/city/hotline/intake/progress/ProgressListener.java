@@ -1,5 +1,6 @@
 package city.hotline.intake.progress;
 
+import city.hotline.contracts.CaseEvent;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.intake.complaint.ComplaintRepository;
 import city.hotline.support.kafka.EventCodec;
@@ -25,7 +26,8 @@ class ProgressListener {
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
     ProgressSteps.of(event).ifPresent(step -> {
-      if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step)) {
+      String unitId = ((CaseEvent) event.payload()).facts().unitId();
+      if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step, unitId)) {
         // Only possible if intake lost the ticket; dead-letter it so it is seen, not silently dropped.
         throw new IllegalStateException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
       }
