@@ -80,6 +80,19 @@ public final class EmbeddedSystem {
         }
     }
 
+    /**
+     * Stops one process by name (e.g. {@code kafka}), for fault tests; {@link #up()} starts it again.
+     *
+     * @throws IllegalArgumentException for a name that is not one of the system's processes
+     */
+    public void stop(String processName) {
+        ProcessDefinition process = components.all().stream()
+                .filter(p -> p.name().equals(processName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process named " + processName));
+        stopStage(List.of(process));
+    }
+
     /** Prints and returns, for each process, whether it runs and whether it is healthy. */
     public List<ProcessStatus> status() {
         List<ProcessStatus> statuses = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class RunningSystem {
   private static Settings settings;
+  private static EmbeddedSystem system;
 
   private RunningSystem() {}
 
@@ -32,7 +33,14 @@ final class RunningSystem {
       Runtime.getRuntime().addShutdownHook(new Thread(system::down, "system-tests-down"));
       system.up();
       settings = fresh;
+      RunningSystem.system = system;
     }
     return settings;
+  }
+
+  /** The system itself, for tests that stop and start its processes. */
+  static synchronized EmbeddedSystem system() {
+    get();
+    return system;
   }
 }
