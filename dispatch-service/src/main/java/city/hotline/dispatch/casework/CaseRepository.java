@@ -1,8 +1,7 @@
 package city.hotline.dispatch.casework;
 
+import city.hotline.support.mongo.Inserts;
 import city.hotline.support.outbox.OutboxRelay;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -35,15 +34,7 @@ class CaseRepository {
 
   /** @return false when the case already exists (a redelivered registration) */
   boolean insertIfAbsent(Document kase) {
-    try {
-      cases.insertOne(kase);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Inserts.insertIfAbsent(cases, kase);
   }
 
   Optional<Document> find(String ticketId) {

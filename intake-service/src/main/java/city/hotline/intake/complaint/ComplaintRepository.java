@@ -1,8 +1,7 @@
 package city.hotline.intake.complaint;
 
+import city.hotline.support.mongo.Inserts;
 import city.hotline.support.outbox.OutboxRelay;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -28,15 +27,7 @@ public class ComplaintRepository {
 
   /** @return false when a work order with this ticket number exists already */
   boolean insert(Document complaint) {
-    try {
-      complaints.insertOne(complaint);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Inserts.insertIfAbsent(complaints, complaint);
   }
 
   Optional<ComplaintView> find(String ticketId) {

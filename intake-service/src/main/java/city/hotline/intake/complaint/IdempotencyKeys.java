@@ -1,7 +1,6 @@
 package city.hotline.intake.complaint;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -34,18 +33,14 @@ class IdempotencyKeys {
 
   /** Binds the key to the ticket; if another request bound it first, returns that binding instead. */
   Binding bind(String operator, String key, Binding binding, Instant now) {
-    try {
-      keys.insertOne(new Document("_id", id(operator, key))
-          .append("requestHash", binding.requestHash())
-          .append("ticketId", binding.ticketId())
-          .append("createdAt", Date.from(now)));
+    Document keyDocument = new Document("_id", id(operator, key))
+        .append("requestHash", binding.requestHash())
+        .append("ticketId", binding.ticketId())
+        .append("createdAt", Date.from(now));
+    if (Inserts.insertIfAbsent(keys, keyDocument)) {
       return binding;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
-      return find(operator, key).orElseThrow(() -> e);
     }
+    return find(operator, key).orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
   }
 
   private static String id(String operator, String key) {
