@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param closedDirectly a consultation answered on the phone (直接办结): counted, never dispatched
  * @param answer what the caller was told, when closed directly
+ * @param street 街道, when the operator knows it
+ * @param longitude WGS-84, with latitude, when the place was picked on a map
+ * @param duplicateOf the open ticket this call repeats (重复件), merged at registration: counted, never dispatched
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComplaintRegistered(
@@ -20,4 +23,14 @@ public record ComplaintRegistered(
     String description,
     String actor,
     boolean closedDirectly,
-    String answer) implements CaseEvent {}
+    String answer,
+    String street,
+    Double longitude,
+    Double latitude,
+    String duplicateOf) implements CaseEvent {
+
+  /** Neither closed on the phone nor merged into another ticket: a case for a unit to work. */
+  public boolean needsDispatch() {
+    return !closedDirectly && duplicateOf == null;
+  }
+}

@@ -6,6 +6,7 @@ import java.util.Optional;
 /** Every event type with its payload record and the schema version producers write today. */
 public enum EventType {
   COMPLAINT_REGISTERED("ComplaintRegistered", ComplaintRegistered.class, 1),
+  COMPLAINT_MERGED("ComplaintMerged", ComplaintMerged.class, 1),
   CASE_DISPATCHED("CaseDispatched", CaseDispatched.class, 1),
   CASE_AWAITING_MANUAL_DISPATCH("CaseAwaitingManualDispatch", CaseAwaitingManualDispatch.class, 1),
   CASE_CLAIMED("CaseClaimed", CaseClaimed.class, 1),

@@ -51,7 +51,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   private String register(String district, String category, boolean confidential) {
     String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts(district, category, "NORMAL", null),
-        "李四", "13912345678", confidential, "PHONE", "COMPLAINT", "解放大道1号", "井盖缺失", "operator", false, null);
+        "李四", "13912345678", confidential, "PHONE", "COMPLAINT", "解放大道1号", "井盖缺失", "operator", false, null, null, null, null, null);
     String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
         Instant.now(), payload));
     probe.publish("hotline.intake.events", ticketId, json);
@@ -212,7 +212,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   void aRedeliveredRegistrationOpensNoSecondCase() {
     String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("QINGSHAN", "SANITATION", "URGENT", null),
-        "王五", "02788881234", false, "PHONE", "COMPLAINT", "和平大道", "垃圾未清运", "operator", false, null);
+        "王五", "02788881234", false, "PHONE", "COMPLAINT", "和平大道", "垃圾未清运", "operator", false, null, null, null, null, null);
     String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
         Instant.now(), payload));
     probe.publish("hotline.intake.events", ticketId, json);
@@ -227,7 +227,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   void aConsultationClosedOnThePhoneIsNeverDispatched() {
     String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("JIANGAN", "OTHER", "NORMAL", null),
-        "王五", "02788881234", false, "PHONE", "CONSULTATION", "江岸区", "咨询垃圾分类", "operator", true, "已答复");
+        "王五", "02788881234", false, "PHONE", "CONSULTATION", "江岸区", "咨询垃圾分类", "operator", true, "已答复", null, null, null, null);
     probe.publish("hotline.intake.events", ticketId, codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
         ticketId, "intake-service", Instant.now(), payload)));
     await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-service", "hotline.intake.events"));

@@ -53,7 +53,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     List<String[]> events = new ArrayList<>();
     events.add(new String[] {"hotline.intake.events", codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
         ticketId, "intake-service", t, new ComplaintRegistered(registered, "赵六", "13700001111", false, "PHONE",
-            "COMPLAINT", "汉南大道", "垃圾堆积", "operator", false, null)))});
+            "COMPLAINT", "汉南大道", "垃圾堆积", "operator", false, null, null, null, null, null)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_DISPATCHED,
         ticketId, "dispatch-service", t.plusSeconds(1), new CaseDispatched(routed, "区城管局", "rule", t.plusSeconds(7200),
             t.plusSeconds(432000), "system")))});

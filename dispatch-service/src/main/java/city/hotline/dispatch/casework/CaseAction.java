@@ -6,7 +6,9 @@ import java.util.Set;
 public enum CaseAction {
   CLAIM(Set.of(CaseState.DISPATCHED), CaseState.CLAIMED), // 签收
   RESOLVE(Set.of(CaseState.CLAIMED), CaseState.RESOLVED), // 办结
-  CLOSE(Set.of(CaseState.RESOLVED), CaseState.CLOSED); // 结案, after the return visit
+  CLOSE(Set.of(CaseState.RESOLVED), CaseState.CLOSED), // 结案, after the return visit
+  // 重复件: withdrawn while nobody has answered it yet; a resolved case keeps its own return visit
+  MERGE(Set.of(CaseState.DISPATCHED, CaseState.AWAITING_MANUAL_DISPATCH, CaseState.CLAIMED), CaseState.MERGED);
 
   private final Set<CaseState> from;
   private final CaseState to;

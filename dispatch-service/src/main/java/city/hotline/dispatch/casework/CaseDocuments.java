@@ -23,6 +23,7 @@ final class CaseDocuments {
         .append("urgency", facts.urgency())
         .append("type", request.type())
         .append("address", request.address())
+        .append("street", request.street())
         .append("description", request.description())
         .append("callerName", request.callerName())
         .append("callerPhone", request.callerPhone())

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Opens a case for each registration from intake and closes it when feedback closes it. Other events are not ours. */
+/** Opens a case for each registration from intake, withdraws it when intake merges it, closes it when feedback does. Other events are not ours. */
 @Component
 class CaseEventsListener {
   private final EventCodec codec;
@@ -23,6 +23,8 @@ class CaseEventsListener {
     EventEnvelope<?> event = codec.decode(record.value());
     if (EventType.COMPLAINT_REGISTERED.wireName().equals(event.eventType())) {
       cases.open(event);
+    } else if (EventType.COMPLAINT_MERGED.wireName().equals(event.eventType())) {
+      cases.withdrawMerged(event);
     } else if (EventType.CASE_CLOSED.wireName().equals(event.eventType())) {
       cases.closeAfterVisit(event);
     }

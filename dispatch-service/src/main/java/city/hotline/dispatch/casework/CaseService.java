@@ -6,6 +6,7 @@ import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
@@ -59,8 +60,8 @@ class CaseService {
   void open(EventEnvelope<?> registration) {
     String ticketId = registration.ticketId();
     ComplaintRegistered request = (ComplaintRegistered) registration.payload();
-    if (request.closedDirectly()) {
-      return; // 直接办结: answered on the phone, nothing to dispatch
+    if (!request.needsDispatch()) {
+      return; // 直接办结 (answered on the phone) or 重复件 (merged at registration): nothing to dispatch
     }
     CaseFacts facts = request.facts();
     Instant now = clock.instant();
@@ -129,6 +130,30 @@ class CaseService {
     cases.transition(ticketId, CaseAction.CLOSE, List.of(Updates.set("closedAt", Date.from(closed.occurredAt()))),
         audit, null);
     log.info("case closed ticketId={} outcome={}", ticketId, payload.outcome());
+  }
+
+  /**
+   * 重复件 merged after registration: the case leaves its unit's queue. A case already resolved or
+   * closed keeps its course (the merge came too late to matter); a redelivered merge changes nothing.
+   */
+  void withdrawMerged(EventEnvelope<?> merged) {
+    String ticketId = merged.ticketId();
+    ComplaintMerged payload = (ComplaintMerged) merged.payload();
+    Optional<Document> current = cases.find(ticketId);
+    if (current.isEmpty()) {
+      // The registration is earlier on the same partition, so this only happens if dispatch lost it.
+      throw new IllegalStateException("ComplaintMerged for unknown case " + ticketId);
+    }
+    CaseState state = CaseState.valueOf(current.get().getString("state"));
+    if (!CaseAction.MERGE.allowedFrom(state)) {
+      log.info("merge not applied ticketId={} state={}", ticketId, state);
+      return;
+    }
+    Document audit = CaseDocuments.audit(merged.occurredAt(), CaseAction.MERGE, payload.actor(),
+        "重复件, 并入 " + payload.originalTicketId());
+    cases.transition(ticketId, CaseAction.MERGE,
+        List.of(Updates.set("mergedInto", payload.originalTicketId())), audit, null);
+    log.info("case merged ticketId={} originalTicketId={}", ticketId, payload.originalTicketId());
   }
 
   CaseView get(String ticketId, Caller caller) {

@@ -6,5 +6,6 @@ public enum CaseState {
   AWAITING_MANUAL_DISPATCH, // 待人工派单: no rule matched
   CLAIMED, // 签收
   RESOLVED, // 办结: answered, waiting for the return visit
-  CLOSED // 结案
+  CLOSED, // 结案
+  MERGED // 重复件: intake merged the ticket into another open one; that one's unit handles both
 }

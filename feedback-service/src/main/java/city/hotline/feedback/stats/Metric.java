@@ -4,6 +4,7 @@ import city.hotline.contracts.CaseClaimed;
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Set;
 public enum Metric {
   RECEIVED, // 受理量
   CLOSED_DIRECTLY, // 直接办结: consultations answered on the phone
+  MERGED, // 重复件: calls merged into an open ticket, at registration or after
   DISPATCHED, // 派单量
   CLAIMED,
   CLAIMED_ON_TIME,
@@ -36,6 +38,11 @@ public enum Metric {
         metrics.add(CLOSED_DIRECTLY);
         metrics.add(CLOSED);
       }
+      if (registered.duplicateOf() != null) {
+        metrics.add(MERGED);
+      }
+    } else if (payload instanceof ComplaintMerged) {
+      metrics.add(MERGED);
     } else if (payload instanceof CaseDispatched) {
       metrics.add(DISPATCHED);
     } else if (payload instanceof CaseClaimed claimed) {

@@ -10,6 +10,7 @@ public record Summary(
     long received,
     long dispatched,
     long closedDirectly,
+    long merged,
     long resolved,
     long closed,
     long rated,
@@ -28,7 +29,8 @@ public record Summary(
 
   static Summary of(LocalDate from, LocalDate to, Map<Metric, Long> t) {
     return new Summary(from, to,
-        t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLOSED_DIRECTLY), t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED),
+        t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLOSED_DIRECTLY), t.get(Metric.MERGED),
+        t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED),
         Rate.of(t.get(Metric.CLAIMED_ON_TIME), t.get(Metric.CLAIMED)),
         Rate.of(t.get(Metric.RESOLVED), t.get(Metric.DISPATCHED)),
         Rate.of(t.get(Metric.RESOLVED_ON_TIME), t.get(Metric.RESOLVED)),

@@ -23,7 +23,7 @@ class VisitEventsListener {
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
     if (event.payload() instanceof ComplaintRegistered registered) {
-      if (!registered.closedDirectly()) { // a consultation answered on the phone gets no return visit
+      if (registered.needsDispatch()) { // answered on the phone or merged: no case, so no return visit
         visits.noteRegistered(event.ticketId());
       }
     } else if (event.payload() instanceof CaseResolved resolved) {

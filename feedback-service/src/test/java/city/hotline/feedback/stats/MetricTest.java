@@ -36,7 +36,7 @@ class MetricTest {
   void aConsultationClosedOnThePhoneIsReceivedAndClosedAtOnce() {
     EventEnvelope<ComplaintRegistered> answered = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T", "intake-service",
         Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "CONSULTATION", "a", "d", "operator",
-            true, "已答复"));
+            true, "已答复", null, null, null, null));
     assertThat(Metric.countedBy(answered)).containsExactly(Metric.RECEIVED, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
   }
 

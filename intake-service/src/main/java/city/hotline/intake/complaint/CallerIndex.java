@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * work order was never written (a crash in between) is skipped on read.
  */
 @Repository
-class CallerIndex {
+public class CallerIndex {
   private final MongoCollection<Document> callers;
 
   CallerIndex(MongoDatabase database) {
@@ -28,7 +28,7 @@ class CallerIndex {
   }
 
   /** The caller's ticket numbers, newest first (ticket numbers sort by day and sequence). */
-  List<String> tickets(String phone, int limit) {
+  public List<String> tickets(String phone, int limit) {
     Document caller = callers.find(Filters.eq("_id", phone)).first();
     List<String> tickets = caller == null ? List.of() : caller.getList("tickets", String.class, List.of());
     return tickets.stream().sorted(Comparator.reverseOrder()).limit(limit).toList();

@@ -34,7 +34,7 @@ class ComplaintController {
   }
 
   /** The caller's recent tickets (the operator answering "where is my complaint?"). */
-  @GetMapping
+  @GetMapping(params = "phone")
   List<ComplaintView> byPhone(@RequestParam String phone,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return service.byPhone(phone, size, Caller.current());

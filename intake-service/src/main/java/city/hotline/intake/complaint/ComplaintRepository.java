@@ -5,9 +5,13 @@ import city.hotline.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Repository;
 /** Work orders by ticket number, each with its timeline and its pending events (outbox) in one document. */
 @Repository
 public class ComplaintRepository {
-  static final String COLLECTION = "complaints";
+  public static final String COLLECTION = "complaints";
   private final MongoCollection<Document> complaints;
 
   ComplaintRepository(MongoDatabase database) {
@@ -30,8 +34,50 @@ public class ComplaintRepository {
     return Inserts.insertIfAbsent(complaints, complaint);
   }
 
-  Optional<ComplaintView> find(String ticketId) {
+  public Optional<ComplaintView> find(String ticketId) {
     return Optional.ofNullable(complaints.find(Filters.eq("_id", ticketId)).first()).map(ComplaintRepository::toView);
+  }
+
+  /** Work orders by ticket number in one keyed read; unknown numbers are left out. */
+  public List<ComplaintView> findAll(Collection<String> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return List.of();
+    }
+    return complaints.find(Filters.in("_id", ticketIds)).map(ComplaintRepository::toView).into(new ArrayList<>());
+  }
+
+  /**
+   * 重复件 after registration: marks the work order merged, with its timeline step and its
+   * ComplaintMerged event in the same write, only while no unit has taken it on.
+   *
+   * @return the merged work order, or empty if its status no longer allows the merge
+   */
+  public Optional<ComplaintView> markMerged(String ticketId, String originalTicketId, TimelineEntry step,
+      Document outboxEntry) {
+    List<String> mergeable = Arrays.stream(ComplaintStatus.values()).filter(ComplaintStatus::isMergeable)
+        .map(Enum::name).toList();
+    Date at = Date.from(step.at());
+    Document merged = complaints.findOneAndUpdate(
+        Filters.and(Filters.eq("_id", ticketId), Filters.in("status", mergeable)),
+        Updates.combine(Updates.set("status", ComplaintStatus.MERGED.name()), Updates.set("statusAt", at),
+            Updates.set("mergedInto", originalTicketId),
+            Updates.push("timeline", timelineEntry(outboxEntry.getString("eventId"), step)),
+            Updates.push(OutboxRelay.FIELD, outboxEntry)),
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    return Optional.ofNullable(merged).map(ComplaintRepository::toView);
+  }
+
+  /** Shows a merged call on the original's timeline, once however often its event is delivered. */
+  public void linkDuplicate(String originalTicketId, ComplaintView.DuplicateCall call, TimelineEntry step) {
+    Document entry = new Document("ticketId", call.ticketId())
+        .append("at", Date.from(call.at()))
+        .append("callerName", call.callerName())
+        .append("callerPhone", call.callerPhone())
+        .append("confidential", call.confidential());
+    complaints.updateOne(
+        Filters.and(Filters.eq("_id", originalTicketId), Filters.ne("duplicateCalls.ticketId", call.ticketId())),
+        Updates.combine(Updates.push("duplicateCalls", entry),
+            Updates.push("timeline", timelineEntry("duplicate:" + call.ticketId(), step))));
   }
 
   /**
@@ -48,8 +94,9 @@ public class ComplaintRepository {
         Filters.and(Filters.eq("_id", ticketId), Filters.ne("timeline.eventId", eventId)),
         Updates.push("timeline", entry));
     Date at = Date.from(step.at());
-    long moved = complaints.updateOne(
-        Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at)),
+    long moved = complaints.updateOne( // a merged work order stays merged: its case was withdrawn
+        Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at),
+            Filters.ne("status", ComplaintStatus.MERGED.name())),
         Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
             unitId == null ? Updates.combine() : Updates.set("unitId", unitId)))
         .getMatchedCount();
@@ -65,7 +112,7 @@ public class ComplaintRepository {
   }
 
   static Document newComplaint(String ticketId, RegistrationRequest request, Instant now, String actor,
-      Document outboxEntry) {
+      List<String> likelyDuplicates, Document outboxEntry) {
     Date at = Date.from(now);
     String eventId = outboxEntry.getString("eventId");
     List<Document> timeline = new ArrayList<>(List.of(
@@ -75,6 +122,10 @@ public class ComplaintRepository {
       status = ComplaintStatus.CLOSED;
       timeline.add(timelineEntry(eventId + "#closed",
           new TimelineEntry(now, ComplaintStatus.CLOSED, actor, "直接办结: " + request.answer())));
+    } else if (request.duplicateOf() != null) {
+      status = ComplaintStatus.MERGED;
+      timeline.add(timelineEntry(eventId + "#merged",
+          new TimelineEntry(now, ComplaintStatus.MERGED, actor, "重复件, 并入 " + request.duplicateOf())));
     }
     Document location = request.location() == null ? null
         : new Document("longitude", request.location().longitude()).append("latitude", request.location().latitude());
@@ -93,6 +144,8 @@ public class ComplaintRepository {
         .append("location", location)
         .append("attachments", request.attachments() == null ? List.of() : request.attachments())
         .append("answer", request.answer())
+        .append("mergedInto", request.duplicateOf())
+        .append("likelyDuplicates", likelyDuplicates)
         .append("registeredAt", at)
         .append("status", status.name())
         .append("statusAt", at)
@@ -125,6 +178,12 @@ public class ComplaintRepository {
         location == null ? null : new RegistrationRequest.Location(location.getDouble("longitude"), location.getDouble("latitude")),
         d.getList("attachments", String.class, List.of()),
         d.getDate("registeredAt").toInstant(),
-        timeline);
+        timeline,
+        d.getString("mergedInto"),
+        d.getList("likelyDuplicates", String.class, List.of()),
+        d.getList("duplicateCalls", Document.class, List.of()).stream()
+            .map(c -> new ComplaintView.DuplicateCall(c.getString("ticketId"), c.getDate("at").toInstant(),
+                c.getString("callerName"), c.getString("callerPhone"), c.getBoolean("confidential", false)))
+            .toList());
   }
 }

@@ -4,6 +4,10 @@ import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import city.hotline.intake.duplicate.DuplicateCandidate;
+import city.hotline.intake.duplicate.DuplicateFinder;
+import city.hotline.intake.duplicate.DuplicateProbe;
+import city.hotline.intake.duplicate.MergeRule;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
@@ -37,6 +41,7 @@ class ComplaintService {
   private final ComplaintRepository complaints;
   private final IdempotencyKeys keys;
   private final CallerIndex callers;
+  private final DuplicateFinder duplicates;
   private final JsonMapper json;
   private final TicketSequence tickets;
   private final ReferenceData reference;
@@ -45,12 +50,13 @@ class ComplaintService {
   private final Clock clock;
   private final String producer;
 
-  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, CallerIndex callers, JsonMapper json,
-      TicketSequence tickets,
+  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, CallerIndex callers,
+      DuplicateFinder duplicates, JsonMapper json, TicketSequence tickets,
       ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
     this.complaints = complaints;
     this.keys = keys;
     this.callers = callers;
+    this.duplicates = duplicates;
     this.json = json;
     this.tickets = tickets;
     this.reference = reference;
@@ -84,16 +90,21 @@ class ComplaintService {
   private ComplaintView registerAs(String ticketId, RegistrationRequest request, Caller caller) {
     String actor = caller.actor();
     Instant now = clock.instant();
+    RegistrationRequest.Location at = request.location();
     ComplaintRegistered payload = new ComplaintRegistered(
         new CaseFacts(request.district(), request.category(), request.urgency().name(), null),
         request.callerName(), request.callerPhone(), request.confidential(),
         request.channelOrDefault().name(), request.typeOrDefault().name(),
-        request.address(), request.description(), actor, request.closesDirectly(), request.answer());
+        request.address(), request.description(), actor, request.closesDirectly(), request.answer(),
+        request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     Document entry = outbox.entry(event);
+    List<String> likelyDuplicates = payload.needsDispatch()
+        ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
+        : List.of();
     callers.add(request.callerPhone(), ticketId);
-    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, entry))) {
+    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, likelyDuplicates, entry))) {
       return find(ticketId, caller); // a concurrent retry with the same key wrote it first
     }
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
@@ -134,6 +145,21 @@ class ComplaintService {
 
   /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */
   private void validate(RegistrationRequest request, String idempotencyKey) {
+    List<FieldProblem> errors = fieldErrors(request, idempotencyKey);
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(FieldProblem::field));
+      throw ApiException.invalid(errors);
+    }
+    if (request.duplicateOf() != null) { // 重复件 at registration: only into an open ticket
+      complaints.find(request.duplicateOf())
+          .flatMap(original -> MergeRule.refusal(null, ComplaintStatus.REGISTERED, original))
+          .ifPresent(reason -> {
+            throw ApiException.conflict(reason);
+          });
+    }
+  }
+
+  private List<FieldProblem> fieldErrors(RegistrationRequest request, String idempotencyKey) {
     List<FieldProblem> errors = new ArrayList<>();
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       errors.add(new FieldProblem("Idempotency-Key", "must be 1 to 128 of A-Z a-z 0-9 . _ : -"));
@@ -151,9 +177,11 @@ class ComplaintService {
     if (request.closesDirectly() && (request.answer() == null || request.answer().isBlank())) {
       errors.add(new FieldProblem("answer", "is required when the call is closed directly"));
     }
-    if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparing(FieldProblem::field));
-      throw ApiException.invalid(errors);
+    if (request.duplicateOf() != null && request.closesDirectly()) {
+      errors.add(new FieldProblem("duplicateOf", "a call closed directly is not merged into another ticket"));
+    } else if (request.duplicateOf() != null && complaints.find(request.duplicateOf()).isEmpty()) {
+      errors.add(new FieldProblem("duplicateOf", "must be the ticket number of an existing work order"));
     }
+    return errors;
   }
 }

@@ -7,5 +7,16 @@ public enum ComplaintStatus {
   AWAITING_MANUAL_DISPATCH, // 待人工派单
   CLAIMED, // 签收
   RESOLVED, // 办结
-  CLOSED // 结案
+  CLOSED, // 结案
+  MERGED; // 重复件: merged into an earlier open ticket, whose unit handles both
+
+  /** Still being worked on somewhere: a later call about the same problem is a likely duplicate of it. */
+  public boolean isOpen() {
+    return this != CLOSED && this != MERGED;
+  }
+
+  /** No unit has taken it on yet, so it can still be merged into another ticket without undoing anyone's work. */
+  public boolean isMergeable() {
+    return this == REGISTERED || this == DISPATCHED || this == AWAITING_MANUAL_DISPATCH;
+  }
 }

@@ -1,12 +1,16 @@
 package city.hotline.intake.complaint;
 
-import city.hotline.support.privacy.PhoneMask;
 import city.hotline.support.security.Caller;
-import city.hotline.support.security.Role;
 import java.time.Instant;
 import java.util.List;
 
-/** A work order as the API shows it, with its timeline oldest first and the unit handling it (null before routing). */
+/**
+ * A work order as the API shows it, with its timeline oldest first and the unit handling it (null before routing).
+ *
+ * @param mergedInto the earlier ticket this one was merged into (重复件), or null
+ * @param likelyDuplicates open tickets this call looked like when it was registered
+ * @param duplicateCalls later calls merged into this ticket: the extra callers
+ */
 public record ComplaintView(
     String ticketId,
     ComplaintStatus status,
@@ -25,19 +29,27 @@ public record ComplaintView(
     RegistrationRequest.Location location,
     List<String> attachments,
     Instant registeredAt,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    String mergedInto,
+    List<String> likelyDuplicates,
+    List<DuplicateCall> duplicateCalls) {
+
+  /** A later call about the same problem, merged into this ticket. */
+  public record DuplicateCall(String ticketId, Instant at, String callerName, String callerPhone, boolean confidential) {
+    DuplicateCall seenBy(Caller caller) {
+      return new DuplicateCall(ticketId, at, CallerPrivacy.name(callerName, confidential, caller),
+          CallerPrivacy.phone(callerPhone, confidential, caller), confidential);
+    }
+  }
 
   /**
    * What this caller may see of the citizen (SPEC §2): operators the full phone, everyone else a
    * masked one; bureaus nothing at all of a confidential (保密) caller.
    */
   public ComplaintView seenBy(Caller caller) {
-    if (caller.has(Role.OPERATOR)) {
-      return this;
-    }
-    boolean hidden = confidential && caller.has(Role.BUREAU);
-    return new ComplaintView(ticketId, status, hidden ? null : callerName,
-        hidden ? null : PhoneMask.mask(callerPhone), confidential, channel, type, category, urgency, district,
-        address, description, unitId, street, location, attachments, registeredAt, timeline);
+    return new ComplaintView(ticketId, status, CallerPrivacy.name(callerName, confidential, caller),
+        CallerPrivacy.phone(callerPhone, confidential, caller), confidential, channel, type, category, urgency,
+        district, address, description, unitId, street, location, attachments, registeredAt, timeline, mergedInto,
+        likelyDuplicates, duplicateCalls.stream().map(call -> call.seenBy(caller)).toList());
   }
 }

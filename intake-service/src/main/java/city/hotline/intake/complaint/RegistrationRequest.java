@@ -9,7 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A call as the operator logs it (SPEC §7 POST /api/complaints). Channel and type default to a phone complaint. */
+/**
+ * A call as the operator logs it (SPEC §7 POST /api/complaints). Channel and type default to a phone complaint.
+ * {@code duplicateOf} names the open ticket the operator merges this call into (重复件) instead of dispatching it.
+ */
 public record RegistrationRequest(
     @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters") String callerName,
     @NotBlank(message = "is required")
@@ -28,7 +31,8 @@ public record RegistrationRequest(
     @Size(max = 10, message = "must list at most 10 attachments")
         List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> attachments,
     Boolean closeDirectly,
-    @Size(max = 2000, message = "must be at most 2000 characters") String answer) {
+    @Size(max = 2000, message = "must be at most 2000 characters") String answer,
+    @Size(max = 32, message = "must be a ticket number") String duplicateOf) {
 
   /** Where the problem is, WGS-84 degrees. */
   public record Location(

@@ -12,7 +12,21 @@ public final class TicketNumber {
 
   /** The key of one day's sequence, e.g. {@code WH20261122}. */
   public static String dayKey(String prefix, LocalDate day) {
-    return prefix + DAY.format(day);
+    return prefix + day(day);
+  }
+
+  /** The day a ticket was issued on, as {@code yyyyMMdd}. */
+  public static String day(String ticketId) {
+    return ticketId.substring(ticketId.length() - 14, ticketId.length() - 6);
+  }
+
+  /** Its place in the day's sequence, from 1. */
+  public static long sequence(String ticketId) {
+    return Long.parseLong(ticketId.substring(ticketId.length() - 6));
+  }
+
+  public static String day(LocalDate day) {
+    return DAY.format(day);
   }
 
   public static String of(String dayKey, long sequence) {

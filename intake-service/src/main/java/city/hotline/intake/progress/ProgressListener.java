@@ -3,6 +3,9 @@ package city.hotline.intake.progress;
 import city.hotline.contracts.CaseEvent;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.intake.complaint.ComplaintRepository;
+import city.hotline.intake.complaint.ComplaintStatus;
+import city.hotline.intake.duplicate.OpenPlaces;
+import city.hotline.intake.search.SearchIndex;
 import city.hotline.support.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -16,10 +19,14 @@ class ProgressListener {
   private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
   private final EventCodec codec;
   private final ComplaintRepository complaints;
+  private final OpenPlaces openPlaces;
+  private final SearchIndex searchIndex;
 
-  ProgressListener(EventCodec codec, ComplaintRepository complaints) {
+  ProgressListener(EventCodec codec, ComplaintRepository complaints, OpenPlaces openPlaces, SearchIndex searchIndex) {
     this.codec = codec;
     this.complaints = complaints;
+    this.openPlaces = openPlaces;
+    this.searchIndex = searchIndex;
   }
 
   @KafkaListener(topics = {"${hotline.topics.dispatch}", "${hotline.topics.feedback}"})
@@ -30,6 +37,10 @@ class ProgressListener {
       if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step, unitId)) {
         // Only possible if intake lost the ticket; dead-letter it so it is seen, not silently dropped.
         throw new IllegalStateException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
+      }
+      searchIndex.syncStatus(event.ticketId());
+      if (step.status() == ComplaintStatus.CLOSED) {
+        complaints.find(event.ticketId()).ifPresent(openPlaces::forget); // closed: no longer a duplicate target
       }
       log.info("timeline step ticketId={} status={}", event.ticketId(), step.status());
     });

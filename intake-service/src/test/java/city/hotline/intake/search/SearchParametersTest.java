@@ -1,0 +1,60 @@
+package city.hotline.intake.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import city.hotline.intake.reference.ReferenceData;
+import city.hotline.support.web.ApiException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SearchParametersTest {
+  private static final ReferenceData REFERENCE = new ReferenceData(
+      List.of(new ReferenceData.Entry("WUCHANG", "武昌区")), List.of(new ReferenceData.Entry("SANITATION", "环境卫生")));
+  private static final SearchSettings SETTINGS = new SearchSettings(7, 366, 5000);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+  @Test
+  void withoutParametersTheLastWeekIsListedNewestFirst() {
+    SearchQuery query = SearchParameters.parse(Map.of(), REFERENCE, TODAY, SETTINGS);
+    assertThat(query.from()).isEqualTo(LocalDate.of(2026, 11, 17));
+    assertThat(query.to()).isEqualTo(TODAY);
+    assertThat(query.days()).first().isEqualTo(TODAY);
+    assertThat(query.keyFacets()).containsExactly(Map.entry(Facet.ALL, SearchIndex.ALL));
+    assertThat(query.page()).isZero();
+    assertThat(query.size()).isEqualTo(20);
+  }
+
+  @Test
+  void filtersBecomeFacetsAndWordsMustAllAppear() {
+    SearchQuery query = SearchParameters.parse(Map.of("status", "DISPATCHED", "district", "WUCHANG",
+        "urgency", "URGENT", "q", "垃圾  小区", "sort", "oldest", "from", "2026-11-01", "to", "2026-11-02"),
+        REFERENCE, TODAY, SETTINGS);
+    assertThat(query.facets()).containsOnly(Map.entry(Facet.STATUS, "DISPATCHED"), Map.entry(Facet.DISTRICT, "WUCHANG"),
+        Map.entry(Facet.URGENCY, "URGENT"));
+    assertThat(query.days()).containsExactly(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2));
+    assertThat(query.matchesText("某小区门口垃圾堆积")).isTrue();
+    assertThat(query.matchesText("某小区门口积水")).isFalse();
+  }
+
+  @Test
+  void everyBadParameterIsReportedAtOnce() {
+    assertThatThrownBy(() -> SearchParameters.parse(Map.of("status", "LOST", "district", "ATLANTIS", "from", "yesterday",
+        "size", "0", "page", "-1", "sort", "random"), REFERENCE, TODAY, SETTINGS))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors())
+            .extracting(ApiException.FieldProblem::field)
+            .containsExactlyInAnyOrder("status", "district", "from", "size", "page", "sort"));
+  }
+
+  @Test
+  void aPeriodIsAtMostAYearAndRunsForwards() {
+    assertThatThrownBy(() -> SearchParameters.parse(Map.of("from", "2025-01-01", "to", "2026-11-23"), REFERENCE, TODAY,
+        SETTINGS)).isInstanceOfSatisfying(ApiException.class,
+            e -> assertThat(e.errors().get(0).message()).contains("366 days"));
+    assertThatThrownBy(() -> SearchParameters.parse(Map.of("from", "2026-11-23", "to", "2026-11-01"), REFERENCE, TODAY,
+        SETTINGS)).isInstanceOfSatisfying(ApiException.class,
+            e -> assertThat(e.errors().get(0).message()).isEqualTo("must not be after to"));
+  }
+}
