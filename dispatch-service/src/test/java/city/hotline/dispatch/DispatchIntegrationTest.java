@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
@@ -238,5 +239,35 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   void anUnknownCaseIs404() {
     assertThat(as("DISPATCHER").get("/api/cases/WH20000101000000").status()).isEqualTo(404);
     assertThat(as("BUREAU", "JIANGAN_CGJ").post("/api/cases/WH20000101000000/claim", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aCallMergedAtRegistrationOpensNoCase() {
+    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("WUCHANG", "SANITATION", "NORMAL", null),
+        "王五", "02788881234", false, "PHONE", "COMPLAINT", "中北路1号", "垃圾堆积", "operator", false, null, null, null,
+        null, "WH20261123000001");
+    probe.publish("hotline.intake.events", ticketId, codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
+        ticketId, "intake-service", Instant.now(), payload)));
+    await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-service", "hotline.intake.events"));
+    assertThat(as("DISPATCHER").get("/api/cases/" + ticketId).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aCaseMergedAfterRegistrationLeavesItsUnitsQueueWithTheMergeInItsAuditTrail() {
+    String ticketId = register("WUCHANG", "SANITATION", false);
+    awaitCase(ticketId, "DISPATCHED");
+    String merged = codec.encode(EventEnvelope.of(EventType.COMPLAINT_MERGED, ticketId, "intake-service", Instant.now(),
+        new ComplaintMerged(new CaseFacts("WUCHANG", "SANITATION", "NORMAL", "WUCHANG_CGJ"), "WH20261123000001",
+            "operator")));
+    probe.publish("hotline.intake.events", ticketId, merged);
+    probe.publish("hotline.intake.events", ticketId, merged);
+
+    JsonNode kase = awaitCase(ticketId, "MERGED");
+    assertThat(kase.path("audit").valueStream().map(a -> a.path("note").asString()))
+        .containsOnlyOnce("重复件, 并入 WH20261123000001");
+    assertThat(wuchang().get("/api/cases").body().valueStream().map(c -> c.path("ticketId").asString()))
+        .doesNotContain(ticketId);
+    assertThat(wuchang().post("/api/cases/" + ticketId + "/claim", Map.of()).status()).isEqualTo(409);
   }
 }

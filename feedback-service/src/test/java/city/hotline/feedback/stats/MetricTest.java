@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
@@ -45,5 +46,16 @@ class MetricTest {
     EventEnvelope<CaseResolved> late = EventEnvelope.of(EventType.CASE_RESOLVED, "T", "dispatch-service",
         Instant.EPOCH, new CaseResolved(facts, "bureau", "done", false));
     assertThat(Metric.countedBy(late)).containsExactly(Metric.RESOLVED);
+  }
+
+  @Test
+  void aCallMergedAtOrAfterRegistrationCountsAsReceivedAndMergedOnce() {
+    EventEnvelope<ComplaintRegistered> mergedAtOnce = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T2",
+        "intake-service", Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "COMPLAINT", "a", "d",
+            "operator", false, null, null, null, null, "T1"));
+    assertThat(Metric.countedBy(mergedAtOnce)).containsExactly(Metric.RECEIVED, Metric.MERGED);
+    EventEnvelope<ComplaintMerged> mergedLater = EventEnvelope.of(EventType.COMPLAINT_MERGED, "T3", "intake-service",
+        Instant.EPOCH, new ComplaintMerged(facts, "T1", "operator"));
+    assertThat(Metric.countedBy(mergedLater)).containsExactly(Metric.MERGED);
   }
 }

@@ -16,6 +16,7 @@ class SummaryTest {
     totals.put(Metric.RECEIVED, 10L);
     totals.put(Metric.DISPATCHED, 8L);
     totals.put(Metric.CLOSED_DIRECTLY, 1L);
+    totals.put(Metric.MERGED, 2L);
     totals.put(Metric.CLAIMED, 8L);
     totals.put(Metric.CLAIMED_ON_TIME, 6L);
     totals.put(Metric.RESOLVED, 4L);
@@ -28,6 +29,7 @@ class SummaryTest {
 
     assertThat(summary.closureRate()).isEqualTo(new Summary.Rate(5, 10, 0.5));
     assertThat(summary.closedDirectly()).isEqualTo(1);
+    assertThat(summary.merged()).isEqualTo(2);
     assertThat(summary.claimOnTimeRate()).isEqualTo(new Summary.Rate(6, 8, 0.75));
     assertThat(summary.resolutionRate()).isEqualTo(new Summary.Rate(4, 8, 0.5));
     assertThat(summary.onTimeResolutionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
