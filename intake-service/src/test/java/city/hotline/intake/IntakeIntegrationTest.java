@@ -3,16 +3,25 @@ package city.hotline.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.hotline.support.HotlineProperties;
+import city.hotline.support.kafka.EventCodec;
+import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -304,5 +313,29 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     Reply stored = as("OPERATOR").post("/api/complaints", literal);
     assertThat(stored.status()).isEqualTo(201);
     assertThat(stored.body().path("address").asString()).isEqualTo("$where: function() { return true }");
+  }
+
+  @Test
+  void withASecondReplicasRelaySweepingAllTheTimeEachRegistrationIsStillPublishedOnce(
+      @Autowired KafkaTemplate<String, String> kafka, @Autowired EventCodec codec, @Autowired MongoDatabase database,
+      @Autowired HotlineProperties properties) {
+    HotlineProperties.Outbox eager = new HotlineProperties.Outbox(properties.outbox().collections(),
+        Duration.ofMillis(10), properties.outbox().sweepGrace(), properties.outbox().sendTimeout(), 100);
+    OutboxRelay otherReplica = new OutboxRelay(kafka, codec, database,
+        new HotlineProperties(properties.serviceName(), properties.mongo(), properties.kafka(), eager));
+    otherReplica.start();
+    try {
+      List<String> tickets = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        tickets.add(as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString());
+      }
+      await().atMost(WAIT).until(() -> probe.records().stream().map(r -> r.key()).toList().containsAll(tickets));
+      await().atMost(WAIT).until(probe::readToEnd);
+      Map<String, Long> published = probe.records().stream().filter(r -> tickets.contains(r.key()))
+          .collect(Collectors.groupingBy(r -> r.key(), Collectors.counting()));
+      assertThat(published).hasSize(tickets.size()).allSatisfy((ticket, times) -> assertThat(times).as(ticket).isOne());
+    } finally {
+      otherReplica.stop();
+    }
   }
 }

@@ -38,5 +38,10 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
    * @param sendTimeout how long the relay waits for Kafka to acknowledge a batch
    * @param batchSize how many documents the relay flushes in one go
    */
-  public record Outbox(List<String> collections, Duration sweepInterval, Duration sendTimeout, int batchSize) {}
+  /**
+   * @param sweepGrace how old a pending event must be before a sweep publishes it: longer than a
+   *     relay takes to publish its own, so another replica's fresh events are left to it
+   */
+  public record Outbox(List<String> collections, Duration sweepInterval, Duration sweepGrace, Duration sendTimeout,
+      int batchSize) {}
 }

@@ -54,6 +54,13 @@ public final class TopicProbe implements AutoCloseable {
     return new ArrayList<>(seen);
   }
 
+  /** True once this probe has read every record now on its topics, duplicates included. */
+  public synchronized boolean readToEnd() {
+    consumer.poll(POLL).forEach(seen::add);
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    return !ends.isEmpty() && ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+  }
+
   /** The envelopes seen so far for one ticket, as JSON, in the order they were read. */
   public List<JsonNode> events(String ticketId) {
     return records().stream().filter(r -> ticketId.equals(r.key())).map(r -> JSON.readTree(r.value())).toList();

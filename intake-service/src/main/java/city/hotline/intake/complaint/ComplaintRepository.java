@@ -106,7 +106,7 @@ public class ComplaintRepository {
   static Document timelineEntry(String eventId, TimelineEntry step) {
     return new Document("eventId", eventId)
         .append("at", Date.from(step.at()))
-        .append("status", step.status().name())
+        .append("status", step.status() == null ? null : step.status().name())
         .append("actor", step.actor())
         .append("note", step.note());
   }
@@ -156,7 +156,8 @@ public class ComplaintRepository {
   private static ComplaintView toView(Document d) {
     Document location = d.get("location", Document.class);
     List<TimelineEntry> timeline = d.getList("timeline", Document.class, List.of()).stream()
-        .map(t -> new TimelineEntry(t.getDate("at").toInstant(), ComplaintStatus.valueOf(t.getString("status")),
+        .map(t -> new TimelineEntry(t.getDate("at").toInstant(),
+            t.getString("status") == null ? null : ComplaintStatus.valueOf(t.getString("status")),
             t.getString("actor"), t.getString("note")))
         .sorted(Comparator.comparing(TimelineEntry::at))
         .toList();

@@ -46,11 +46,12 @@ class DuplicateLinks {
   }
 
   private void link(String originalId, ComplaintView call, EventEnvelope<?> event) {
-    ComplaintView original = load(originalId);
+    load(originalId); // the original is ours and must exist; if not, the event goes to dead letters
     complaints.linkDuplicate(originalId,
         new ComplaintView.DuplicateCall(call.ticketId(), call.registeredAt(), call.callerName(), call.callerPhone(),
             call.confidential()),
-        new TimelineEntry(event.occurredAt(), original.status(), "system", "重复来电 " + call.ticketId() + " 并入本工单"));
+        // a note on the original's timeline, not a status change of its own
+        new TimelineEntry(event.occurredAt(), null, "system", "重复来电 " + call.ticketId() + " 并入本工单"));
   }
 
   private ComplaintView load(String ticketId) {

@@ -8,7 +8,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import city.hotline.support.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
     return new Document("eventId", event.eventId().toString())
         .append("ticketId", event.ticketId())
         .append("requestId", MDC.get(RequestIdFilter.MDC_KEY))
+        .append("at", Date.from(event.occurredAt()))
         .append("json", codec.encode(event));
   }
 
@@ -105,10 +109,12 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void run() {
     long nextSweep = 0;
+    boolean failed = false;
     while (running) {
       try {
         if (queue.isEmpty() && System.nanoTime() >= nextSweep) {
-          sweep();
+          sweep(failed);
+          failed = false;
           nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
         }
         Pending first = queue.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -128,6 +134,7 @@ public class OutboxRelay implements SmartLifecycle {
         log.warn("outbox relay could not publish, will retry: {}", e.toString());
         queue.clear();
         queued.clear();
+        failed = true;
         nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
       }
     }
@@ -143,9 +150,16 @@ public class OutboxRelay implements SmartLifecycle {
     return record;
   }
 
-  private void sweep() {
+  /**
+   * Finds pending events. Normally only those older than the grace period: a fresh one belongs to
+   * the replica that wrote it, which is publishing it right now, so with several replicas each event
+   * is still published once. After this relay's own failure, everything pending, its own included.
+   */
+  private void sweep(boolean everything) {
+    Bson pending = everything ? Filters.exists(FIELD + ".0")
+        : Filters.lt(FIELD + ".at", Date.from(Instant.now().minus(settings.sweepGrace())));
     collections.forEach((name, collection) -> collection
-        .find(Filters.exists(FIELD + ".0"))
+        .find(pending)
         .projection(Projections.include("_id"))
         .forEach(doc -> enqueue(new Pending(name, doc.get("_id").toString()))));
   }
