@@ -9,6 +9,7 @@ import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import city.hotline.dispatch.sla.WorkingCalendar;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
@@ -17,6 +18,9 @@ import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,8 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
 
   @Autowired
   EventCodec codec;
+  @Autowired
+  WorkingCalendar calendar;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -81,7 +87,13 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     assertThat(kase.path("unitName").asString()).isEqualTo("江岸区城管局");
     Instant claimBy = Instant.parse(kase.path("claimDeadline").asString());
     Instant resolveBy = Instant.parse(kase.path("resolveDeadline").asString());
-    assertThat(Duration.between(claimBy, resolveBy)).isEqualTo(Duration.ofDays(5).minusHours(2));
+    assertThat(resolveBy).isAfter(claimBy);
+    for (Instant deadline : List.of(claimBy, resolveBy)) { // working time: on a working day, within working hours
+      LocalDateTime local = LocalDateTime.ofInstant(deadline, ZoneId.of("Asia/Shanghai"));
+      assertThat(calendar.isWorkingDay(local.toLocalDate())).as(deadline.toString()).isTrue();
+      assertThat(local.toLocalTime()).as(deadline.toString()).isBetween(LocalTime.of(8, 30), LocalTime.of(18, 0))
+          .matches(t -> !t.isAfter(LocalTime.NOON) || !t.isBefore(LocalTime.of(14, 0)));
+    }
     assertThat(kase.path("callerPhone").asString()).isEqualTo("139****5678");
     await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseDispatched"));
     JsonNode dispatched = probe.events(ticketId).get(0);

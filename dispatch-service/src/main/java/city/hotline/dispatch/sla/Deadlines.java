@@ -5,14 +5,24 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A case's claim and resolve deadlines, counted from dispatch in natural time. The working-time
- * calendar (SPEC §3) will replace the counting for non-emergency urgencies.
+ * A case's claim (签收) and resolve (办结) deadlines, counted from dispatch: in natural time for the
+ * urgencies configured so (紧急), otherwise in working time, where a configured day means one
+ * working day ({@code 5d} is five working days, not 120 hours).
  */
 public record Deadlines(Instant claimBy, Instant resolveBy) {
 
-  public static Deadlines from(Instant dispatchedAt, String urgency, SlaSettings sla) {
-    return new Deadlines(dispatchedAt.plus(limit(sla.claim(), urgency, "claim")),
-        dispatchedAt.plus(limit(sla.resolve(), urgency, "resolve")));
+  public static Deadlines from(Instant dispatchedAt, String urgency, SlaSettings sla, WorkingCalendar calendar) {
+    return new Deadlines(deadline(dispatchedAt, limit(sla.claim(), urgency, "claim"), urgency, sla, calendar),
+        deadline(dispatchedAt, limit(sla.resolve(), urgency, "resolve"), urgency, sla, calendar));
+  }
+
+  private static Instant deadline(Instant from, Duration limit, String urgency, SlaSettings sla,
+      WorkingCalendar calendar) {
+    if (sla.naturalTime().contains(urgency)) {
+      return from.plus(limit);
+    }
+    Duration working = calendar.workingDay().multipliedBy(limit.toDays()).plus(limit.minusDays(limit.toDays()));
+    return calendar.plus(from, working);
   }
 
   private static Duration limit(Map<String, Duration> limits, String urgency, String what) {

@@ -5,31 +5,83 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** SPEC §3 deadlines on the 2026 calendar (Asia/Shanghai, 08:30–12:00 and 14:00–18:00). */
 class DeadlinesTest {
-  private final SlaSettings sla = new SlaSettings(
-      Map.of("EMERGENCY", Duration.ofMinutes(30), "NORMAL", Duration.ofHours(2)),
-      Map.of("EMERGENCY", Duration.ofHours(2), "NORMAL", Duration.ofDays(5)));
-  private final Instant dispatched = Instant.parse("2026-11-23T01:00:00Z");
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final Set<LocalDate> NATIONAL_DAY = Set.copyOf(IntStream.rangeClosed(1, 7)
+      .mapToObj(day -> LocalDate.of(2026, 10, day)).toList());
+  private static final Set<LocalDate> MAKE_UP_DAYS = Set.of(LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10));
 
-  @Test
-  void anEmergencyMustBeClaimedInHalfAnHourAndResolvedInTwoHours() {
-    Deadlines deadlines = Deadlines.from(dispatched, "EMERGENCY", sla);
-    assertThat(deadlines.claimBy()).isEqualTo(Instant.parse("2026-11-23T01:30:00Z"));
-    assertThat(deadlines.resolveBy()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
+  private final WorkingCalendar calendar = new WorkingCalendar(SHANGHAI,
+      List.of(WorkingCalendar.Period.parse("08:30-12:00"), WorkingCalendar.Period.parse("14:00-18:00")),
+      NATIONAL_DAY, MAKE_UP_DAYS);
+  private final SlaSettings sla = new SlaSettings(Set.of("EMERGENCY"),
+      Map.of("EMERGENCY", Duration.ofMinutes(30), "URGENT", Duration.ofHours(2), "NORMAL", Duration.ofHours(2)),
+      Map.of("EMERGENCY", Duration.ofHours(2), "URGENT", Duration.ofDays(1), "NORMAL", Duration.ofDays(5)));
+
+  private static Instant at(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
   }
 
   @Test
-  void aNormalCaseFollowsItsOwnLimits() {
-    Deadlines deadlines = Deadlines.from(dispatched, "NORMAL", sla);
-    assertThat(deadlines.claimBy()).isEqualTo(Instant.parse("2026-11-23T03:00:00Z"));
-    assertThat(deadlines.resolveBy()).isEqualTo(Instant.parse("2026-11-28T01:00:00Z"));
+  void aClaimWindowSpanningLunchResumesAtTwo() {
+    Deadlines deadlines = Deadlines.from(at("2026-11-23T11:00"), "NORMAL", sla, calendar);
+    assertThat(deadlines.claimBy()).isEqualTo(at("2026-11-23T15:00")); // 11:00–12:00, then 14:00–15:00
   }
 
   @Test
-  void anUrgencyWithoutConfiguredLimitsIsAnError() {
-    assertThatThrownBy(() -> Deadlines.from(dispatched, "URGENT", sla)).hasMessageContaining("URGENT");
+  void aFridayEveningRegistrationStartsCountingOnMonday() {
+    Deadlines deadlines = Deadlines.from(at("2026-11-27T19:00"), "URGENT", sla, calendar);
+    assertThat(deadlines.claimBy()).isEqualTo(at("2026-11-30T10:30"));
+    assertThat(deadlines.resolveBy()).as("one working day").isEqualTo(at("2026-11-30T18:00"));
+  }
+
+  @Test
+  void fiveWorkingDaysAcrossTheNationalDayWeekCountTheMakeUpSaturday() {
+    // 30 Sep 16:00–18:00 (2 h), 1–7 Oct holiday, 8, 9 and Saturday 10 Oct (make-up day) 7.5 h each,
+    // Sunday 11 off, Monday 12 7.5 h, Tuesday 13: 3.5 h in the morning and the last 2 h by 16:00.
+    Deadlines deadlines = Deadlines.from(at("2026-09-30T16:00"), "NORMAL", sla, calendar);
+    assertThat(deadlines.resolveBy()).isEqualTo(at("2026-10-13T16:00"));
+    assertThat(deadlines.claimBy()).as("the two hours before the holiday").isEqualTo(at("2026-09-30T18:00"));
+  }
+
+  @Test
+  void aMakeUpSundayIsWorkedAndAnOrdinarySundayIsNot() {
+    assertThat(Deadlines.from(at("2026-09-19T17:00"), "NORMAL", sla, calendar).claimBy())
+        .isEqualTo(at("2026-09-20T10:30"));
+    assertThat(Deadlines.from(at("2026-09-26T17:00"), "NORMAL", sla, calendar).claimBy())
+        .isEqualTo(at("2026-09-28T10:30"));
+  }
+
+  @Test
+  void anEmergencyAtThreeInTheMorningRunsOnTheClock() {
+    Deadlines deadlines = Deadlines.from(at("2026-10-03T03:00"), "EMERGENCY", sla, calendar);
+    assertThat(deadlines.claimBy()).isEqualTo(at("2026-10-03T03:30"));
+    assertThat(deadlines.resolveBy()).isEqualTo(at("2026-10-03T05:00"));
+  }
+
+  @Test
+  void aLimitEndingExactlyAtNoonEndsAtNoonNotAfterLunch() {
+    assertThat(calendar.plus(at("2026-11-23T10:00"), Duration.ofHours(2))).isEqualTo(at("2026-11-23T12:00"));
+    assertThat(calendar.workingDay()).isEqualTo(Duration.ofMinutes(450));
+  }
+
+  @Test
+  void anUrgencyWithoutConfiguredLimitsAndABrokenCalendarAreErrors() {
+    assertThatThrownBy(() -> Deadlines.from(at("2026-11-23T10:00"), "UNKNOWN", sla, calendar))
+        .hasMessageContaining("UNKNOWN");
+    assertThatThrownBy(() -> new WorkingCalendar(SHANGHAI,
+        List.of(WorkingCalendar.Period.parse("08:30-12:00"), WorkingCalendar.Period.parse("11:00-18:00")), Set.of(),
+        Set.of())).hasMessageContaining("overlap");
+    assertThatThrownBy(() -> WorkingCalendar.Period.parse("18:00-08:30")).hasMessageContaining("end after");
   }
 }
