@@ -101,9 +101,11 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
-  void gasSafetyGoesToTheCityGasCentreWhateverTheDistrict() {
-    String ticketId = register("HONGSHAN", "GAS_SAFETY", false);
-    assertThat(awaitCase(ticketId, "DISPATCHED").path("unitId").asString()).isEqualTo("CITY_GAS_CENTRE");
+  void cityWideInfrastructureGoesToItsCityCentreWhateverTheDistrict() {
+    Map<String, String> centres = Map.of("GAS_SAFETY", "CITY_GAS_CENTRE",
+        "BRIDGES_TUNNELS", "CITY_ROADS_BRIDGES_TUNNELS_CENTRE", "GREENERY", "CITY_PARKS_FORESTRY_BUREAU");
+    centres.forEach((category, unit) -> assertThat(awaitCase(register("HANYANG", category, false), "DISPATCHED")
+        .path("unitId").asString()).as(category).isEqualTo(unit));
   }
 
   @Test
