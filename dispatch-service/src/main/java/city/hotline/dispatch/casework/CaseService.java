@@ -73,7 +73,7 @@ class CaseService {
     Document kase = CaseDocuments.fromRegistration(ticketId, request, now);
     EventEnvelope<?> event;
     if (unit.isPresent()) {
-      Deadlines deadlines = Deadlines.from(now, facts.urgency(), sla, calendar);
+      Deadlines deadlines = Deadlines.from(now, facts.urgency(), facts.category(), request.type(), sla, calendar);
       CaseFacts routed = new CaseFacts(facts.district(), facts.category(), facts.urgency(), unit.get().id());
       event = EventEnvelope.of(EventType.CASE_DISPATCHED, ticketId, producer, now, new CaseDispatched(
           routed, unit.get().name(), rule.get().key() + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM));

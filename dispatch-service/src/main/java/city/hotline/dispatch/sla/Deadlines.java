@@ -2,7 +2,6 @@ package city.hotline.dispatch.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A case's claim (签收) and resolve (办结) deadlines, counted from dispatch: in natural time for the
@@ -11,9 +10,13 @@ import java.util.Map;
  */
 public record Deadlines(Instant claimBy, Instant resolveBy) {
 
-  public static Deadlines from(Instant dispatchedAt, String urgency, SlaSettings sla, WorkingCalendar calendar) {
-    return new Deadlines(deadline(dispatchedAt, limit(sla.claim(), urgency, "claim"), urgency, sla, calendar),
-        deadline(dispatchedAt, limit(sla.resolve(), urgency, "resolve"), urgency, sla, calendar));
+  /** @param type the call type (COMPLAINT, CONSULTATION, …), which may carry limits of its own */
+  public static Deadlines from(Instant dispatchedAt, String urgency, String category, String type, SlaSettings sla,
+      WorkingCalendar calendar) {
+    Duration claim = sla.claimLimit(urgency, category, type).orElseThrow(() -> missing("claim", urgency));
+    Duration resolve = sla.resolveLimit(urgency, category, type).orElseThrow(() -> missing("resolve", urgency));
+    return new Deadlines(deadline(dispatchedAt, claim, urgency, sla, calendar),
+        deadline(dispatchedAt, resolve, urgency, sla, calendar));
   }
 
   private static Instant deadline(Instant from, Duration limit, String urgency, SlaSettings sla,
@@ -25,11 +28,7 @@ public record Deadlines(Instant claimBy, Instant resolveBy) {
     return calendar.plus(from, working);
   }
 
-  private static Duration limit(Map<String, Duration> limits, String urgency, String what) {
-    Duration limit = limits.get(urgency);
-    if (limit == null) {
-      throw new IllegalArgumentException("no " + what + " time limit configured for urgency " + urgency);
-    }
-    return limit;
+  private static IllegalArgumentException missing(String what, String urgency) {
+    return new IllegalArgumentException("no " + what + " time limit configured for urgency " + urgency);
   }
 }

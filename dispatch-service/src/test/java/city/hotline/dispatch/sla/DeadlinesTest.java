@@ -26,7 +26,9 @@ class DeadlinesTest {
       NATIONAL_DAY, MAKE_UP_DAYS);
   private final SlaSettings sla = new SlaSettings(Set.of("EMERGENCY"),
       Map.of("EMERGENCY", Duration.ofMinutes(30), "URGENT", Duration.ofHours(2), "NORMAL", Duration.ofHours(2)),
-      Map.of("EMERGENCY", Duration.ofHours(2), "URGENT", Duration.ofDays(1), "NORMAL", Duration.ofDays(5)));
+      Map.of("EMERGENCY", Duration.ofHours(2), "URGENT", Duration.ofDays(1), "NORMAL", Duration.ofDays(5)),
+      List.of(new SlaSettings.Override(null, "CONSULTATION", Map.of(), Map.of("NORMAL", Duration.ofDays(1))),
+          new SlaSettings.Override("GAS_SAFETY", null, Map.of("NORMAL", Duration.ofMinutes(30)), Map.of())));
 
   private static Instant at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
@@ -34,13 +36,13 @@ class DeadlinesTest {
 
   @Test
   void aClaimWindowSpanningLunchResumesAtTwo() {
-    Deadlines deadlines = Deadlines.from(at("2026-11-23T11:00"), "NORMAL", sla, calendar);
+    Deadlines deadlines = Deadlines.from(at("2026-11-23T11:00"), "NORMAL", "SANITATION", "COMPLAINT", sla, calendar);
     assertThat(deadlines.claimBy()).isEqualTo(at("2026-11-23T15:00")); // 11:00–12:00, then 14:00–15:00
   }
 
   @Test
   void aFridayEveningRegistrationStartsCountingOnMonday() {
-    Deadlines deadlines = Deadlines.from(at("2026-11-27T19:00"), "URGENT", sla, calendar);
+    Deadlines deadlines = Deadlines.from(at("2026-11-27T19:00"), "URGENT", "SANITATION", "COMPLAINT", sla, calendar);
     assertThat(deadlines.claimBy()).isEqualTo(at("2026-11-30T10:30"));
     assertThat(deadlines.resolveBy()).as("one working day").isEqualTo(at("2026-11-30T18:00"));
   }
@@ -49,22 +51,22 @@ class DeadlinesTest {
   void fiveWorkingDaysAcrossTheNationalDayWeekCountTheMakeUpSaturday() {
     // 30 Sep 16:00–18:00 (2 h), 1–7 Oct holiday, 8, 9 and Saturday 10 Oct (make-up day) 7.5 h each,
     // Sunday 11 off, Monday 12 7.5 h, Tuesday 13: 3.5 h in the morning and the last 2 h by 16:00.
-    Deadlines deadlines = Deadlines.from(at("2026-09-30T16:00"), "NORMAL", sla, calendar);
+    Deadlines deadlines = Deadlines.from(at("2026-09-30T16:00"), "NORMAL", "SANITATION", "COMPLAINT", sla, calendar);
     assertThat(deadlines.resolveBy()).isEqualTo(at("2026-10-13T16:00"));
     assertThat(deadlines.claimBy()).as("the two hours before the holiday").isEqualTo(at("2026-09-30T18:00"));
   }
 
   @Test
   void aMakeUpSundayIsWorkedAndAnOrdinarySundayIsNot() {
-    assertThat(Deadlines.from(at("2026-09-19T17:00"), "NORMAL", sla, calendar).claimBy())
+    assertThat(Deadlines.from(at("2026-09-19T17:00"), "NORMAL", "SANITATION", "COMPLAINT", sla, calendar).claimBy())
         .isEqualTo(at("2026-09-20T10:30"));
-    assertThat(Deadlines.from(at("2026-09-26T17:00"), "NORMAL", sla, calendar).claimBy())
+    assertThat(Deadlines.from(at("2026-09-26T17:00"), "NORMAL", "SANITATION", "COMPLAINT", sla, calendar).claimBy())
         .isEqualTo(at("2026-09-28T10:30"));
   }
 
   @Test
   void anEmergencyAtThreeInTheMorningRunsOnTheClock() {
-    Deadlines deadlines = Deadlines.from(at("2026-10-03T03:00"), "EMERGENCY", sla, calendar);
+    Deadlines deadlines = Deadlines.from(at("2026-10-03T03:00"), "EMERGENCY", "SANITATION", "COMPLAINT", sla, calendar);
     assertThat(deadlines.claimBy()).isEqualTo(at("2026-10-03T03:30"));
     assertThat(deadlines.resolveBy()).isEqualTo(at("2026-10-03T05:00"));
   }
@@ -77,11 +79,23 @@ class DeadlinesTest {
 
   @Test
   void anUrgencyWithoutConfiguredLimitsAndABrokenCalendarAreErrors() {
-    assertThatThrownBy(() -> Deadlines.from(at("2026-11-23T10:00"), "UNKNOWN", sla, calendar))
+    assertThatThrownBy(
+        () -> Deadlines.from(at("2026-11-23T10:00"), "UNKNOWN", "SANITATION", "COMPLAINT", sla, calendar))
         .hasMessageContaining("UNKNOWN");
     assertThatThrownBy(() -> new WorkingCalendar(SHANGHAI,
         List.of(WorkingCalendar.Period.parse("08:30-12:00"), WorkingCalendar.Period.parse("11:00-18:00")), Set.of(),
         Set.of())).hasMessageContaining("overlap");
     assertThatThrownBy(() -> WorkingCalendar.Period.parse("18:00-08:30")).hasMessageContaining("end after");
+  }
+
+  @Test
+  void aConsultationIsAnsweredInOneWorkingDayAndACategoryOverrideWinsOverTheType() {
+    Deadlines consultation = Deadlines.from(at("2026-11-23T10:00"), "NORMAL", "SANITATION", "CONSULTATION", sla,
+        calendar);
+    assertThat(consultation.resolveBy()).isEqualTo(at("2026-11-24T10:00"));
+    assertThat(consultation.claimBy()).as("the claim limit is the default").isEqualTo(at("2026-11-23T12:00"));
+    Deadlines gas = Deadlines.from(at("2026-11-23T10:00"), "NORMAL", "GAS_SAFETY", "CONSULTATION", sla, calendar);
+    assertThat(gas.claimBy()).isEqualTo(at("2026-11-23T10:30"));
+    assertThat(gas.resolveBy()).as("no category resolve limit: the type's").isEqualTo(at("2026-11-24T10:00"));
   }
 }
