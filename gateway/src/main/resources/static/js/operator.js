@@ -22,6 +22,7 @@ const names = { district: {}, category: {} };
 let attemptKey = newKey();
 let mergeTarget = null;
 let checkTimer = null;
+let checkNumber = 0; // only the answer to the latest check is shown: an older one may be about the previous call
 
 /** A fresh Idempotency-Key: a retried save after a network failure reuses it and never makes a second ticket. */
 function newKey() {
@@ -167,6 +168,8 @@ async function mergeAfter(ticketId, original) {
 }
 
 function resetForm() {
+  clearTimeout(checkTimer);
+  checkNumber += 1; // a check still under way was about the call just saved
   form.reset();
   chooseMerge(null);
   attemptKey = newKey();
@@ -203,9 +206,13 @@ async function checkDuplicates() {
   const at = point();
   if (at && Number.isFinite(at.longitude) && Number.isFinite(at.latitude)) probe.location = at;
   if (!probe.callerPhone && !probe.address && !probe.location) return;
+  const asked = ++checkNumber;
   const response = await api('/api/complaints/duplicate-check', { method: 'POST', body: probe });
-  if (!response.ok) return;
-  renderCandidates(await response.json());
+  if (!response.ok || asked !== checkNumber) return;
+  const candidates = await response.json();
+  if (asked !== checkNumber) return;
+  renderCandidates(candidates);
+  if (mergeTarget && !candidates.some((c) => c.ticketId === mergeTarget)) chooseMerge(null);
 }
 
 function renderCandidates(candidates) {

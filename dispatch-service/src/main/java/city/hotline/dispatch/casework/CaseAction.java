@@ -7,8 +7,8 @@ public enum CaseAction {
   CLAIM(Set.of(CaseState.DISPATCHED), CaseState.CLAIMED), // 签收
   RESOLVE(Set.of(CaseState.CLAIMED), CaseState.RESOLVED), // 办结
   CLOSE(Set.of(CaseState.RESOLVED), CaseState.CLOSED), // 结案, after the return visit
-  // 重复件: withdrawn while nobody has answered it yet; a resolved case keeps its own return visit
-  MERGE(Set.of(CaseState.DISPATCHED, CaseState.AWAITING_MANUAL_DISPATCH, CaseState.CLAIMED), CaseState.MERGED);
+  // 重复件: withdrawn only while no unit has claimed it (intake's rule too); a claimed case keeps its course
+  MERGE(Set.of(CaseState.DISPATCHED, CaseState.AWAITING_MANUAL_DISPATCH), CaseState.MERGED);
 
   private final Set<CaseState> from;
   private final CaseState to;

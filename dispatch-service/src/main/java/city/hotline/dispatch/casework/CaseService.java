@@ -136,8 +136,8 @@ class CaseService {
   }
 
   /**
-   * 重复件 merged after registration: the case leaves its unit's queue. A case already resolved or
-   * closed keeps its course (the merge came too late to matter); a redelivered merge changes nothing.
+   * 重复件 merged after registration: the case leaves its unit's queue. A case a unit claimed before the
+   * merge arrived keeps its course, and intake's timeline follows it; a redelivered merge changes nothing.
    */
   void withdrawMerged(EventEnvelope<?> merged) {
     String ticketId = merged.ticketId();

@@ -94,9 +94,10 @@ public class ComplaintRepository {
         Filters.and(Filters.eq("_id", ticketId), Filters.ne("timeline.eventId", eventId)),
         Updates.push("timeline", entry));
     Date at = Date.from(step.at());
-    long moved = complaints.updateOne( // a merged work order stays merged: its case was withdrawn
-        Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at),
-            Filters.ne("status", ComplaintStatus.MERGED.name())),
+    // A merged work order gets no later events unless a unit claimed its case before the merge
+    // reached dispatch; then the case goes on and the timeline shows it.
+    long moved = complaints.updateOne(
+        Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at)),
         Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
             unitId == null ? Updates.combine() : Updates.set("unitId", unitId)))
         .getMatchedCount();

@@ -152,7 +152,7 @@ class ComplaintService {
     }
     if (request.duplicateOf() != null) { // 重复件 at registration: only into an open ticket
       complaints.find(request.duplicateOf())
-          .flatMap(original -> MergeRule.refusal(null, ComplaintStatus.REGISTERED, original))
+          .flatMap(original -> MergeRule.refusal(null, original))
           .ifPresent(reason -> {
             throw ApiException.conflict(reason);
           });

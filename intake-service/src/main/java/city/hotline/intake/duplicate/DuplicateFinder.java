@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DuplicateFinder {
+  /** Ticket numbers read per candidate shown: most are the same problem, a few are closed or too far. */
+  private static final int READ_PER_CANDIDATE = 5;
   private final CallerIndex callers;
   private final OpenPlaces places;
   private final ComplaintRepository complaints;
@@ -39,7 +41,10 @@ public class DuplicateFinder {
     OpenPlaces.Place place = probe.place();
     tickets.addAll(places.ticketsNear(place));
     tickets.remove(self);
-    return complaints.findAll(tickets).stream()
+    // A busy address or cell lists many open tickets; read only the newest few, by key.
+    List<String> newest = tickets.stream().sorted(Comparator.reverseOrder())
+        .limit((long) settings.maxCandidates() * READ_PER_CANDIDATE).toList();
+    return complaints.findAll(newest).stream()
         .filter(view -> view.status().isOpen())
         .map(view -> judge(probe, place, view))
         .flatMap(Optional::stream)

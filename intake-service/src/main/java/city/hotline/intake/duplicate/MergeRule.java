@@ -1,6 +1,5 @@
 package city.hotline.intake.duplicate;
 
-import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.ComplaintView;
 import java.util.Optional;
 
@@ -12,19 +11,30 @@ import java.util.Optional;
 public final class MergeRule {
   private MergeRule() {}
 
-  /** @return why {@code ticketId} (in {@code status}) cannot be merged into {@code original}, or empty if it can */
-  public static Optional<String> refusal(String ticketId, ComplaintStatus status, ComplaintView original) {
+  /**
+   * @param duplicate the ticket to merge, or null for a call being registered as a duplicate
+   * @return why it cannot be merged into {@code original}, or empty if it can
+   */
+  public static Optional<String> refusal(ComplaintView duplicate, ComplaintView original) {
     if (!original.status().isOpen()) {
       return Optional.of(original.ticketId() + " is " + original.status()
           + "; a call can only be merged into an open work order");
     }
-    if (ticketId != null && ticketId.compareTo(original.ticketId()) <= 0) {
+    if (duplicate == null) {
+      return Optional.empty();
+    }
+    String ticketId = duplicate.ticketId();
+    if (ticketId.compareTo(original.ticketId()) <= 0) {
       return Optional.of(ticketId + " is not later than " + original.ticketId()
           + "; a call can only be merged into an earlier ticket");
     }
-    if (!status.isMergeable()) {
-      return Optional.of(ticketId + " is " + status
+    if (!duplicate.status().isMergeable()) {
+      return Optional.of(ticketId + " is " + duplicate.status()
           + "; only a work order that no unit has claimed yet can be merged");
+    }
+    if (!duplicate.duplicateCalls().isEmpty()) { // its own extra callers would be stranded on it
+      return Optional.of(ticketId + " has calls merged into it; merge " + original.ticketId() + " into "
+          + ticketId + " instead, or leave both open");
     }
     return Optional.empty();
   }

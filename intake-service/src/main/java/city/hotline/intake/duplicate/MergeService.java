@@ -44,7 +44,7 @@ class MergeService {
     }
     ComplaintView original = complaints.find(originalId).orElseThrow(() -> ApiException.invalid(List.of(
         new FieldProblem("originalTicketId", "must be the ticket number of an existing work order"))));
-    MergeRule.refusal(ticketId, duplicate.status(), original).ifPresent(reason -> {
+    MergeRule.refusal(duplicate, original).ifPresent(reason -> {
       throw ApiException.conflict(reason);
     });
     Instant now = clock.instant();
@@ -53,9 +53,8 @@ class MergeService {
             duplicate.unitId()), originalId, caller.actor()));
     TimelineEntry step = new TimelineEntry(now, ComplaintStatus.MERGED, caller.actor(), "重复件, 并入 " + originalId);
     ComplaintView merged = complaints.markMerged(ticketId, originalId, step, outbox.entry(event))
-        .orElseThrow(() -> ApiException.conflict(MergeRule.refusal(ticketId,
-            complaints.find(ticketId).map(ComplaintView::status).orElse(duplicate.status()), original)
-            .orElse(ticketId + " changed while it was being merged; look it up and try again")));
+        .orElseThrow(() -> ApiException.conflict(MergeRule.refusal(complaints.find(ticketId).orElse(duplicate),
+            original).orElse(ticketId + " changed while it was being merged; look it up and try again")));
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint merged ticketId={} originalTicketId={}", ticketId, originalId);
     return merged.seenBy(caller);

@@ -75,6 +75,12 @@ public class SearchIndex {
       if (moveMarker(ticketId, indexed, current.name())) {
         return;
       }
+      // Another listener moved the marker first; take back our entry unless that is where it moved it.
+      Document now = postings.find(Filters.eq("_id", markerId(ticketId))).first();
+      if (now == null || !current.name().equals(now.getString("status"))) {
+        postings.updateOne(Filters.eq("_id", key(ticketId, Facet.STATUS, current.name())),
+            Updates.pull("tickets", ticketId));
+      }
     }
     throw new IllegalStateException("status of " + ticketId + " kept changing while it was indexed");
   }

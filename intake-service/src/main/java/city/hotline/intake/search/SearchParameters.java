@@ -20,6 +20,8 @@ import java.util.function.Predicate;
 final class SearchParameters {
   private static final int MAX_SIZE = 100;
   private static final int MAX_WORDS_LENGTH = 100;
+  private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
   private final Map<String, String> params;
   private final List<FieldProblem> errors = new ArrayList<>();
@@ -91,7 +93,12 @@ final class SearchParameters {
       return fallback;
     }
     try {
-      return LocalDate.parse(value);
+      LocalDate date = LocalDate.parse(value);
+      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        errors.add(new FieldProblem(name, "must be between " + EARLIEST + " and " + LATEST));
+        return null;
+      }
+      return date;
     } catch (DateTimeParseException e) {
       errors.add(new FieldProblem(name, "must be a date like 2026-11-23"));
       return null;

@@ -43,7 +43,7 @@ class SearchService {
     if (query.words().isEmpty()) {
       int start = Math.min(query.page() * query.size(), matches.size());
       List<String> page = matches.subList(start, Math.min(start + query.size(), matches.size()));
-      return new SearchPage(inOrder(page, caller), query.page(), query.size(), matches.size(), true);
+      return new SearchPage(current(inOrder(page, caller), query), query.page(), query.size(), matches.size(), true);
     }
     return wordSearch(query, matches, caller);
   }
@@ -54,7 +54,8 @@ class SearchService {
     List<ComplaintView> page = new ArrayList<>();
     long total = 0;
     for (int from = 0; from < readable; from += ORDERS_PER_READ) {
-      for (ComplaintView view : inOrder(matches.subList(from, Math.min(from + ORDERS_PER_READ, readable)), caller)) {
+      List<String> batch = matches.subList(from, Math.min(from + ORDERS_PER_READ, readable));
+      for (ComplaintView view : current(inOrder(batch, caller), query)) {
         if (query.matchesText(view.description())) {
           if (total >= start && page.size() < query.size()) {
             page.add(view);
@@ -103,5 +104,11 @@ class SearchService {
     Map<String, ComplaintView> byId = complaints.findAll(ticketIds).stream()
         .collect(Collectors.toMap(ComplaintView::ticketId, Function.identity()));
     return ticketIds.stream().filter(byId::containsKey).map(id -> byId.get(id).seenBy(caller)).toList();
+  }
+
+  /** The status lists follow status changes a moment later; a page never shows a ticket that has moved on. */
+  private static List<ComplaintView> current(List<ComplaintView> views, SearchQuery query) {
+    String status = query.facets().get(Facet.STATUS);
+    return status == null ? views : views.stream().filter(v -> v.status().name().equals(status)).toList();
   }
 }

@@ -53,6 +53,8 @@ class SearchParametersTest {
     assertThatThrownBy(() -> SearchParameters.parse(Map.of("from", "2025-01-01", "to", "2026-11-23"), REFERENCE, TODAY,
         SETTINGS)).isInstanceOfSatisfying(ApiException.class,
             e -> assertThat(e.errors().get(0).message()).contains("366 days"));
+    assertThatThrownBy(() -> SearchParameters.parse(Map.of("to", "+999999999-12-31"), REFERENCE, TODAY, SETTINGS))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("to"));
     assertThatThrownBy(() -> SearchParameters.parse(Map.of("from", "2026-11-23", "to", "2026-11-01"), REFERENCE, TODAY,
         SETTINGS)).isInstanceOfSatisfying(ApiException.class,
             e -> assertThat(e.errors().get(0).message()).isEqualTo("must not be after to"));

@@ -157,7 +157,9 @@ public class OutboxRelay implements SmartLifecycle {
    */
   private void sweep(boolean everything) {
     Bson pending = everything ? Filters.exists(FIELD + ".0")
-        : Filters.lt(FIELD + ".at", Date.from(Instant.now().minus(settings.sweepGrace())));
+        : Filters.or(Filters.lt(FIELD + ".at", Date.from(Instant.now().minus(settings.sweepGrace()))),
+            // entries written before they carried a time are old by now
+            Filters.and(Filters.exists(FIELD + ".0"), Filters.exists(FIELD + ".at", false)));
     collections.forEach((name, collection) -> collection
         .find(pending)
         .projection(Projections.include("_id"))
