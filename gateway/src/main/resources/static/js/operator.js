@@ -1,6 +1,7 @@
 // 接线员工作台: register a call (受理), see likely duplicates (重复件) while typing, merge, and
 // look up where a ticket stands (查询进度). Keyboard first: Ctrl+Enter saves, Alt+1 / Alt+2 jump.
 import { api, problemMessage } from './session.js';
+import { el } from './dom.js';
 
 const LABELS = {
   channel: { PHONE: '电话', WEB: '网站', APP: 'App', WECHAT: '微信', SMS: '短信', EMAIL: '邮件' },
@@ -28,17 +29,6 @@ let checkNumber = 0; // only the answer to the latest check is shown: an older o
 function newKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Builds an element; text goes in as text, never as HTML. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs).forEach(([key, value]) => {
-    if (key === 'onclick') node.addEventListener('click', value);
-    else node.setAttribute(key, value);
-  });
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
 }
 
 function time(iso) {

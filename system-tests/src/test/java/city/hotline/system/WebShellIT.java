@@ -11,13 +11,9 @@ import org.junit.jupiter.api.Test;
  * system-tests/target/screenshots.
  */
 class WebShellIT extends BrowserTest {
-  private Page signIn(String username, String password) {
-    return chromium.signIn(username, password);
-  }
-
   @Test
   void anOperatorLandsOnTheOperatorConsoleAndSignsOut() {
-    Page page = signIn("operator", Chromium.DEMO_PASSWORD);
+    Page page = chromium.signIn("operator", Chromium.DEMO_PASSWORD);
     page.waitForURL("**/operator.html");
     page.waitForSelector("body[data-ready]");
     assertThat(page.textContent("#page-title")).isEqualTo("接线员工作台");
@@ -32,7 +28,7 @@ class WebShellIT extends BrowserTest {
 
   @Test
   void aBureauUserLandsOnTheWorkbenchWithTheirUnit() {
-    Page page = signIn("jiangan", Chromium.DEMO_PASSWORD);
+    Page page = chromium.signIn("jiangan", Chromium.DEMO_PASSWORD);
     page.waitForURL("**/bureau.html");
     page.waitForSelector("body[data-ready]");
     assertThat(page.textContent("#page-title")).isEqualTo("承办单位工作台");
@@ -44,7 +40,7 @@ class WebShellIT extends BrowserTest {
 
   @Test
   void aWrongPasswordIsToldPlainly() {
-    Page page = signIn("dispatcher", "not-the-password");
+    Page page = chromium.signIn("dispatcher", "not-the-password");
     page.waitForSelector("#login-error:has-text('用户名或密码错误')");
     Chromium.screenshot(page, "sign-in-refused");
     assertThat(page.url()).doesNotContain("dispatcher.html");

@@ -38,6 +38,14 @@ public class ComplaintRepository {
     return Optional.ofNullable(complaints.find(Filters.eq("_id", ticketId)).first()).map(ComplaintRepository::toView);
   }
 
+  /**
+   * A work order an event of intake's own names. Intake writes the ticket before it publishes the
+   * event, so a miss means the store lost it: the exception sends the event to dead letters.
+   */
+  public ComplaintView require(String ticketId) {
+    return find(ticketId).orElseThrow(() -> new IllegalStateException("intake event for unknown ticket " + ticketId));
+  }
+
   /** Work orders by ticket number in one keyed read; unknown numbers are left out. */
   public List<ComplaintView> findAll(Collection<String> ticketIds) {
     if (ticketIds.isEmpty()) {

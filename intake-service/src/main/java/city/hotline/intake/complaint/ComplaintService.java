@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -145,21 +146,21 @@ class ComplaintService {
 
   /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */
   private void validate(RegistrationRequest request, String idempotencyKey) {
-    List<FieldProblem> errors = fieldErrors(request, idempotencyKey);
+    Optional<ComplaintView> original = request.duplicateOf() == null || request.closesDirectly()
+        ? Optional.empty() : complaints.find(request.duplicateOf());
+    List<FieldProblem> errors = fieldErrors(request, idempotencyKey, original);
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldProblem::field));
       throw ApiException.invalid(errors);
     }
-    if (request.duplicateOf() != null) { // 重复件 at registration: only into an open ticket
-      complaints.find(request.duplicateOf())
-          .flatMap(original -> MergeRule.refusal(null, original))
-          .ifPresent(reason -> {
-            throw ApiException.conflict(reason);
-          });
-    }
+    // 重复件 at registration: only into an open ticket
+    original.flatMap(open -> MergeRule.refusal(null, open)).ifPresent(reason -> {
+      throw ApiException.conflict(reason);
+    });
   }
 
-  private List<FieldProblem> fieldErrors(RegistrationRequest request, String idempotencyKey) {
+  private List<FieldProblem> fieldErrors(RegistrationRequest request, String idempotencyKey,
+      Optional<ComplaintView> original) {
     List<FieldProblem> errors = new ArrayList<>();
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       errors.add(new FieldProblem("Idempotency-Key", "must be 1 to 128 of A-Z a-z 0-9 . _ : -"));
@@ -179,7 +180,7 @@ class ComplaintService {
     }
     if (request.duplicateOf() != null && request.closesDirectly()) {
       errors.add(new FieldProblem("duplicateOf", "a call closed directly is not merged into another ticket"));
-    } else if (request.duplicateOf() != null && complaints.find(request.duplicateOf()).isEmpty()) {
+    } else if (request.duplicateOf() != null && original.isEmpty()) {
       errors.add(new FieldProblem("duplicateOf", "must be the ticket number of an existing work order"));
     }
     return errors;

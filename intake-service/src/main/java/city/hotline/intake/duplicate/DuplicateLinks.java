@@ -32,31 +32,25 @@ class DuplicateLinks {
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
     if (event.payload() instanceof ComplaintRegistered registered) {
-      ComplaintView call = load(event.ticketId());
+      ComplaintView call = complaints.require(event.ticketId());
       if (registered.duplicateOf() != null) {
         link(registered.duplicateOf(), call, event);
       } else if (call.status().isOpen()) {
         places.add(call.ticketId(), OpenPlaces.Place.of(call));
       }
     } else if (event.payload() instanceof ComplaintMerged merged) {
-      ComplaintView call = load(event.ticketId());
+      ComplaintView call = complaints.require(event.ticketId());
       places.forget(call);
       link(merged.originalTicketId(), call, event);
     }
   }
 
   private void link(String originalId, ComplaintView call, EventEnvelope<?> event) {
-    load(originalId); // the original is ours and must exist; if not, the event goes to dead letters
+    complaints.require(originalId);
     complaints.linkDuplicate(originalId,
         new ComplaintView.DuplicateCall(call.ticketId(), call.registeredAt(), call.callerName(), call.callerPhone(),
             call.confidential()),
         // a note on the original's timeline, not a status change of its own
         new TimelineEntry(event.occurredAt(), null, "system", "重复来电 " + call.ticketId() + " 并入本工单"));
-  }
-
-  private ComplaintView load(String ticketId) {
-    // Intake wrote the ticket before publishing its event, so a miss means its store lost it: dead-letter.
-    return complaints.find(ticketId)
-        .orElseThrow(() -> new IllegalStateException("intake event for unknown ticket " + ticketId));
   }
 }

@@ -29,8 +29,7 @@ class SearchIndexer {
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
     if (event.payload() instanceof ComplaintRegistered) {
-      index.addFacets(complaints.find(event.ticketId())
-          .orElseThrow(() -> new IllegalStateException("intake event for unknown ticket " + event.ticketId())));
+      index.addFacets(complaints.require(event.ticketId()));
       index.syncStatus(event.ticketId());
     } else if (event.payload() instanceof ComplaintMerged) {
       index.syncStatus(event.ticketId());
