@@ -9,7 +9,7 @@ import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
-import city.hotline.dispatch.sla.WorkingCalendar;
+import city.hotline.dispatch.sla.CalendarStore;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
@@ -43,7 +43,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   @Autowired
   EventCodec codec;
   @Autowired
-  WorkingCalendar calendar;
+  CalendarStore calendars;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -90,7 +90,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     assertThat(resolveBy).isAfter(claimBy);
     for (Instant deadline : List.of(claimBy, resolveBy)) { // working time: on a working day, within working hours
       LocalDateTime local = LocalDateTime.ofInstant(deadline, ZoneId.of("Asia/Shanghai"));
-      assertThat(calendar.isWorkingDay(local.toLocalDate())).as(deadline.toString()).isTrue();
+      assertThat(calendars.current().isWorkingDay(local.toLocalDate())).as(deadline.toString()).isTrue();
       assertThat(local.toLocalTime()).as(deadline.toString()).isBetween(LocalTime.of(8, 30), LocalTime.of(18, 0))
           .matches(t -> !t.isAfter(LocalTime.NOON) || !t.isBefore(LocalTime.of(14, 0)));
     }

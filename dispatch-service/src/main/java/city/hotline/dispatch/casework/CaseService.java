@@ -16,7 +16,7 @@ import city.hotline.dispatch.routing.RoutingRule;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
 import city.hotline.dispatch.sla.SlaSettings;
-import city.hotline.dispatch.sla.WorkingCalendar;
+import city.hotline.dispatch.sla.CalendarStore;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.Caller;
@@ -43,17 +43,17 @@ class CaseService {
   private final CaseRepository cases;
   private final RoutingRepository routing;
   private final SlaSettings sla;
-  private final WorkingCalendar calendar;
+  private final CalendarStore calendars;
   private final OutboxRelay outbox;
   private final Clock clock;
   private final String producer;
 
-  CaseService(CaseRepository cases, RoutingRepository routing, SlaSettings sla, WorkingCalendar calendar,
+  CaseService(CaseRepository cases, RoutingRepository routing, SlaSettings sla, CalendarStore calendars,
       OutboxRelay outbox, Clock clock, HotlineProperties properties) {
     this.cases = cases;
     this.routing = routing;
     this.sla = sla;
-    this.calendar = calendar;
+    this.calendars = calendars;
     this.outbox = outbox;
     this.clock = clock;
     this.producer = properties.serviceName();
@@ -73,7 +73,7 @@ class CaseService {
     Document kase = CaseDocuments.fromRegistration(ticketId, request, now);
     EventEnvelope<?> event;
     if (unit.isPresent()) {
-      Deadlines deadlines = Deadlines.from(now, facts.urgency(), facts.category(), request.type(), sla, calendar);
+      Deadlines deadlines = Deadlines.from(now, facts.urgency(), facts.category(), request.type(), sla, calendars.current());
       CaseFacts routed = new CaseFacts(facts.district(), facts.category(), facts.urgency(), unit.get().id());
       event = EventEnvelope.of(EventType.CASE_DISPATCHED, ticketId, producer, now, new CaseDispatched(
           routed, unit.get().name(), rule.get().key() + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM));

@@ -40,6 +40,12 @@ public class RoutingRepository {
             d.getInteger("version", 1)));
   }
 
+  /** A unit that may be given cases now (a retired unit keeps its old cases but gets no new ones). */
+  public Optional<Unit> activeUnit(String id) {
+    return Optional.ofNullable(units.find(Filters.and(Filters.eq("_id", id), Filters.eq("active", true))).first())
+        .map(d -> new Unit(d.getString("_id"), d.getString("name")));
+  }
+
   public Optional<Unit> unit(String id) {
     return Optional.ofNullable(units.find(Filters.eq("_id", id)).first())
         .map(d -> new Unit(d.getString("_id"), d.getString("name")));

@@ -50,7 +50,8 @@ class ApiRoutes {
   @Bean
   RouterFunction<ServerResponse> dispatchRoutes(ServiceUrls urls) {
     return route("dispatch")
-        .route(path("/api/cases/**"), http())
+        .route(path("/api/cases/**").or(path("/api/units")).or(path("/api/admin/routing-rules/**"))
+            .or(path("/api/admin/units/**")).or(path("/api/admin/calendar/**")), http())
         .before(uri(urls.dispatchUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();

@@ -62,7 +62,9 @@ class GatewaySecurity {
             .requestMatchers(HttpMethod.GET, "/api/complaints/**").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**")
             .hasAnyRole(Role.BUREAU.name(), Role.DISPATCHER.name(), Role.LEADER.name())
-            .requestMatchers(HttpMethod.POST, "/api/cases/*/dispatch").hasRole(Role.DISPATCHER.name())
+            .requestMatchers(HttpMethod.GET, "/api/units").authenticated()
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/dispatch", "/api/cases/*/press",
+                "/api/cases/*/extension/approve", "/api/cases/*/extension/reject").hasRole(Role.DISPATCHER.name())
             .requestMatchers(HttpMethod.POST, "/api/cases/**").hasRole(Role.BUREAU.name())
             .requestMatchers("/api/visits", "/api/visits/**").hasRole(Role.OPERATOR.name())
             .requestMatchers("/api/dashboard", "/api/dashboard/**").hasRole(Role.LEADER.name())
