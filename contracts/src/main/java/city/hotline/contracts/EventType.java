@@ -11,7 +11,13 @@ public enum EventType {
   CASE_AWAITING_MANUAL_DISPATCH("CaseAwaitingManualDispatch", CaseAwaitingManualDispatch.class, 1),
   CASE_CLAIMED("CaseClaimed", CaseClaimed.class, 1),
   CASE_RESOLVED("CaseResolved", CaseResolved.class, 1),
-  CASE_CLOSED("CaseClosed", CaseClosed.class, 1);
+  CASE_CLOSED("CaseClosed", CaseClosed.class, 1),
+  CASE_RETURNED("CaseReturned", CaseReturned.class, 1),
+  CASE_EXTENSION_REQUESTED("CaseExtensionRequested", CaseExtensionRequested.class, 1),
+  CASE_EXTENSION_DECIDED("CaseExtensionDecided", CaseExtensionDecided.class, 1),
+  CASE_OVERDUE("CaseOverdue", CaseOverdue.class, 1),
+  CASE_PRESSED("CasePressed", CasePressed.class, 1),
+  CASE_REOPENED("CaseReopened", CaseReopened.class, 1);
 
   private final String wireName;
   private final Class<?> payloadType;

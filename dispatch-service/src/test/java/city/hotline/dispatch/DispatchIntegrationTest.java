@@ -10,13 +10,10 @@ import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.dispatch.sla.CalendarStore;
-import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
-import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -29,7 +26,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,11 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Dispatch against a real (embedded KRaft) Kafka broker and a Mongo-wire server: routing, claim, resolve, close. */
-class DispatchIntegrationTest extends ServiceIntegrationTest {
-  private static final AtomicLong SEQUENCE = new AtomicLong();
-
-  @Autowired
-  EventCodec codec;
+class DispatchIntegrationTest extends DispatchTestBase {
   @Autowired
   CalendarStore calendars;
 
@@ -50,32 +42,8 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     ServiceTestSupport.register(registry, "dispatch-it");
   }
 
-  @Override
-  protected List<String> probedTopics() {
-    return List.of("hotline.dispatch.events");
-  }
-
-  private String register(String district, String category, boolean confidential) {
-    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
-    ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts(district, category, "NORMAL", null),
-        "李四", "13912345678", confidential, "PHONE", "COMPLAINT", "解放大道1号", "井盖缺失", "operator", false, null, null, null, null, null);
-    String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
-        Instant.now(), payload));
-    probe.publish("hotline.intake.events", ticketId, json);
-    return ticketId;
-  }
-
-  private JsonNode awaitCase(String ticketId, String state) {
-    await().atMost(WAIT).until(() -> as("DISPATCHER").get("/api/cases/" + ticketId).body().path("state").asString().equals(state));
-    return as("DISPATCHER").get("/api/cases/" + ticketId).body();
-  }
-
   private HttpJson wuchang() {
     return as("BUREAU", "WUCHANG_CGJ");
-  }
-
-  private List<String> eventTypes(String ticketId) {
-    return probe.events(ticketId).stream().map(e -> e.path("eventType").asString()).toList();
   }
 
   @Test
@@ -133,8 +101,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     HttpJson otherUnit = as("BUREAU", "WUCHANG_CGJ");
     assertThat(otherUnit.get("/api/cases/" + ticketId).status()).isEqualTo(404);
     assertThat(otherUnit.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(404);
-    assertThat(otherUnit.get("/api/cases?unitId=JIANGAN_CGJ").body().valueStream()
-        .map(c -> c.path("ticketId").asString()).toList()).doesNotContain(ticketId);
+    assertThat(queue(otherUnit, "?unitId=JIANGAN_CGJ")).doesNotContain(ticketId);
     assertThat(as("DISPATCHER").get("/api/cases/" + ticketId).body().path("state").asString()).isEqualTo("DISPATCHED");
   }
 
@@ -155,11 +122,8 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
   void theUnitQueueShowsItsOpenCases() {
     String ticketId = register("QIAOKOU", "DAMAGED_ROADS", false);
     awaitCase(ticketId, "DISPATCHED");
-    List<String> queue = as("BUREAU", "QIAOKOU_CGJ").get("/api/cases").body().valueStream()
-        .map(c -> c.path("ticketId").asString()).toList();
-    assertThat(queue).contains(ticketId);
-    assertThat(as("BUREAU", "HANYANG_CGJ").get("/api/cases?unitId=QIAOKOU_CGJ").body().valueStream()
-        .map(c -> c.path("ticketId").asString()).toList()).doesNotContain(ticketId);
+    awaitInQueue(as("BUREAU", "QIAOKOU_CGJ"), "", ticketId);
+    assertThat(queue(as("BUREAU", "HANYANG_CGJ"), "?unitId=QIAOKOU_CGJ")).doesNotContain(ticketId);
   }
 
   @Test
@@ -225,7 +189,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void aRedeliveredRegistrationOpensNoSecondCase() {
-    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    String ticketId = nextTicketId();
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("QINGSHAN", "SANITATION", "URGENT", null),
         "王五", "02788881234", false, "PHONE", "COMPLAINT", "和平大道", "垃圾未清运", "operator", false, null, null, null, null, null);
     String json = codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service",
@@ -240,7 +204,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void aConsultationClosedOnThePhoneIsNeverDispatched() {
-    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    String ticketId = nextTicketId();
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("JIANGAN", "OTHER", "NORMAL", null),
         "王五", "02788881234", false, "PHONE", "CONSULTATION", "江岸区", "咨询垃圾分类", "operator", true, "已答复", null, null, null, null);
     probe.publish("hotline.intake.events", ticketId, codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
@@ -257,7 +221,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void aCallMergedAtRegistrationOpensNoCase() {
-    String ticketId = "WH20261123" + String.format("%06d", SEQUENCE.incrementAndGet());
+    String ticketId = nextTicketId();
     ComplaintRegistered payload = new ComplaintRegistered(new CaseFacts("WUCHANG", "SANITATION", "NORMAL", null),
         "王五", "02788881234", false, "PHONE", "COMPLAINT", "中北路1号", "垃圾堆积", "operator", false, null, null, null,
         null, "WH20261123000001");
@@ -280,8 +244,7 @@ class DispatchIntegrationTest extends ServiceIntegrationTest {
     JsonNode kase = awaitCase(ticketId, "MERGED");
     assertThat(kase.path("audit").valueStream().map(a -> a.path("note").asString()))
         .containsOnlyOnce("重复件, 并入 WH20261123000001");
-    assertThat(wuchang().get("/api/cases").body().valueStream().map(c -> c.path("ticketId").asString()))
-        .doesNotContain(ticketId);
+    await().atMost(WAIT).until(() -> !queue(wuchang(), "").contains(ticketId));
     assertThat(wuchang().post("/api/cases/" + ticketId + "/claim", Map.of()).status()).isEqualTo(409);
   }
 }

@@ -56,7 +56,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
             "COMPLAINT", "汉南大道", "垃圾堆积", "operator", false, null, null, null, null, null)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_DISPATCHED,
         ticketId, "dispatch-service", t.plusSeconds(1), new CaseDispatched(routed, "区城管局", "rule", t.plusSeconds(7200),
-            t.plusSeconds(432000), "system")))});
+            t.plusSeconds(432000), "system", "ROUTED")))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_CLAIMED,
         ticketId, "dispatch-service", t.plusSeconds(2), new CaseClaimed(routed, "bureau", true)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,

@@ -7,7 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Opens a case for each registration from intake, withdraws it when intake merges it, closes it when feedback does. Other events are not ours. */
+/**
+ * Opens a case for each registration from intake, withdraws it when intake merges it, sends it back
+ * to its unit when feedback reopens it, closes it when feedback does. Other events are not ours.
+ */
 @Component
 class CaseEventsListener {
   private final EventCodec codec;
@@ -21,12 +24,14 @@ class CaseEventsListener {
   @KafkaListener(topics = {"${hotline.topics.intake}", "${hotline.topics.feedback}"})
   void on(ConsumerRecord<String, String> record) {
     EventEnvelope<?> event = codec.decode(record.value());
-    if (EventType.COMPLAINT_REGISTERED.wireName().equals(event.eventType())) {
-      cases.open(event);
-    } else if (EventType.COMPLAINT_MERGED.wireName().equals(event.eventType())) {
-      cases.withdrawMerged(event);
-    } else if (EventType.CASE_CLOSED.wireName().equals(event.eventType())) {
-      cases.closeAfterVisit(event);
-    }
+    EventType.fromWireName(event.eventType()).ifPresent(type -> {
+      switch (type) {
+        case COMPLAINT_REGISTERED -> cases.open(event);
+        case COMPLAINT_MERGED -> cases.withdrawMerged(event);
+        case CASE_REOPENED -> cases.reopen(event);
+        case CASE_CLOSED -> cases.closeAfterVisit(event);
+        default -> { }
+      }
+    });
   }
 }

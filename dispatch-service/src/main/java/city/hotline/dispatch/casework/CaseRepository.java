@@ -6,9 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Cases by ticket number. Every transition is one guarded {@code findOneAndUpdate}: the state
  * guard makes it exclusive (two claims, one winner) and the audit entry and outbox event ride in
- * the same write.
+ * the same write. Queues are read from {@link OpenWork}, never from this collection.
  */
 @Repository
 class CaseRepository {
@@ -29,7 +27,6 @@ class CaseRepository {
 
   CaseRepository(MongoDatabase database) {
     this.cases = database.getCollection(COLLECTION);
-    cases.createIndex(Indexes.ascending("unitId", "state", "resolveDeadline"));
   }
 
   /** @return false when the case already exists (a redelivered registration) */
@@ -41,39 +38,29 @@ class CaseRepository {
     return Optional.ofNullable(cases.find(Filters.eq("_id", ticketId)).first());
   }
 
-  /** Applies the action only if the case is still in a state it is allowed from; empty if it was not. */
-  Optional<Document> transition(String ticketId, CaseAction action, List<Bson> changes, Document audit,
-      Document outboxEntry) {
-    return transition(ticketId, null, action, changes, audit, outboxEntry);
+  List<Document> findAll(List<String> ticketIds) {
+    return cases.find(Filters.in("_id", ticketIds)).into(new ArrayList<>());
   }
 
-  /** As above, and only while the case is still with {@code unitId} (null: any unit). */
-  Optional<Document> transition(String ticketId, String unitId, CaseAction action, List<Bson> changes,
+  /**
+   * Applies the action only if the case is still in a state it is allowed from and matches every
+   * guard; empty if it did not (someone else changed it first).
+   */
+  Optional<Document> transition(String ticketId, CaseAction action, List<Bson> guards, List<Bson> changes,
       Document audit, Document outboxEntry) {
     List<Bson> updates = new ArrayList<>(changes);
-    updates.add(Updates.set("state", action.to().name()));
+    if (action.changesState()) {
+      updates.add(Updates.set("state", audit.getString("state")));
+    }
+    updates.add(Updates.inc("rev", 1));
     updates.add(Updates.push("audit", audit));
     if (outboxEntry != null) {
       updates.add(Updates.push(OutboxRelay.FIELD, outboxEntry));
     }
-    Bson guard = Filters.and(Filters.eq("_id", ticketId),
-        Filters.in("state", action.from().stream().map(Enum::name).toList()),
-        unitId == null ? new Document() : Filters.eq("unitId", unitId));
-    return Optional.ofNullable(cases.findOneAndUpdate(guard, Updates.combine(updates),
+    List<Bson> filter = new ArrayList<>(guards);
+    filter.add(0, Filters.eq("_id", ticketId));
+    filter.add(1, Filters.in("state", action.from().stream().map(Enum::name).toList()));
+    return Optional.ofNullable(cases.findOneAndUpdate(Filters.and(filter), Updates.combine(updates),
         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
-  }
-
-  /** A unit's queue, most urgent deadline first. */
-  List<Document> queue(String unitId, List<String> states, int page, int size) {
-    List<Bson> filters = new ArrayList<>();
-    if (unitId != null) {
-      filters.add(Filters.eq("unitId", unitId));
-    }
-    filters.add(Filters.in("state", states));
-    return cases.find(Filters.and(filters))
-        .sort(Sorts.ascending("resolveDeadline", "_id"))
-        .skip(page * size)
-        .limit(size)
-        .into(new ArrayList<>());
   }
 }

@@ -1,11 +1,10 @@
 package city.hotline.dispatch.casework;
 
 import city.hotline.contracts.CaseAwaitingManualDispatch;
-import city.hotline.contracts.CaseClaimed;
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseFacts;
-import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.CaseReopened;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
@@ -15,16 +14,12 @@ import city.hotline.dispatch.routing.RoutingRepository;
 import city.hotline.dispatch.routing.RoutingRule;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
-import city.hotline.dispatch.sla.SlaSettings;
-import city.hotline.dispatch.sla.CalendarStore;
-import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.Caller;
-import city.hotline.support.security.Role;
-import city.hotline.support.web.ApiException;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -34,53 +29,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Opens cases from registrations, and carries out claim (签收), resolve (办结) and close (结案). */
+/**
+ * A case's life as the other services' events drive it: opened and routed (派单) from a registration,
+ * withdrawn when intake merges it (重复件), sent back to its unit when the citizen is dissatisfied
+ * (重办), closed (结案) after the return visit. Each is idempotent under redelivery.
+ */
 @Service
 class CaseService {
   private static final Logger log = LoggerFactory.getLogger(CaseService.class);
   static final String SYSTEM = "system";
 
   private final CaseRepository cases;
+  private final CaseWrites writes;
+  private final CaseClocks clocks;
   private final RoutingRepository routing;
-  private final SlaSettings sla;
-  private final CalendarStore calendars;
   private final OutboxRelay outbox;
-  private final Clock clock;
-  private final String producer;
+  private final OpenWork openWork;
+  private final CaseworkSettings settings;
 
-  CaseService(CaseRepository cases, RoutingRepository routing, SlaSettings sla, CalendarStore calendars,
-      OutboxRelay outbox, Clock clock, HotlineProperties properties) {
+  CaseService(CaseRepository cases, CaseWrites writes, CaseClocks clocks, RoutingRepository routing,
+      OutboxRelay outbox, OpenWork openWork, CaseworkSettings settings) {
     this.cases = cases;
+    this.writes = writes;
+    this.clocks = clocks;
     this.routing = routing;
-    this.sla = sla;
-    this.calendars = calendars;
     this.outbox = outbox;
-    this.clock = clock;
-    this.producer = properties.serviceName();
+    this.openWork = openWork;
+    this.settings = settings;
   }
 
   /** 派单: routes a new registration and stores it as a case; a redelivered registration changes nothing. */
   void open(EventEnvelope<?> registration) {
     String ticketId = registration.ticketId();
     ComplaintRegistered request = (ComplaintRegistered) registration.payload();
-    if (!request.needsDispatch()) {
-      return; // 直接办结 (answered on the phone) or 重复件 (merged at registration): nothing to dispatch
+    if (!request.needsDispatch() || cases.find(ticketId).isPresent()) {
+      return; // 直接办结, 重复件 at registration, or a redelivery: nothing (more) to dispatch
     }
     CaseFacts facts = request.facts();
-    Instant now = clock.instant();
+    Instant now = writes.now();
     Optional<RoutingRule> rule = Router.route(facts.district(), facts.category(), routing::rule);
-    Optional<Unit> unit = rule.flatMap(r -> routing.unit(r.unitId()));
+    Optional<Unit> unit = rule.flatMap(r -> routing.activeUnit(r.unitId()));
     Document kase = CaseDocuments.fromRegistration(ticketId, request, now);
     EventEnvelope<?> event;
     if (unit.isPresent()) {
-      Deadlines deadlines = Deadlines.from(now, facts.urgency(), facts.category(), request.type(), sla, calendars.current());
-      CaseFacts routed = new CaseFacts(facts.district(), facts.category(), facts.urgency(), unit.get().id());
-      event = EventEnvelope.of(EventType.CASE_DISPATCHED, ticketId, producer, now, new CaseDispatched(
-          routed, unit.get().name(), rule.get().key() + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM));
-      CaseDocuments.dispatch(kase, unit.get(), rule.get(), deadlines, now);
+      Deadlines deadlines = clocks.start(ticketId, now, facts.urgency(), facts.category(), request.type());
+      CaseFacts routed = CaseDocuments.facts(kase, unit.get().id());
+      String ruleKey = rule.get().key();
+      event = writes.event(EventType.CASE_DISPATCHED, ticketId, now, new CaseDispatched(routed, unit.get().name(),
+          ruleKey + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM, "ROUTED"));
+      CaseDocuments.dispatch(kase, unit.get(), ruleKey, rule.get().version(), deadlines, now);
     } else {
       String reason = "no routing rule for " + facts.district() + " / " + facts.category();
-      event = EventEnvelope.of(EventType.CASE_AWAITING_MANUAL_DISPATCH, ticketId, producer, now,
+      event = writes.event(EventType.CASE_AWAITING_MANUAL_DISPATCH, ticketId, now,
           new CaseAwaitingManualDispatch(facts, reason));
       CaseDocuments.awaitManualDispatch(kase, reason, now);
     }
@@ -91,109 +91,83 @@ class CaseService {
     }
   }
 
-  CaseView claim(String ticketId, Caller caller) {
-    String actor = caller.actor();
-    Document current = load(ticketId, caller);
-    CaseState state = check(current, CaseAction.CLAIM);
-    Instant now = clock.instant();
-    boolean onTime = !now.isAfter(current.getDate("claimDeadline").toInstant());
-    EventEnvelope<CaseClaimed> event = EventEnvelope.of(EventType.CASE_CLAIMED, ticketId, producer, now,
-        new CaseClaimed(CaseDocuments.facts(current), actor, onTime));
-    return apply(ticketId, caller, CaseAction.CLAIM, state, List.of(Updates.set("claimedAt", Date.from(now))),
-        CaseDocuments.audit(now, CaseAction.CLAIM, actor, onTime ? "签收" : "签收 (超期)"), event);
-  }
-
-  CaseView resolve(String ticketId, String reply, Caller caller) {
-    String actor = caller.actor();
-    Document current = load(ticketId, caller);
-    CaseState state = check(current, CaseAction.RESOLVE);
-    Instant now = clock.instant();
-    boolean onTime = !now.isAfter(current.getDate("resolveDeadline").toInstant());
-    EventEnvelope<CaseResolved> event = EventEnvelope.of(EventType.CASE_RESOLVED, ticketId, producer, now,
-        new CaseResolved(CaseDocuments.facts(current), actor, reply, onTime));
-    return apply(ticketId, caller, CaseAction.RESOLVE, state,
-        List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply)),
-        CaseDocuments.audit(now, CaseAction.RESOLVE, actor, reply), event);
-  }
-
   /** 结案 after the return visit; feedback already published CaseClosed, so there is nothing more to publish. */
   void closeAfterVisit(EventEnvelope<?> closed) {
     String ticketId = closed.ticketId();
     CaseClosed payload = (CaseClosed) closed.payload();
-    Document current = cases.find(ticketId)
-        .orElseThrow(() -> new IllegalStateException("CaseClosed for unknown case " + ticketId));
-    CaseState state = CaseState.valueOf(current.getString("state"));
+    CaseState state = CaseDocuments.state(require(ticketId, closed));
     if (state == CaseState.CLOSED) {
       return; // redelivered
     }
     if (!CaseAction.CLOSE.allowedFrom(state)) {
       throw new IllegalStateException(CaseAction.CLOSE.refusal(ticketId, state));
     }
-    Document audit = CaseDocuments.audit(closed.occurredAt(), CaseAction.CLOSE, payload.actor(), payload.outcome());
-    cases.transition(ticketId, CaseAction.CLOSE, List.of(Updates.set("closedAt", Date.from(closed.occurredAt()))),
-        audit, null);
-    log.info("case closed ticketId={} outcome={}", ticketId, payload.outcome());
+    Document audit = CaseDocuments.audit(closed.occurredAt(), CaseAction.CLOSE, CaseState.CLOSED, payload.actor(),
+        payload.outcome());
+    writes.applySystem(ticketId, CaseAction.CLOSE, List.of(),
+        List.of(Updates.set("closedAt", Date.from(closed.occurredAt()))), audit, null);
   }
 
   /**
-   * 重复件 merged after registration: the case leaves its unit's queue. A case a unit claimed before the
+   * 重复件 merged after registration: the case leaves the queues. A case a unit claimed before the
    * merge arrived keeps its course, and intake's timeline follows it; a redelivered merge changes nothing.
    */
   void withdrawMerged(EventEnvelope<?> merged) {
     String ticketId = merged.ticketId();
     ComplaintMerged payload = (ComplaintMerged) merged.payload();
-    Optional<Document> current = cases.find(ticketId);
-    if (current.isEmpty()) {
-      // The registration is earlier on the same partition, so this only happens if dispatch lost it.
-      throw new IllegalStateException("ComplaintMerged for unknown case " + ticketId);
-    }
-    CaseState state = CaseState.valueOf(current.get().getString("state"));
+    CaseState state = CaseDocuments.state(require(ticketId, merged));
     if (!CaseAction.MERGE.allowedFrom(state)) {
       log.info("merge not applied ticketId={} state={}", ticketId, state);
       return;
     }
-    Document audit = CaseDocuments.audit(merged.occurredAt(), CaseAction.MERGE, payload.actor(),
+    Document audit = CaseDocuments.audit(merged.occurredAt(), CaseAction.MERGE, CaseState.MERGED, payload.actor(),
         "重复件, 并入 " + payload.originalTicketId());
-    cases.transition(ticketId, CaseAction.MERGE,
-        List.of(Updates.set("mergedInto", payload.originalTicketId())), audit, null);
-    log.info("case merged ticketId={} originalTicketId={}", ticketId, payload.originalTicketId());
+    writes.applySystem(ticketId, CaseAction.MERGE, List.of(),
+        List.of(Updates.set("mergedInto", payload.originalTicketId()), Updates.unset("extension")), audit, null)
+        .ifPresent(openWork::place);
+  }
+
+  /**
+   * 重办: the citizen was dissatisfied, so the case goes back to the unit that resolved it, to be
+   * claimed again with fresh deadlines; at most {@code hotline.casework.max-reopenings} times. The
+   * event's id is kept on the case, so a redelivery after a later resolution does not reopen it again.
+   */
+  void reopen(EventEnvelope<?> reopened) {
+    String ticketId = reopened.ticketId();
+    CaseReopened payload = (CaseReopened) reopened.payload();
+    Document kase = require(ticketId, reopened);
+    String eventId = reopened.eventId().toString();
+    CaseState state = CaseDocuments.state(kase);
+    int reopenings = kase.getInteger("reopenCount", 0);
+    if (kase.getList("reopenedBy", String.class, List.of()).contains(eventId)) {
+      return; // redelivered
+    }
+    if (!CaseAction.REOPEN.allowedFrom(state) || reopenings >= settings.maxReopenings()) {
+      log.warn("reopen not applied ticketId={} state={} reopenCount={}", ticketId, state, reopenings);
+      return;
+    }
+    Unit unit = new Unit(kase.getString("unitId"), kase.getString("unitName"));
+    Instant at = reopened.occurredAt();
+    Deadlines deadlines = clocks.restart(kase, at);
+    List<Bson> changes = new ArrayList<>(CaseDocuments.redispatch(unit, kase.getString("ruleKey"),
+        kase.getInteger("ruleVersion"), deadlines, at, SYSTEM));
+    changes.addAll(List.of(Updates.inc("reopenCount", 1), Updates.push("reopenedBy", eventId),
+        Updates.unset("resolvedAt"), Updates.unset("extension")));
+    Document audit = CaseDocuments.audit(at, CaseAction.REOPEN, CaseState.DISPATCHED, payload.actor(),
+        "重办 (" + (reopenings + 1) + "): " + (payload.comment() == null ? "市民不满意" : payload.comment()));
+    writes.applySystem(ticketId, CaseAction.REOPEN, List.of(Filters.ne("reopenedBy", eventId)), changes, audit,
+        writes.event(EventType.CASE_DISPATCHED, ticketId, at, new CaseDispatched(CaseDocuments.facts(kase),
+            unit.name(), CaseDocuments.ruleId(kase), deadlines.claimBy(),
+            deadlines.resolveBy(), SYSTEM, "REOPENED")));
   }
 
   CaseView get(String ticketId, Caller caller) {
-    return CaseView.of(load(ticketId, caller), caller);
+    return CaseView.of(writes.load(ticketId, caller), caller, writes.now());
   }
 
-  /** A bureau user's queue is always their own unit's, whatever unit they ask for. */
-  List<CaseView> queue(Caller caller, String requestedUnit, CaseState state, int page, int size) {
-    String unitId = caller.has(Role.BUREAU) ? caller.unitId() : requestedUnit;
-    List<String> states = state != null ? List.of(state.name()) : CaseDocuments.openStates();
-    return cases.queue(unitId, states, page, size).stream().map(d -> CaseView.of(d, caller)).toList();
-  }
-
-  /** Another unit's case is "not found" for a bureau user, so its existence does not leak. */
-  private Document load(String ticketId, Caller caller) {
-    return cases.find(ticketId)
-        .filter(kase -> caller.isScopedTo(kase.getString("unitId")))
-        .orElseThrow(() -> ApiException.notFound("Case", ticketId));
-  }
-
-  private static CaseState check(Document current, CaseAction action) {
-    CaseState state = CaseState.valueOf(current.getString("state"));
-    if (!action.allowedFrom(state)) {
-      throw ApiException.conflict(action.refusal(current.getString("_id"), state));
-    }
-    return state;
-  }
-
-  /** The guarded write; if another user moved the case in between, that user won and this one gets a 409. */
-  private CaseView apply(String ticketId, Caller caller, CaseAction action, CaseState seen, List<Bson> changes,
-      Document audit, EventEnvelope<?> event) {
-    String scope = caller.has(Role.BUREAU) ? caller.unitId() : null;
-    Document updated = cases.transition(ticketId, scope, action, changes, audit, outbox.entry(event))
-        .orElseThrow(() -> ApiException.conflict(action.refusal(ticketId,
-            cases.find(ticketId).map(d -> CaseState.valueOf(d.getString("state"))).orElse(seen))));
-    outbox.wake(CaseRepository.COLLECTION, ticketId);
-    log.info("case {} ticketId={} actor={}", action.to(), ticketId, audit.getString("actor"));
-    return CaseView.of(updated, caller);
+  /** The registration is earlier on the same partition, so a missing case means dispatch lost it: dead-letter it. */
+  private Document require(String ticketId, EventEnvelope<?> event) {
+    return cases.find(ticketId).orElseThrow(
+        () -> new IllegalStateException(event.eventType() + " for unknown case " + ticketId));
   }
 }

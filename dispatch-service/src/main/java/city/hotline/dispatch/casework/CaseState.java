@@ -5,7 +5,18 @@ public enum CaseState {
   DISPATCHED, // 派单: waiting for the unit to claim it
   AWAITING_MANUAL_DISPATCH, // 待人工派单: no rule matched
   CLAIMED, // 签收
+  RETURNED, // 退单: the unit sent it back; waiting at the dispatch desk to be routed by hand
   RESOLVED, // 办结: answered, waiting for the return visit
   CLOSED, // 结案
-  MERGED // 重复件: intake merged the ticket into another open one; that one's unit handles both
+  MERGED; // 重复件: intake merged the ticket into another open one; that one's unit handles both
+
+  /** Waiting at the dispatch desk rather than with a unit. */
+  public boolean atDesk() {
+    return this == AWAITING_MANUAL_DISPATCH || this == RETURNED;
+  }
+
+  /** With a unit that still has work to do on it. */
+  public boolean withUnit() {
+    return this == DISPATCHED || this == CLAIMED;
+  }
 }

@@ -33,9 +33,41 @@ class CaseActionTest {
     assertThat(action.refusal("WH20261122000001", CaseState.CLOSED)).contains("is CLOSED");
   }
 
+  /** Re-routing an unclaimed case (改派) is the one move that may end in the state it started from. */
   @ParameterizedTest
   @EnumSource(CaseAction.class)
-  void everyActionLeadsSomewhereNew(CaseAction action) {
-    assertThat(EnumSet.copyOf(action.from())).doesNotContain(action.to());
+  void everyStateChangeLeadsSomewhereNewExceptRerouting(CaseAction action) {
+    if (action.changesState() && action != CaseAction.DISPATCH) {
+      CaseState to = action.result(CaseState.DISPATCHED);
+      assertThat(EnumSet.copyOf(action.from())).doesNotContain(to);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaseAction.class)
+  void actionsThatKeepTheStateOnlyApplyWhileAUnitHasTheCase(CaseAction action) {
+    if (!action.changesState()) {
+      assertThat(action.from()).allMatch(CaseState::withUnit);
+      action.from().forEach(state -> assertThat(action.result(state)).isEqualTo(state));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaseState.class)
+  void aUnitReturnsOnlyCasesItHolds(CaseState state) {
+    assertThat(CaseAction.RETURN.allowedFrom(state)).isEqualTo(state.withUnit());
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaseState.class)
+  void theDeskRoutesByHandOnlyBeforeAnyClaim(CaseState state) {
+    assertThat(CaseAction.DISPATCH.allowedFrom(state)).isEqualTo(state.atDesk() || state == CaseState.DISPATCHED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(CaseState.class)
+  void onlyAResolvedCaseIsReopened(CaseState state) {
+    assertThat(CaseAction.REOPEN.allowedFrom(state)).isEqualTo(state == CaseState.RESOLVED);
+    assertThat(CaseAction.REOPEN.result(CaseState.RESOLVED)).isEqualTo(CaseState.DISPATCHED);
   }
 }

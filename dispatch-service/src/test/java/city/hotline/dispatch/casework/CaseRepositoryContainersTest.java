@@ -33,10 +33,10 @@ class CaseRepositoryContainersTest {
       assertThat(cases.insertIfAbsent(kase)).isTrue();
       assertThat(cases.insertIfAbsent(new Document(kase))).isFalse();
 
-      Document audit = CaseDocuments.audit(Instant.now(), CaseAction.CLAIM, "bureau", "签收");
-      assertThat(cases.transition("WH20261123000001", CaseAction.CLAIM, List.of(Updates.set("claimedBy", "a")), audit, null))
+      Document audit = CaseDocuments.audit(Instant.now(), CaseAction.CLAIM, CaseState.CLAIMED, "bureau", "签收");
+      assertThat(cases.transition("WH20261123000001", CaseAction.CLAIM, List.of(), List.of(Updates.set("claimedBy", "a")), audit, null))
           .hasValueSatisfying(d -> assertThat(d.getString("state")).isEqualTo("CLAIMED"));
-      assertThat(cases.transition("WH20261123000001", CaseAction.CLAIM, List.of(Updates.set("claimedBy", "b")), audit, null))
+      assertThat(cases.transition("WH20261123000001", CaseAction.CLAIM, List.of(), List.of(Updates.set("claimedBy", "b")), audit, null))
           .isEmpty();
       assertThat(cases.find("WH20261123000001").orElseThrow().getString("claimedBy")).isEqualTo("a");
     }

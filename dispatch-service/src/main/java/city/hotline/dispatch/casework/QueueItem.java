@@ -1,0 +1,84 @@
+package city.hotline.dispatch.casework;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * One line of a queue: enough to pick the next case without opening it. {@code deadline} is the one
+ * the unit works against now (claim while dispatched, resolve once claimed) and {@code overdue}
+ * is judged against it at the moment of reading.
+ */
+public record QueueItem(
+    String ticketId,
+    CaseState state,
+    String unitId,
+    String unitName,
+    String district,
+    String category,
+    String urgency,
+    String type,
+    String address,
+    String description,
+    Instant claimDeadline,
+    Instant resolveDeadline,
+    Instant deadline,
+    boolean overdue,
+    Instant enteredAt,
+    int returnCount,
+    CaseView.Return lastReturn,
+    CaseView.Extension extension,
+    int pressCount,
+    CaseView.Press lastPress,
+    int reopenCount) {
+
+  private static final int DESCRIPTION_LENGTH = 120;
+
+  /** The summary kept in the queue's read model for a case as it is now. */
+  static Document entry(Document kase) {
+    List<Document> returns = kase.getList("returns", Document.class, List.of());
+    List<Document> presses = kase.getList("presses", Document.class, List.of());
+    Document extension = kase.get("extension", Document.class);
+    String description = kase.getString("description");
+    return new Document("rev", kase.getInteger("rev", 0))
+        .append("ticketId", kase.getString("_id"))
+        .append("state", kase.getString("state"))
+        .append("unitId", kase.getString("unitId"))
+        .append("unitName", kase.getString("unitName"))
+        .append("district", kase.getString("district"))
+        .append("category", kase.getString("category"))
+        .append("urgency", kase.getString("urgency"))
+        .append("type", kase.getString("type"))
+        .append("address", kase.getString("address"))
+        .append("description", description == null || description.length() <= DESCRIPTION_LENGTH ? description
+            : description.substring(0, DESCRIPTION_LENGTH) + "…")
+        .append("claimDeadline", kase.getDate("claimDeadline"))
+        .append("resolveDeadline", kase.getDate("resolveDeadline"))
+        .append("enteredAt", kase.getDate("enteredAt"))
+        .append("returnCount", returns.size())
+        .append("lastReturn", returns.isEmpty() ? null : returns.get(returns.size() - 1))
+        .append("extension", extension != null && "PENDING".equals(extension.getString("status")) ? extension : null)
+        .append("pressCount", presses.size())
+        .append("lastPress", presses.isEmpty() ? null : presses.get(presses.size() - 1))
+        .append("reopenCount", kase.getInteger("reopenCount", 0));
+  }
+
+  static QueueItem of(Document e, Instant now) {
+    CaseState state = CaseState.valueOf(e.getString("state"));
+    Instant claimBy = instant(e.getDate("claimDeadline"));
+    Instant resolveBy = instant(e.getDate("resolveDeadline"));
+    Instant deadline = state == CaseState.DISPATCHED ? claimBy : state == CaseState.CLAIMED ? resolveBy : null;
+    return new QueueItem(e.getString("ticketId"), state, e.getString("unitId"), e.getString("unitName"),
+        e.getString("district"), e.getString("category"), e.getString("urgency"), e.getString("type"),
+        e.getString("address"), e.getString("description"), claimBy, resolveBy, deadline,
+        deadline != null && now.isAfter(deadline), instant(e.getDate("enteredAt")), e.getInteger("returnCount", 0),
+        CaseView.Return.of(e.get("lastReturn", Document.class)),
+        CaseView.Extension.of(e.get("extension", Document.class)), e.getInteger("pressCount", 0),
+        CaseView.Press.of(e.get("lastPress", Document.class)), e.getInteger("reopenCount", 0));
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}
