@@ -1,0 +1,143 @@
+package city.hotline.dispatch.overdue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.dispatch.DispatchTestBase;
+import city.hotline.dispatch.casework.OverdueMarker;
+import city.hotline.testsupport.HttpJson.Reply;
+import city.hotline.testsupport.ServiceTestSupport;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 超期 with emergency limits shortened to seconds: each passed deadline is marked and published once,
+ * even with several clocks (replicas) racing over the same timers, and the desk can press (督办) it.
+ */
+class OverdueIntegrationTest extends DispatchTestBase {
+  @Autowired
+  SlaTimers timers;
+  @Autowired
+  OverdueMarker marker;
+  @Autowired
+  MongoDatabase database;
+  @Autowired
+  Clock clock;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "dispatch-overdue-it");
+    registry.add("hotline.sla.claim[EMERGENCY]", () -> "5s");
+    registry.add("hotline.sla.resolve[EMERGENCY]", () -> "7s");
+    registry.add("hotline.overdue.scan-interval", () -> "300ms");
+  }
+
+  private List<String> overdueKinds(String ticketId) {
+    return probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseOverdue"))
+        .map(e -> e.path("payload").path("kind").asString()).toList();
+  }
+
+  @Test
+  void anUnclaimedEmergencyIsOverdueOnceForEachDeadlineAndTheDesksPressShowsInTheUnitsQueue() {
+    String ticketId = register("HANYANG", "GAS_SAFETY", "EMERGENCY", false);
+    awaitCase(ticketId, "DISPATCHED");
+    await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("CLAIM"));
+    awaitInQueue(as("DISPATCHER"), "?overdue=true", ticketId);
+    JsonNode item = as("BUREAU", "CITY_GAS_CENTRE").get("/api/cases").body().path("items").valueStream()
+        .filter(i -> i.path("ticketId").asString().equals(ticketId)).findFirst().orElseThrow();
+    assertThat(item.path("overdue").asBoolean()).isTrue();
+
+    Reply pressed = as("DISPATCHER").post("/api/cases/" + ticketId + "/press", Map.of("note", "燃气险情, 请立即签收"));
+    assertThat(pressed.status()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> as("BUREAU", "CITY_GAS_CENTRE").get("/api/cases").body().path("items")
+        .valueStream().anyMatch(i -> i.path("ticketId").asString().equals(ticketId)
+            && i.path("lastPress").path("note").asString().equals("燃气险情, 请立即签收")));
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CasePressed"));
+
+    await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("RESOLVE"));
+    await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> overdueKinds(ticketId).size() == 2);
+    assertThat(caseOf(ticketId).path("audit").valueStream().map(a -> a.path("note").asString()))
+        .containsOnlyOnce("超期未签收", "超期未办结");
+  }
+
+  @Test
+  void aCaseClaimedInTimeIsNeverOverdueForItsClaim() {
+    String ticketId = register("HANYANG", "GAS_SAFETY", "EMERGENCY", false);
+    awaitCase(ticketId, "DISPATCHED");
+    assertThat(as("BUREAU", "CITY_GAS_CENTRE").post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("RESOLVE"));
+    assertThat(overdueKinds(ticketId)).containsExactly("RESOLVE");
+  }
+
+  /** Four more clocks, as if four more replicas ran, tick as fast as they can beside the service's own. */
+  @Test
+  void racingClocksMarkEachDeadlineExactlyOnce() throws Exception {
+    List<String> tickets = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      tickets.add(register("QIAOKOU", "GAS_SAFETY", "EMERGENCY", false));
+    }
+    tickets.forEach(t -> awaitCase(t, "DISPATCHED"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> replicas = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        OverdueClock replica = new OverdueClock(timers, marker, clock, database, Duration.ofDays(1));
+        replicas.add(pool.submit(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            replica.tick();
+          }
+        }));
+      }
+      await().atMost(WAIT).until(() -> tickets.stream().allMatch(t -> overdueKinds(t).size() == 2));
+      replicas.forEach(r -> r.cancel(true));
+    } finally {
+      pool.shutdownNow();
+    }
+    await().during(Duration.ofSeconds(2)).atMost(WAIT)
+        .until(() -> tickets.stream().allMatch(t -> overdueKinds(t).size() == 2));
+    tickets.forEach(t -> assertThat(overdueKinds(t)).containsExactlyInAnyOrder("CLAIM", "RESOLVE"));
+  }
+
+  @Test
+  void ofSimultaneousMarkingsOfOneDeadlineExactlyOneWins() throws Exception {
+    String ticketId = register("HANYANG", "SANITATION", "NORMAL", false);
+    Instant claimBy = Instant.parse(awaitCase(ticketId, "DISPATCHED").path("claimDeadline").asString());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Callable<Boolean> mark = () -> {
+          start.await();
+          return marker.mark(ticketId, DeadlineKind.CLAIM, claimBy);
+        };
+        results.add(pool.submit(mark));
+      }
+      start.countDown();
+      long winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get() ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(marker.mark(ticketId, DeadlineKind.CLAIM, claimBy.plusSeconds(1))).as("not the case's deadline").isFalse();
+    await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("CLAIM"));
+  }
+}
