@@ -8,7 +8,7 @@ const LABELS = {
   type: { COMPLAINT: '投诉', REQUEST: '求助', CONSULTATION: '咨询', REPORT: '举报', SUGGESTION: '建议' },
   urgency: { NORMAL: '一般', URGENT: '较急', EMERGENCY: '紧急' },
   status: {
-    REGISTERED: '已受理', DISPATCHED: '已派单', AWAITING_MANUAL_DISPATCH: '待人工派单', CLAIMED: '已签收',
+    REGISTERED: '已受理', DISPATCHED: '已派单', AWAITING_MANUAL_DISPATCH: '待人工派单', RETURNED: '已退单, 待重新派单', CLAIMED: '已签收',
     RESOLVED: '已办结', CLOSED: '已结案', MERGED: '重复件已合并',
   },
   reason: { SAME_PHONE: '同一来电号码', SAME_ADDRESS: '同一地址同类问题', NEARBY: '附近同类问题' },

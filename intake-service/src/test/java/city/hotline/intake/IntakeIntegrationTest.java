@@ -236,6 +236,34 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void aReturnPressAndManualDispatchShowOnTheTimelineAndOnlyStateChangesMoveTheStatus() {
+    String ticketId = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
+    String facts = "{\"district\":\"JIANGAN\",\"category\":\"STREET_LIGHTING\",\"urgency\":\"NORMAL\",\"unitId\":\"JIANGAN_CGJ\"}";
+    Instant t = Instant.now().plusSeconds(1);
+    String envelope = """
+        {"eventId":"%s","eventType":"%s","schemaVersion":1,"occurredAt":"%s","ticketId":"%s","producer":"dispatch-service","payload":%s}""";
+    probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CaseReturned", t, ticketId,
+        "{\"facts\":" + facts + ",\"actor\":\"江岸区城管局\",\"reason\":\"NOT_OUR_DISTRICT\",\"note\":\"属武昌区\",\"returnCount\":1}"));
+    probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CasePressed", t.plusSeconds(1),
+        ticketId, "{\"facts\":" + facts + ",\"actor\":\"派单员\",\"note\":\"请尽快\"}"));
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode complaint = as("OPERATOR").get("/api/complaints/" + ticketId).body();
+      assertThat(complaint.path("status").asString()).as("a press is a note, not a state").isEqualTo("RETURNED");
+      assertThat(complaint.path("timeline").valueStream().map(s -> s.path("note").asString()).toList())
+          .contains("退单 (NOT_OUR_DISTRICT): 属武昌区", "督办: 请尽快");
+    });
+    probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CaseDispatched",
+        t.plusSeconds(2), ticketId, "{\"facts\":" + facts.replace("JIANGAN_CGJ", "WUCHANG_CGJ")
+            + ",\"unitName\":\"武昌区城管局\",\"ruleId\":\"MANUAL\",\"actor\":\"派单员\",\"cause\":\"MANUAL\"}"));
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode complaint = as("OPERATOR").get("/api/complaints/" + ticketId).body();
+      assertThat(complaint.path("status").asString()).isEqualTo("DISPATCHED");
+      assertThat(complaint.path("timeline").valueStream().map(s -> s.path("note").asString()).toList())
+          .contains("人工派单至 武昌区城管局");
+    });
+  }
+
+  @Test
   void aMalformedEventGoesToTheDeadLetterTopicAndTheTopicKeepsFlowing() {
     String ticketId = as("OPERATOR").post("/api/complaints", call()).body().path("ticketId").asString();
     probe.publish("hotline.dispatch.events", ticketId, "{not json");

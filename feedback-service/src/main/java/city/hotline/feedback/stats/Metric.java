@@ -3,7 +3,10 @@ package city.hotline.feedback.stats;
 import city.hotline.contracts.CaseClaimed;
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
+import city.hotline.contracts.CaseOverdue;
+import city.hotline.contracts.CaseReopened;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
@@ -23,7 +26,10 @@ public enum Metric {
   RESOLVED_ON_TIME,
   CLOSED,
   RATED, // a SATISFIED, BASICALLY_SATISFIED or DISSATISFIED verdict; UNREACHABLE and NO_RESPONSE are not ratings
-  CONTENT; // SATISFIED or BASICALLY_SATISFIED
+  CONTENT, // SATISFIED or BASICALLY_SATISFIED
+  RETURNED, // 退单: returned by a unit at least once
+  OVERDUE, // 超期: missed its claim or resolve deadline
+  REOPENED; // 重办: sent back to its unit after a dissatisfied return visit
 
   private static final Set<String> RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
   private static final Set<String> CONTENT_RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED");
@@ -55,6 +61,12 @@ public enum Metric {
       if (resolved.onTime()) {
         metrics.add(RESOLVED_ON_TIME);
       }
+    } else if (payload instanceof CaseReturned) {
+      metrics.add(RETURNED);
+    } else if (payload instanceof CaseOverdue) {
+      metrics.add(OVERDUE);
+    } else if (payload instanceof CaseReopened) {
+      metrics.add(REOPENED);
     } else if (payload instanceof CaseClosed closed) {
       metrics.add(CLOSED);
       if (RATINGS.contains(closed.outcome())) {

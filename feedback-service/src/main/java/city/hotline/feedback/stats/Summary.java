@@ -14,11 +14,14 @@ public record Summary(
     long resolved,
     long closed,
     long rated,
+    long overdue,
     Rate claimOnTimeRate,
     Rate resolutionRate,
     Rate onTimeResolutionRate,
     Rate closureRate,
-    Rate satisfactionRate) {
+    Rate satisfactionRate,
+    Rate returnRate,
+    Rate reopenRate) {
 
   /** @param rate numerator / denominator, or null when the denominator is 0 (nothing to rate yet) */
   public record Rate(long numerator, long denominator, Double rate) {
@@ -30,11 +33,13 @@ public record Summary(
   static Summary of(LocalDate from, LocalDate to, Map<Metric, Long> t) {
     return new Summary(from, to,
         t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLOSED_DIRECTLY), t.get(Metric.MERGED),
-        t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED),
+        t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.OVERDUE),
         Rate.of(t.get(Metric.CLAIMED_ON_TIME), t.get(Metric.CLAIMED)),
         Rate.of(t.get(Metric.RESOLVED), t.get(Metric.DISPATCHED)),
         Rate.of(t.get(Metric.RESOLVED_ON_TIME), t.get(Metric.RESOLVED)),
         Rate.of(t.get(Metric.CLOSED), t.get(Metric.RECEIVED)),
-        Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)));
+        Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)),
+        Rate.of(t.get(Metric.RETURNED), t.get(Metric.DISPATCHED)), // 退单率
+        Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED))); // 重办率
   }
 }

@@ -101,6 +101,9 @@ public class ComplaintRepository {
     complaints.updateOne(
         Filters.and(Filters.eq("_id", ticketId), Filters.ne("timeline.eventId", eventId)),
         Updates.push("timeline", entry));
+    if (step.status() == null) { // a note (延期, 超期, 督办) that leaves the status as it is
+      return complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
+    }
     Date at = Date.from(step.at());
     // A merged work order gets no later events unless a unit claimed its case before the merge
     // reached dispatch; then the case goes on and the timeline shows it.

@@ -5,6 +5,7 @@ public enum ComplaintStatus {
   REGISTERED, // 受理
   DISPATCHED, // 派单
   AWAITING_MANUAL_DISPATCH, // 待人工派单
+  RETURNED, // 退单: the unit sent it back; the dispatch desk routes it again
   CLAIMED, // 签收
   RESOLVED, // 办结
   CLOSED, // 结案
@@ -17,6 +18,6 @@ public enum ComplaintStatus {
 
   /** No unit has taken it on yet, so it can still be merged into another ticket without undoing anyone's work. */
   public boolean isMergeable() {
-    return this == REGISTERED || this == DISPATCHED || this == AWAITING_MANUAL_DISPATCH;
+    return this == REGISTERED || this == DISPATCHED || this == AWAITING_MANUAL_DISPATCH || this == RETURNED;
   }
 }
