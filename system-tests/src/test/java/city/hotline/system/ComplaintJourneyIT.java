@@ -68,8 +68,8 @@ class ComplaintJourneyIT {
     assertThat(kase.path("resolveDeadline").asString()).isNotBlank();
 
     // 3. 签收 and 办结 from the unit's queue.
-    assertThat(bureau.get("/api/cases").body().valueStream()
-        .map(c -> c.path("ticketId").asString()).toList()).contains(ticketId);
+    await().atMost(WAIT).until(() -> bureau.get("/api/cases").body().path("items").valueStream()
+        .anyMatch(c -> c.path("ticketId").asString().equals(ticketId)));
     assertThat(bureau.post("/api/cases/" + ticketId + "/claim", "").body().path("state").asString()).isEqualTo("CLAIMED");
     Reply resolved = bureau.post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已更换灯泡,路灯恢复照明"));
     assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
