@@ -9,8 +9,10 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -38,8 +40,15 @@ class CaseRepository {
     return Optional.ofNullable(cases.find(Filters.eq("_id", ticketId)).first());
   }
 
-  List<Document> findAll(List<String> ticketIds) {
-    return cases.find(Filters.in("_id", ticketIds)).into(new ArrayList<>());
+  /** Every case someone still has work on; a scan, for the one-off filling of the queues. */
+  int forEachOpen(Consumer<Document> action) {
+    List<String> open = Arrays.stream(CaseState.values()).filter(s -> s.atDesk() || s.withUnit()).map(Enum::name).toList();
+    int[] count = {0};
+    cases.find(Filters.in("state", open)).forEach(kase -> {
+      action.accept(kase);
+      count[0]++;
+    });
+    return count[0];
   }
 
   /**

@@ -4,6 +4,7 @@ import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Repository;
 class OpenWork {
   static final String DESK = "desk";
   private static final String REGISTRY = "~slots";
+  private static final String STARTED = "~started";
   private static final String ENTRIES = "entries.";
 
   private final MongoCollection<Document> slots;
@@ -42,7 +44,11 @@ class OpenWork {
     this.slots = database.getCollection("open_work");
     this.settings = settings;
     this.clock = clock;
-    Inserts.insertIfAbsent(slots, new Document("_id", REGISTRY).append("ids", List.of()));
+  }
+
+  /** @return true if the read model was empty and has just been started (so it needs filling from the cases) */
+  boolean start() {
+    return Inserts.insertIfAbsent(slots, new Document("_id", STARTED).append("at", Date.from(clock.instant())));
   }
 
   static String slot(String owner, CaseState state) {
@@ -59,7 +65,11 @@ class OpenWork {
   private static Set<String> slotsEverHeld(Document kase) {
     Set<String> all = new LinkedHashSet<>(List.of(slot(DESK, CaseState.AWAITING_MANUAL_DISPATCH),
         slot(DESK, CaseState.RETURNED)));
-    for (String unit : kase.getList("unitsSeen", String.class, List.of())) {
+    Set<String> units = new LinkedHashSet<>(kase.getList("unitsSeen", String.class, List.of()));
+    if (kase.getString("unitId") != null) {
+      units.add(kase.getString("unitId")); // cases opened before unitsSeen was kept
+    }
+    for (String unit : units) {
       all.add(slot(unit, CaseState.DISPATCHED));
       all.add(slot(unit, CaseState.CLAIMED));
     }
@@ -109,7 +119,7 @@ class OpenWork {
   private void ensure(String slot) {
     if (knownSlots.add(slot)) {
       Inserts.insertIfAbsent(slots, new Document("_id", slot).append("entries", new Document()));
-      slots.updateOne(Filters.eq("_id", REGISTRY), Updates.addToSet("ids", slot));
+      slots.updateOne(Filters.eq("_id", REGISTRY), Updates.addToSet("ids", slot), new UpdateOptions().upsert(true));
     }
   }
 

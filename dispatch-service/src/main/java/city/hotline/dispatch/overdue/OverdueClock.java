@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 class OverdueClock {
   private static final Logger log = LoggerFactory.getLogger(OverdueClock.class);
   private static final String CURSOR = "cursor";
+  /** Handled minutes are kept a day, for whoever wants to see what the clock did. */
+  private static final Duration KEPT = Duration.ofDays(1);
 
   private final SlaTimers timers;
   private final OverdueMarker marker;
@@ -55,8 +57,13 @@ class OverdueClock {
         marked++;
       }
     }
-    // The minute holding `to` may still get timers due later in it, so it is read again next time.
-    advance(to.truncatedTo(ChronoUnit.MINUTES));
+    // The minute holding `to` may still get timers due later in it, and a timer filed in the minute
+    // before it may have been written just as this pass read it: both are read again next time.
+    Instant next = to.truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES);
+    if (next.isAfter(from)) {
+      advance(next);
+      timers.forget(from.minus(KEPT), next.minus(KEPT));
+    }
     if (marked > 0) {
       log.info("overdue marked={} upTo={}", marked, to);
     }
@@ -64,8 +71,12 @@ class OverdueClock {
 
   /** The first minute not yet fully handled; a fresh database starts at the current minute. */
   private Instant cursor(Instant now) {
-    Inserts.insertIfAbsent(cursors, new Document("_id", CURSOR).append("next", Date.from(now.truncatedTo(ChronoUnit.MINUTES))));
     Document cursor = cursors.find(Filters.eq("_id", CURSOR)).first();
+    if (cursor == null) {
+      Inserts.insertIfAbsent(cursors,
+          new Document("_id", CURSOR).append("next", Date.from(now.truncatedTo(ChronoUnit.MINUTES))));
+      cursor = cursors.find(Filters.eq("_id", CURSOR)).first();
+    }
     return cursor.getDate("next").toInstant();
   }
 

@@ -74,6 +74,17 @@ public class SlaTimers {
     return due;
   }
 
+  /** Drops the minutes from {@code from} up to (not including) {@code to}, once the clock is past them. */
+  void forget(Instant from, Instant to) {
+    List<String> keys = new ArrayList<>();
+    for (Instant m = from.truncatedTo(ChronoUnit.MINUTES); m.isBefore(to); m = m.plus(1, ChronoUnit.MINUTES)) {
+      keys.add(minute(m));
+    }
+    if (!keys.isEmpty()) {
+      timers.deleteMany(Filters.in("_id", keys));
+    }
+  }
+
   static String minute(Instant at) {
     return MINUTE.format(at);
   }
