@@ -1,5 +1,6 @@
 package city.hotline.dispatch.routing;
 
+import city.hotline.dispatch.admin.VersionedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -37,7 +38,7 @@ public class RoutingRepository {
     UpdateOptions upsert = new UpdateOptions().upsert(true);
     for (RoutingSeed.SeedUnit unit : seed.units()) {
       units.updateOne(Filters.eq("_id", unit.id()), Updates.combine(Updates.setOnInsert("name", unit.name()),
-          Updates.setOnInsert("active", true), Updates.setOnInsert("updatedBy", RuleVersion.SEED),
+          Updates.setOnInsert("active", true), Updates.setOnInsert("updatedBy", VersionedDocuments.SEED),
           Updates.setOnInsert("updatedAt", Date.from(now))), upsert);
       unit.rules().forEach(rule -> rules.seed(RuleVersion.seeded(rule, now)));
     }
@@ -79,6 +80,6 @@ public class RoutingRepository {
   private static UnitDetails details(Document d) {
     Date at = d.getDate("updatedAt");
     return new UnitDetails(d.getString("_id"), d.getString("name"), d.getBoolean("active", true),
-        Objects.requireNonNullElse(d.getString("updatedBy"), RuleVersion.SEED), at == null ? null : at.toInstant());
+        Objects.requireNonNullElse(d.getString("updatedBy"), VersionedDocuments.SEED), at == null ? null : at.toInstant());
   }
 }

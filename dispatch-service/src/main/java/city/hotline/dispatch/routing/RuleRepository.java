@@ -1,11 +1,11 @@
 package city.hotline.dispatch.routing;
 
+import city.hotline.dispatch.admin.VersionedDocuments;
 import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -87,19 +87,14 @@ class RuleRepository {
    * @return false when the rule has moved on (or, for version 1, exists already)
    */
   boolean apply(RuleVersion rule, String changeId) {
-    if (rule.version() == 1) {
-      return Inserts.insertIfAbsent(rules, withId(rule.key(), fields(rule, changeId)));
-    }
-    return rules.updateOne(Filters.and(Filters.eq("_id", rule.key()), Filters.eq("version", rule.version() - 1)),
-        new Document("$set", fields(rule, changeId))).getMatchedCount() == 1;
+    return VersionedDocuments.save(rules, rule.key(), fields(rule, changeId));
   }
 
   /** A seeded version 1, journaled then written, each only where nothing is there yet (never overwrites an edit). */
   void seed(RuleVersion rule) {
-    UpdateOptions upsert = new UpdateOptions().upsert(true);
-    versions.updateOne(Filters.eq("_id", versionId(rule.key(), rule.version())),
-        new Document("$setOnInsert", fields(rule, RuleVersion.SEED).append("key", rule.key())), upsert);
-    rules.updateOne(Filters.eq("_id", rule.key()), new Document("$setOnInsert", fields(rule, RuleVersion.SEED)), upsert);
+    VersionedDocuments.seed(versions, versionId(rule.key(), rule.version()),
+        fields(rule, VersionedDocuments.SEED).append("key", rule.key()));
+    VersionedDocuments.seed(rules, rule.key(), fields(rule, VersionedDocuments.SEED));
   }
 
   private static Document withId(String id, Document fields) {
@@ -112,7 +107,7 @@ class RuleRepository {
     return new Document("district", rule.district())
         .append("category", rule.category())
         .append("unitId", rule.unitId())
-        .append("version", rule.version())
+        .append(VersionedDocuments.VERSION, rule.version())
         .append("active", rule.active())
         .append("updatedBy", rule.updatedBy())
         .append("updatedAt", Date.from(rule.updatedAt()))
@@ -123,7 +118,7 @@ class RuleRepository {
   private static RuleVersion version(Document d) {
     Date at = d.getDate("updatedAt");
     return new RuleVersion(d.getString("district"), d.getString("category"), d.getString("unitId"),
-        d.getInteger("version", 1), d.getBoolean("active", true),
-        Objects.requireNonNullElse(d.getString("updatedBy"), RuleVersion.SEED), at == null ? null : at.toInstant());
+        d.getInteger(VersionedDocuments.VERSION, 1), d.getBoolean("active", true),
+        Objects.requireNonNullElse(d.getString("updatedBy"), VersionedDocuments.SEED), at == null ? null : at.toInstant());
   }
 }

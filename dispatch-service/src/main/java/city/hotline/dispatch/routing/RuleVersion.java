@@ -1,5 +1,6 @@
 package city.hotline.dispatch.routing;
 
+import city.hotline.dispatch.admin.VersionedDocuments;
 import java.time.Instant;
 
 /**
@@ -11,9 +12,6 @@ import java.time.Instant;
 public record RuleVersion(String district, String category, String unitId, int version, boolean active,
     String updatedBy, Instant updatedAt) {
 
-  /** Who made the versions the configuration seeded. */
-  public static final String SEED = "seed";
-
   public String key() {
     return RoutingRule.key(district, category);
   }
@@ -23,6 +21,6 @@ public record RuleVersion(String district, String category, String unitId, int v
   }
 
   static RuleVersion seeded(RoutingRule rule, Instant at) {
-    return new RuleVersion(rule.district(), rule.category(), rule.unitId(), rule.version(), true, SEED, at);
+    return new RuleVersion(rule.district(), rule.category(), rule.unitId(), rule.version(), true, VersionedDocuments.SEED, at);
   }
 }
