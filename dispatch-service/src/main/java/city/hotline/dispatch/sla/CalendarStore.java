@@ -43,8 +43,12 @@ public class CalendarStore {
     return loaded.get().versions().keySet();
   }
 
-  /** Reads every year from the database and puts the calendar they make in force. */
-  void reload() {
+  /**
+   * Reads every year from the database and puts the calendar they make in force. One reload at a time:
+   * otherwise a scheduled refresh that read before an admin's edit could swap in its older calendar after
+   * the edit's own reload.
+   */
+  synchronized void reload() {
     List<CalendarYear> all = years.all();
     Map<Integer, Integer> versions = all.stream()
         .collect(Collectors.toMap(CalendarYear::year, CalendarYear::version, (a, b) -> b, TreeMap::new));
