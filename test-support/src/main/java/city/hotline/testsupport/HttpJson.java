@@ -65,6 +65,10 @@ public final class HttpJson {
         .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
   }
 
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   private static String json(Object body) {
     return body instanceof String s ? s : JSON.writeValueAsString(body);
   }

@@ -1,53 +1,85 @@
 package city.hotline.dispatch.routing;
 
+import city.hotline.dispatch.admin.VersionedDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-/** Units and routing rules, each looked up by its key ({@code _id}). Seeds a fresh database without overwriting edits. */
+/**
+ * Units and routing rules, each looked up by its key ({@code _id}). Seeds a fresh database from
+ * application.yml without overwriting edits: after the first start the database is the source of truth.
+ */
 @Repository
 public class RoutingRepository {
   private final MongoCollection<Document> units;
-  private final MongoCollection<Document> rules;
+  private final RuleRepository rules;
 
-  RoutingRepository(MongoDatabase database, RoutingSeed seed) {
+  RoutingRepository(MongoDatabase database, RoutingSeed seed, RuleRepository rules, Clock clock) {
     this.units = database.getCollection("units");
-    this.rules = database.getCollection("routing_rules");
-    seed(seed);
+    this.rules = rules;
+    seed(seed, clock.instant());
   }
 
-  private void seed(RoutingSeed seed) {
+  private void seed(RoutingSeed seed, Instant now) {
     UpdateOptions upsert = new UpdateOptions().upsert(true);
     for (RoutingSeed.SeedUnit unit : seed.units()) {
-      units.updateOne(Filters.eq("_id", unit.id()),
-          Updates.combine(Updates.setOnInsert("name", unit.name()), Updates.setOnInsert("active", true)), upsert);
-      unit.rules().forEach(rule -> rules.updateOne(Filters.eq("_id", rule.key()), Updates.combine(
-          Updates.setOnInsert("district", rule.district()),
-          Updates.setOnInsert("category", rule.category()),
-          Updates.setOnInsert("unitId", rule.unitId()),
-          Updates.setOnInsert("version", rule.version())), upsert));
+      units.updateOne(Filters.eq("_id", unit.id()), Updates.combine(Updates.setOnInsert("name", unit.name()),
+          Updates.setOnInsert("active", true), Updates.setOnInsert("updatedBy", VersionedDocuments.SEED),
+          Updates.setOnInsert("updatedAt", Date.from(now))), upsert);
+      unit.rules().forEach(rule -> rules.seed(RuleVersion.seeded(rule, now)));
     }
   }
 
+  /** The rule in force for a key; a retired rule is skipped, so routing falls through to the next most specific. */
   public Optional<RoutingRule> rule(String key) {
-    return Optional.ofNullable(rules.find(Filters.eq("_id", key)).first())
-        .map(d -> new RoutingRule(d.getString("district"), d.getString("category"), d.getString("unitId"),
-            d.getInteger("version", 1)));
+    return rules.find(key).filter(RuleVersion::active).map(RuleVersion::rule);
   }
 
   /** A unit that may be given cases now (a retired unit keeps its old cases but gets no new ones). */
   public Optional<Unit> activeUnit(String id) {
-    return Optional.ofNullable(units.find(Filters.and(Filters.eq("_id", id), Filters.eq("active", true))).first())
-        .map(d -> new Unit(d.getString("_id"), d.getString("name")));
+    return details(id).filter(UnitDetails::active).map(UnitDetails::unit);
   }
 
   public Optional<Unit> unit(String id) {
-    return Optional.ofNullable(units.find(Filters.eq("_id", id)).first())
-        .map(d -> new Unit(d.getString("_id"), d.getString("name")));
+    return details(id).map(UnitDetails::unit);
+  }
+
+  Optional<UnitDetails> details(String id) {
+    return Optional.ofNullable(units.find(Filters.eq("_id", id)).first()).map(RoutingRepository::details);
+  }
+
+  /** Every unit, active or retired, sorted by id: a read of a small collection. */
+  List<UnitDetails> units() {
+    return units.find().sort(Sorts.ascending("_id")).map(RoutingRepository::details).into(new ArrayList<>());
+  }
+
+  /** Creates or changes a unit in one write; @return whether it was new */
+  boolean save(UnitDetails unit) {
+    Document before = units.findOneAndUpdate(Filters.eq("_id", unit.id()), Updates.combine(
+        Updates.set("name", unit.name()), Updates.set("active", unit.active()),
+        Updates.set("updatedBy", unit.updatedBy()), Updates.set("updatedAt", Date.from(unit.updatedAt()))),
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    return before == null;
+  }
+
+  /** Units written before units were edited by admins have no author: they are seeds. */
+  private static UnitDetails details(Document d) {
+    Date at = d.getDate("updatedAt");
+    return new UnitDetails(d.getString("_id"), d.getString("name"), d.getBoolean("active", true),
+        Objects.requireNonNullElse(d.getString("updatedBy"), VersionedDocuments.SEED), at == null ? null : at.toInstant());
   }
 }
