@@ -17,4 +17,8 @@ public record CaseDispatched(
     Instant claimDeadline,
     Instant resolveDeadline,
     String actor,
-    String cause) implements CaseEvent {}
+    String cause) implements CaseEvent {
+  public static final String ROUTED = "ROUTED";
+  public static final String MANUAL = "MANUAL";
+  public static final String REOPENED = "REOPENED";
+}

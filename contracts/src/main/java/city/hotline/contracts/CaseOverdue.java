@@ -8,4 +8,7 @@ import java.time.Instant;
  * Published once per deadline; a deadline moved by an extension or a reopening can be missed again.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CaseOverdue(CaseFacts facts, String kind, Instant deadline) implements CaseEvent {}
+public record CaseOverdue(CaseFacts facts, String kind, Instant deadline) implements CaseEvent {
+  public static final String CLAIM = "CLAIM";
+  public static final String RESOLVE = "RESOLVE";
+}

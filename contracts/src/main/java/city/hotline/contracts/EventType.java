@@ -17,7 +17,8 @@ public enum EventType {
   CASE_EXTENSION_DECIDED("CaseExtensionDecided", CaseExtensionDecided.class, 1),
   CASE_OVERDUE("CaseOverdue", CaseOverdue.class, 1),
   CASE_PRESSED("CasePressed", CasePressed.class, 1),
-  CASE_REOPENED("CaseReopened", CaseReopened.class, 1);
+  CASE_REOPENED("CaseReopened", CaseReopened.class, 1),
+  CASE_WITHDRAWN("CaseWithdrawn", CaseWithdrawn.class, 1);
 
   private final String wireName;
   private final Class<?> payloadType;

@@ -242,6 +242,9 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     Instant t = Instant.now().plusSeconds(1);
     String envelope = """
         {"eventId":"%s","eventType":"%s","schemaVersion":1,"occurredAt":"%s","ticketId":"%s","producer":"dispatch-service","payload":%s}""";
+    probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CaseDispatched",
+        t.minusMillis(500), ticketId, "{\"facts\":" + facts + ",\"unitName\":\"江岸区城管局\",\"ruleId\":\"JIANGAN|*@v1\",\"actor\":\"system\"}"));
+    await().atMost(WAIT).until(() -> as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).status() == 200);
     probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CaseReturned", t, ticketId,
         "{\"facts\":" + facts + ",\"actor\":\"江岸区城管局\",\"reason\":\"NOT_OUR_DISTRICT\",\"note\":\"属武昌区\",\"returnCount\":1}"));
     probe.publish("hotline.dispatch.events", ticketId, envelope.formatted(UUID.randomUUID(), "CasePressed", t.plusSeconds(1),
@@ -249,6 +252,8 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     await().atMost(WAIT).untilAsserted(() -> {
       JsonNode complaint = as("OPERATOR").get("/api/complaints/" + ticketId).body();
       assertThat(complaint.path("status").asString()).as("a press is a note, not a state").isEqualTo("RETURNED");
+      assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/complaints/" + ticketId).status())
+          .as("the unit that returned it no longer sees it").isEqualTo(404);
       assertThat(complaint.path("timeline").valueStream().map(s -> s.path("note").asString()).toList())
           .contains("退单 (NOT_OUR_DISTRICT): 属武昌区", "督办: 请尽快");
     });

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -23,8 +24,7 @@ import org.springframework.stereotype.Service;
 /** What a unit does with its cases: 签收 claim, 办结 resolve, 退单 return, 延期 ask for more time. */
 @Service
 class BureauActions {
-  private static final String PENDING = "PENDING";
-  private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseWrites writes;
   private final CaseworkSettings settings;
@@ -55,9 +55,8 @@ class BureauActions {
     Instant now = writes.now();
     boolean onTime = !now.isAfter(CaseDocuments.instant(kase, "resolveDeadline"));
     Document updated = writes.apply(kase, caller, CaseAction.RESOLVE, unchangedExtension(kase),
-        List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply),
-            Updates.set("attachments", attachments.stream().map(CaseView.Attachment::toDocument).toList()),
-            withdrawPending(kase)),
+        withdrawingPending(kase, List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply),
+            Updates.set("attachments", attachments.stream().map(CaseView.Attachment::toDocument).toList()))),
         now, reply, writes.event(EventType.CASE_RESOLVED, ticketId, now,
             new CaseResolved(CaseDocuments.facts(kase), caller.actor(), reply, onTime)));
     return CaseView.of(updated, caller, now);
@@ -77,10 +76,10 @@ class BureauActions {
         .append("unitName", kase.getString("unitName")).append("reason", reason.name()).append("note", note)
         .append("actor", caller.actor());
     Document updated = writes.apply(kase, caller, CaseAction.RETURN, unchangedExtension(kase),
-        List.of(Updates.push("returns", entry), Updates.inc("returnCounts." + unitId, 1),
+        withdrawingPending(kase, List.of(Updates.push("returns", entry), Updates.inc("returnCounts." + unitId, 1),
             Updates.set("unitId", null), Updates.set("unitName", null), Updates.set("enteredAt", Date.from(now)),
             Updates.unset("claimDeadline"), Updates.unset("resolveDeadline"), Updates.unset("claimedAt"),
-            Updates.unset("claimedBy"), withdrawPending(kase)),
+            Updates.unset("claimedBy"))),
         now, "退单 (" + reason.label() + "): " + note, writes.event(EventType.CASE_RETURNED, ticketId, now,
             new CaseReturned(CaseDocuments.facts(kase), caller.actor(), reason.name(), note, returns)));
     return CaseView.of(updated, caller, now);
@@ -90,7 +89,7 @@ class BureauActions {
   CaseView requestExtension(String ticketId, String reason, Instant requested, Caller caller) {
     Document kase = writes.load(ticketId, caller);
     CaseWrites.check(kase, CaseAction.REQUEST_EXTENSION);
-    if (PENDING.equals(CaseDocuments.extensionStatus(kase))) {
+    if (CaseDocuments.extensionStatus(kase) == ExtensionStatus.PENDING) {
       throw ApiException.conflict("Case " + ticketId + " already has an extension request waiting for the desk");
     }
     Instant now = writes.now();
@@ -101,11 +100,11 @@ class BureauActions {
     if (requested.isAfter(now.plus(settings.maxExtension()))) {
       throw invalidDeadline("must be within " + settings.maxExtension().toDays() + " days from now");
     }
-    Document extension = new Document("status", PENDING).append("reason", reason)
+    Document extension = new Document("status", ExtensionStatus.PENDING.name()).append("reason", reason)
         .append("requestedDeadline", Date.from(requested)).append("requestedBy", caller.actor())
         .append("requestedAt", Date.from(now));
     Document updated = writes.apply(kase, caller, CaseAction.REQUEST_EXTENSION,
-        List.of(Filters.ne("extension.status", PENDING)), List.of(Updates.set("extension", extension)), now,
+        List.of(Filters.ne("extension.status", ExtensionStatus.PENDING.name())), List.of(Updates.set("extension", extension)), now,
         "申请延期至 " + NOTE_TIME.format(requested.atZone(zone)) + ": " + reason,
         writes.event(EventType.CASE_EXTENSION_REQUESTED, ticketId, now,
             new CaseExtensionRequested(CaseDocuments.facts(kase), caller.actor(), reason, requested)));
@@ -114,13 +113,17 @@ class BureauActions {
 
   /** The extension as it was read, so a decision taken meanwhile makes this write a 409 instead of undoing it. */
   private static List<Bson> unchangedExtension(Document kase) {
-    return List.of(Filters.eq("extension.status", CaseDocuments.extensionStatus(kase)));
+    ExtensionStatus status = CaseDocuments.extensionStatus(kase);
+    return List.of(Filters.eq("extension.status", status == null ? null : status.name()));
   }
 
-  /** A pending extension request ends with the case leaving the unit's hands. */
-  private static Bson withdrawPending(Document kase) {
-    return PENDING.equals(CaseDocuments.extensionStatus(kase)) ? Updates.set("extension.status", "WITHDRAWN")
-        : new Document();
+  /** The changes, and a pending extension request withdrawn: it ends with the case leaving the unit's hands. */
+  private static List<Bson> withdrawingPending(Document kase, List<Bson> changes) {
+    List<Bson> all = new ArrayList<>(changes);
+    if (CaseDocuments.extensionStatus(kase) == ExtensionStatus.PENDING) {
+      all.add(Updates.set("extension.status", ExtensionStatus.WITHDRAWN.name()));
+    }
+    return all;
   }
 
   private static ApiException invalidDeadline(String message) {

@@ -38,6 +38,16 @@ class CaseClocks {
         kase.getString("type"));
   }
 
+  /** Watches the deadlines a case already has (cases from before the overdue clock). */
+  void watchCurrent(Document kase) {
+    String ticketId = kase.getString("_id");
+    Instant claimBy = CaseDocuments.instant(kase, "claimDeadline");
+    Instant resolveBy = CaseDocuments.instant(kase, "resolveDeadline");
+    if (claimBy != null && resolveBy != null) {
+      timers.watch(ticketId, new Deadlines(claimBy, resolveBy));
+    }
+  }
+
   /** Watches a resolve deadline moved by an approved extension. */
   void watchResolve(String ticketId, Instant deadline) {
     timers.watch(new SlaTimers.Timer(ticketId, DeadlineKind.RESOLVE, deadline));

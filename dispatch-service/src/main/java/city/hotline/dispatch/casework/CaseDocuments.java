@@ -133,8 +133,8 @@ final class CaseDocuments {
     return counts == null || unitId == null ? 0 : counts.getInteger(unitId, 0);
   }
 
-  static String extensionStatus(Document kase) {
+  static ExtensionStatus extensionStatus(Document kase) {
     Document extension = kase.get("extension", Document.class);
-    return extension == null ? null : extension.getString("status");
+    return extension == null ? null : ExtensionStatus.valueOf(extension.getString("status"));
   }
 }

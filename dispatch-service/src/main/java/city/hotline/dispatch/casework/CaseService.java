@@ -5,6 +5,7 @@ import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseReopened;
+import city.hotline.contracts.CaseWithdrawn;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
@@ -44,17 +45,15 @@ class CaseService {
   private final CaseClocks clocks;
   private final RoutingRepository routing;
   private final OutboxRelay outbox;
-  private final OpenWork openWork;
   private final CaseworkSettings settings;
 
   CaseService(CaseRepository cases, CaseWrites writes, CaseClocks clocks, RoutingRepository routing,
-      OutboxRelay outbox, OpenWork openWork, CaseworkSettings settings) {
+      OutboxRelay outbox, CaseworkSettings settings) {
     this.cases = cases;
     this.writes = writes;
     this.clocks = clocks;
     this.routing = routing;
     this.outbox = outbox;
-    this.openWork = openWork;
     this.settings = settings;
   }
 
@@ -76,10 +75,11 @@ class CaseService {
       CaseFacts routed = CaseDocuments.facts(kase, unit.get().id());
       String ruleKey = rule.get().key();
       event = writes.event(EventType.CASE_DISPATCHED, ticketId, now, new CaseDispatched(routed, unit.get().name(),
-          ruleKey + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM, "ROUTED"));
+          ruleKey + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM, CaseDispatched.ROUTED));
       CaseDocuments.dispatch(kase, unit.get(), ruleKey, rule.get().version(), deadlines, now);
     } else {
-      String reason = "no routing rule for " + facts.district() + " / " + facts.category();
+      String reason = rule.isEmpty() ? "no routing rule for " + facts.district() + " / " + facts.category()
+          : "rule " + rule.get().key() + " routes to " + rule.get().unitId() + ", which is no longer active";
       event = writes.event(EventType.CASE_AWAITING_MANUAL_DISPATCH, ticketId, now,
           new CaseAwaitingManualDispatch(facts, reason));
       CaseDocuments.awaitManualDispatch(kase, reason, now);
@@ -120,11 +120,14 @@ class CaseService {
       log.info("merge not applied ticketId={} state={}", ticketId, state);
       return;
     }
+    Document kase = require(ticketId, merged);
     Document audit = CaseDocuments.audit(merged.occurredAt(), CaseAction.MERGE, CaseState.MERGED, payload.actor(),
         "重复件, 并入 " + payload.originalTicketId());
-    writes.applySystem(ticketId, CaseAction.MERGE, List.of(),
-        List.of(Updates.set("mergedInto", payload.originalTicketId()), Updates.unset("extension")), audit, null)
-        .ifPresent(openWork::place);
+    // Published so the queues learn of it from dispatch's own topic, like every other change.
+    writes.applySystem(ticketId, CaseAction.MERGE, List.of(Filters.eq("state", state.name())),
+        List.of(Updates.set("mergedInto", payload.originalTicketId())), audit,
+        writes.event(EventType.CASE_WITHDRAWN, ticketId, writes.now(),
+            new CaseWithdrawn(CaseDocuments.facts(kase), payload.actor(), payload.originalTicketId())));
   }
 
   /**
@@ -142,12 +145,16 @@ class CaseService {
     if (kase.getList("reopenedBy", String.class, List.of()).contains(eventId)) {
       return; // redelivered
     }
-    if (!CaseAction.REOPEN.allowedFrom(state) || reopenings >= settings.maxReopenings()) {
-      log.warn("reopen not applied ticketId={} state={} reopenCount={}", ticketId, state, reopenings);
+    if (reopenings >= settings.maxReopenings()) {
+      // Feedback closes the case instead of reopening it a third time; a reopening beyond it is a bug to look at.
+      throw new IllegalStateException("CaseReopened beyond " + settings.maxReopenings() + " reopenings for " + ticketId);
+    }
+    if (!CaseAction.REOPEN.allowedFrom(state)) {
+      log.warn("reopen not applied ticketId={} state={}", ticketId, state);
       return;
     }
     Unit unit = new Unit(kase.getString("unitId"), kase.getString("unitName"));
-    Instant at = reopened.occurredAt();
+    Instant at = writes.now(); // the unit's fresh time starts when it gets the case back, however late the event came
     Deadlines deadlines = clocks.restart(kase, at);
     List<Bson> changes = new ArrayList<>(CaseDocuments.redispatch(unit, kase.getString("ruleKey"),
         kase.getInteger("ruleVersion"), deadlines, at, SYSTEM));
@@ -158,7 +165,7 @@ class CaseService {
     writes.applySystem(ticketId, CaseAction.REOPEN, List.of(Filters.ne("reopenedBy", eventId)), changes, audit,
         writes.event(EventType.CASE_DISPATCHED, ticketId, at, new CaseDispatched(CaseDocuments.facts(kase),
             unit.name(), CaseDocuments.ruleId(kase), deadlines.claimBy(),
-            deadlines.resolveBy(), SYSTEM, "REOPENED")));
+            deadlines.resolveBy(), SYSTEM, CaseDispatched.REOPENED)));
   }
 
   CaseView get(String ticketId, Caller caller) {

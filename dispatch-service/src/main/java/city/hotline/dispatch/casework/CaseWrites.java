@@ -72,7 +72,9 @@ class CaseWrites {
       Instant at, String note, EventEnvelope<?> event) {
     String ticketId = seen.getString("_id");
     CaseState state = check(seen, action);
+    // Still in the state the user saw: a claim by a colleague in between is not undone by a return.
     List<Bson> allGuards = new ArrayList<>(guards);
+    allGuards.add(Filters.eq("state", state.name()));
     if (caller.has(Role.BUREAU)) {
       allGuards.add(Filters.eq("unitId", caller.unitId()));
     }

@@ -63,7 +63,7 @@ class DeskActions {
     Document updated = writes.apply(kase, caller, CaseAction.DISPATCH, List.of(Filters.eq("unitId", current)),
         changes, now, text, writes.event(EventType.CASE_DISPATCHED, ticketId, now,
             new CaseDispatched(CaseDocuments.facts(kase, unit.id()), unit.name(), CaseDocuments.MANUAL_RULE,
-                deadlines.claimBy(), deadlines.resolveBy(), caller.actor(), "MANUAL")));
+                deadlines.claimBy(), deadlines.resolveBy(), caller.actor(), CaseDispatched.MANUAL)));
     return CaseView.of(updated, caller, now);
   }
 
@@ -72,24 +72,27 @@ class DeskActions {
     Document kase = writes.load(ticketId, caller);
     CaseWrites.check(kase, CaseAction.DECIDE_EXTENSION);
     Document extension = kase.get("extension", Document.class);
-    if (extension == null || !"PENDING".equals(extension.getString("status"))) {
+    if (extension == null || !ExtensionStatus.PENDING.name().equals(extension.getString("status"))) {
       throw ApiException.conflict("Case " + ticketId + " has no extension request waiting for a decision");
     }
     Instant now = writes.now();
     Instant requested = extension.getDate("requestedDeadline").toInstant();
     Instant deadline = approve ? requested : CaseDocuments.instant(kase, "resolveDeadline");
     List<Bson> changes = new ArrayList<>(List.of(
-        Updates.set("extension.status", approve ? "APPROVED" : "REJECTED"),
+        Updates.set("extension.status", (approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED).name()),
         Updates.set("extension.decidedBy", caller.actor()),
         Updates.set("extension.decidedAt", Date.from(now)),
         Updates.set("extension.note", note)));
+    if (approve && !requested.isAfter(now)) {
+      throw ApiException.conflict("The extension asked for " + requested + ", which has passed; reject it and let the unit ask again");
+    }
     if (approve) {
       clocks.watchResolve(ticketId, requested);
       changes.add(Updates.set("resolveDeadline", Date.from(requested)));
     }
     String text = (approve ? "同意延期" : "不同意延期") + (note == null || note.isBlank() ? "" : ": " + note);
     Document updated = writes.apply(kase, caller, CaseAction.DECIDE_EXTENSION,
-        List.of(Filters.eq("extension.status", "PENDING"), Filters.eq("extension.requestedAt",
+        List.of(Filters.eq("extension.status", ExtensionStatus.PENDING.name()), Filters.eq("extension.requestedAt",
             extension.getDate("requestedAt"))),
         changes, now, text, writes.event(EventType.CASE_EXTENSION_DECIDED, ticketId, now,
             new CaseExtensionDecided(CaseDocuments.facts(kase), caller.actor(), approve, deadline, note)));

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Repository;
 class OpenWork {
   static final String DESK = "desk";
   private static final String REGISTRY = "~slots";
-  private static final String STARTED = "~started";
+  private static final String FILLED = "~filled";
   private static final String ENTRIES = "entries.";
 
   private final MongoCollection<Document> slots;
@@ -46,9 +46,14 @@ class OpenWork {
     this.clock = clock;
   }
 
-  /** @return true if the read model was empty and has just been started (so it needs filling from the cases) */
-  boolean start() {
-    return Inserts.insertIfAbsent(slots, new Document("_id", STARTED).append("at", Date.from(clock.instant())));
+  /** Whether the read model has been filled from the cases once (an upgraded database needs that). */
+  boolean filled() {
+    return slots.find(Filters.eq("_id", FILLED)).first() != null;
+  }
+
+  /** Written after the filling finished, so a filling cut short by a crash runs again at the next start. */
+  void markFilled() {
+    Inserts.insertIfAbsent(slots, new Document("_id", FILLED).append("at", Date.from(clock.instant())));
   }
 
   static String slot(String owner, CaseState state) {
@@ -117,9 +122,10 @@ class OpenWork {
   }
 
   private void ensure(String slot) {
-    if (knownSlots.add(slot)) {
+    if (!knownSlots.contains(slot)) {
       Inserts.insertIfAbsent(slots, new Document("_id", slot).append("entries", new Document()));
       slots.updateOne(Filters.eq("_id", REGISTRY), Updates.addToSet("ids", slot), new UpdateOptions().upsert(true));
+      knownSlots.add(slot); // only once both are written: a failed write is tried again with the event
     }
   }
 

@@ -8,24 +8,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills the queues' read model once, when a database that already holds cases meets it for the first
- * time (an upgrade); from then on dispatch's own events keep it. A one-off scan of the open cases.
+ * time (an upgrade), and files their deadlines with the overdue clock; from then on dispatch's own
+ * events keep it. A one-off scan of the open cases; placing is guarded by each case's rev, so a
+ * filling cut short and run again does no harm.
  */
 @Component
 class OpenWorkBackfill implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(OpenWorkBackfill.class);
   private final OpenWork openWork;
   private final CaseRepository cases;
+  private final CaseClocks clocks;
 
-  OpenWorkBackfill(OpenWork openWork, CaseRepository cases) {
+  OpenWorkBackfill(OpenWork openWork, CaseRepository cases, CaseClocks clocks) {
+    this.clocks = clocks;
     this.openWork = openWork;
     this.cases = cases;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    if (openWork.start()) {
-      int placed = cases.forEachOpen(openWork::place);
-      log.info("queue read model started placed={}", placed);
+    if (!openWork.filled()) {
+      int placed = cases.forEachOpen(kase -> {
+        clocks.watchCurrent(kase);
+        openWork.place(kase);
+      });
+      openWork.markFilled();
+      log.info("queue read model filled placed={}", placed);
     }
   }
 }

@@ -1,7 +1,5 @@
 package city.hotline.dispatch.casework;
 
-import city.hotline.contracts.EventEnvelope;
-import city.hotline.support.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,19 +11,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OpenWorkListener {
-  private final EventCodec codec;
   private final CaseRepository cases;
   private final OpenWork openWork;
 
-  OpenWorkListener(EventCodec codec, CaseRepository cases, OpenWork openWork) {
-    this.codec = codec;
-    this.cases = cases;
+  OpenWorkListener(CaseRepository cases, OpenWork openWork) {    this.cases = cases;
     this.openWork = openWork;
   }
 
   @KafkaListener(id = "dispatch-open-work", topics = "${hotline.topics.dispatch}")
   void on(ConsumerRecord<String, String> record) {
-    EventEnvelope<?> event = codec.decode(record.value());
-    cases.find(event.ticketId()).ifPresent(openWork::place);
+    // Only the ticket matters: the case is placed as it is now, so even an event of a type this
+    // replica does not know yet (a rolling upgrade) still moves the case where it belongs.
+    cases.find(record.key()).ifPresent(openWork::place);
   }
 }

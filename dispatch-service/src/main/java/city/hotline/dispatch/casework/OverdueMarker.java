@@ -3,9 +3,11 @@ package city.hotline.dispatch.casework;
 import city.hotline.contracts.CaseOverdue;
 import city.hotline.contracts.EventType;
 import city.hotline.dispatch.overdue.DeadlineKind;
+import city.hotline.dispatch.overdue.OverdueMarking;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * a claim that came in time, or a deadline moved by an extension all leave nothing to mark.
  */
 @Component
-public class OverdueMarker {
+public class OverdueMarker implements OverdueMarking {
   private final CaseRepository cases;
   private final CaseWrites writes;
 
@@ -27,8 +29,13 @@ public class OverdueMarker {
     this.writes = writes;
   }
 
-  /** @return true if this call marked the case (and published CaseOverdue) */
+  /** Publishes CaseOverdue dated at the deadline, so the figures count it in the day it was missed. */
+  @Override
   public boolean mark(String ticketId, DeadlineKind kind, Instant deadline) {
+    Instant now = writes.now();
+    if (deadline.isAfter(now)) {
+      return false;
+    }
     String field = kind == DeadlineKind.CLAIM ? "claimDeadline" : "resolveDeadline";
     String marker = "overdue." + kind.name().toLowerCase();
     Document kase = cases.find(ticketId).orElse(null);
@@ -41,13 +48,14 @@ public class OverdueMarker {
       return false;
     }
     Date at = Date.from(deadline);
-    List<Bson> guards = List.of(Filters.eq(field, at), Filters.ne(marker, at),
-        kind == DeadlineKind.CLAIM ? Filters.eq("state", CaseState.DISPATCHED.name()) : new Document());
-    Instant now = writes.now();
+    List<Bson> guards = new ArrayList<>(List.of(Filters.eq(field, at), Filters.ne(marker, at)));
+    if (kind == DeadlineKind.CLAIM) {
+      guards.add(Filters.eq("state", CaseState.DISPATCHED.name()));
+    }
     Document audit = CaseDocuments.audit(now, CaseAction.MARK_OVERDUE, state, CaseService.SYSTEM,
         kind == DeadlineKind.CLAIM ? "超期未签收" : "超期未办结");
     return writes.applySystem(ticketId, CaseAction.MARK_OVERDUE, guards, List.of(Updates.set(marker, at)), audit,
-        writes.event(EventType.CASE_OVERDUE, ticketId, now,
+        writes.event(EventType.CASE_OVERDUE, ticketId, deadline,
             new CaseOverdue(CaseDocuments.facts(kase), kind.name(), deadline))).isPresent();
   }
 }

@@ -33,14 +33,16 @@ public record QueueItem(
     CaseView.Press lastPress,
     int reopenCount) {
 
-  private static final int DESCRIPTION_LENGTH = 120;
+  private static final int TEXT_LENGTH = 120;
 
   /** The summary kept in the queue's read model for a case as it is now. */
   static Document entry(Document kase) {
     List<Document> returns = kase.getList("returns", Document.class, List.of());
-    List<Document> presses = kase.getList("presses", Document.class, List.of());
+    Date dispatchedAt = kase.getDate("dispatchedAt");
+    // Presses aimed at this unit in this round of work; an earlier unit's or round's are history.
+    List<Document> presses = kase.getList("presses", Document.class, List.of()).stream()
+        .filter(p -> dispatchedAt == null || !p.getDate("at").before(dispatchedAt)).toList();
     Document extension = kase.get("extension", Document.class);
-    String description = kase.getString("description");
     return new Document("rev", kase.getInteger("rev", 0))
         .append("ticketId", kase.getString("_id"))
         .append("state", kase.getString("state"))
@@ -51,17 +53,26 @@ public record QueueItem(
         .append("urgency", kase.getString("urgency"))
         .append("type", kase.getString("type"))
         .append("address", kase.getString("address"))
-        .append("description", description == null || description.length() <= DESCRIPTION_LENGTH ? description
-            : description.substring(0, DESCRIPTION_LENGTH) + "…")
+        .append("description", shortened(kase.getString("description")))
         .append("claimDeadline", kase.getDate("claimDeadline"))
         .append("resolveDeadline", kase.getDate("resolveDeadline"))
         .append("enteredAt", kase.getDate("enteredAt"))
         .append("returnCount", returns.size())
-        .append("lastReturn", returns.isEmpty() ? null : returns.get(returns.size() - 1))
-        .append("extension", extension != null && "PENDING".equals(extension.getString("status")) ? extension : null)
+        .append("lastReturn", returns.isEmpty() ? null : shortened(returns.get(returns.size() - 1), "note"))
+        .append("extension", extension != null && ExtensionStatus.PENDING.name().equals(extension.getString("status"))
+            ? shortened(extension, "reason") : null)
         .append("pressCount", presses.size())
-        .append("lastPress", presses.isEmpty() ? null : presses.get(presses.size() - 1))
+        .append("lastPress", presses.isEmpty() ? null : shortened(presses.get(presses.size() - 1), "note"))
         .append("reopenCount", kase.getInteger("reopenCount", 0));
+  }
+
+  /** Queue lines keep texts short, so a slot of thousands of cases stays a small document. */
+  private static String shortened(String text) {
+    return text == null || text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH) + "…";
+  }
+
+  private static Document shortened(Document d, String field) {
+    return new Document(d).append(field, shortened(d.getString(field)));
   }
 
   static QueueItem of(Document e, Instant now) {

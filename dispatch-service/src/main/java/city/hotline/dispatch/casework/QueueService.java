@@ -50,6 +50,9 @@ class QueueService {
   Page queue(Caller caller, Filter filter, int page, int size) {
     boolean bureau = caller.has(Role.BUREAU);
     String unitId = bureau ? caller.unitId() : filter.unitId();
+    if (bureau && unitId == null) {
+      return new Page(List.of(), page, size, 0); // a bureau user without a unit has no queue, never everyone's
+    }
     Set<CaseState> states = states(filter.state(), bureau || unitId != null);
     List<String> slots = unitId != null
         ? states.stream().map(s -> OpenWork.slot(unitId, s)).toList()

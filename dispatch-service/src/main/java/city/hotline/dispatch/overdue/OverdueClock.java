@@ -1,6 +1,5 @@
 package city.hotline.dispatch.overdue;
 
-import city.hotline.dispatch.casework.OverdueMarker;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -32,12 +31,12 @@ class OverdueClock {
   private static final Duration KEPT = Duration.ofDays(1);
 
   private final SlaTimers timers;
-  private final OverdueMarker marker;
+  private final OverdueMarking marker;
   private final Clock clock;
   private final Duration maxCatchUp;
   private final MongoCollection<Document> cursors;
 
-  OverdueClock(SlaTimers timers, OverdueMarker marker, Clock clock, MongoDatabase database,
+  OverdueClock(SlaTimers timers, OverdueMarking marker, Clock clock, MongoDatabase database,
       @Value("${hotline.overdue.max-catch-up}") Duration maxCatchUp) {
     this.timers = timers;
     this.marker = marker;
@@ -53,8 +52,9 @@ class OverdueClock {
     Instant to = from.plus(maxCatchUp).isBefore(now) ? from.plus(maxCatchUp) : now;
     int marked = 0;
     for (SlaTimers.Timer timer : timers.filedBetween(from, to)) {
-      if (!timer.deadline().isAfter(now) && marker.mark(timer.ticketId(), timer.kind(), timer.deadline())) {
-        marked++;
+      if (!timer.deadline().isAfter(now)) {
+        marked += marker.mark(timer.ticketId(), timer.kind(), timer.deadline()) ? 1 : 0;
+        timers.done(timer); // marked, or no longer the case's deadline: either way nothing is left to do
       }
     }
     // The minute holding `to` may still get timers due later in it, and a timer filed in the minute

@@ -28,15 +28,20 @@ public class SlaTimers {
   private final MongoCollection<Document> timers;
   private final Clock clock;
 
-  /** One deadline of one case. */
-  public record Timer(String ticketId, DeadlineKind kind, Instant deadline) {
+  /** One deadline of one case; {@code filedIn} is the minute it was filed in, once read back. */
+  public record Timer(String ticketId, DeadlineKind kind, Instant deadline, String filedIn) {
+    public Timer(String ticketId, DeadlineKind kind, Instant deadline) {
+      this(ticketId, kind, deadline, null);
+    }
+
     String encode() {
       return ticketId + "|" + kind + "|" + deadline.toEpochMilli();
     }
 
-    static Timer decode(String text) {
+    static Timer decode(String text, String filedIn) {
       String[] parts = text.split("\\|");
-      return new Timer(parts[0], DeadlineKind.valueOf(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])));
+      return new Timer(parts[0], DeadlineKind.valueOf(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])),
+          filedIn);
     }
   }
 
@@ -70,8 +75,14 @@ public class SlaTimers {
     }
     List<Timer> due = new ArrayList<>();
     timers.find(Filters.in("_id", keys))
-        .forEach(d -> d.getList("due", String.class, List.of()).forEach(t -> due.add(Timer.decode(t))));
+        .forEach(d -> d.getList("due", String.class, List.of())
+            .forEach(t -> due.add(Timer.decode(t, d.getString("_id")))));
     return due;
+  }
+
+  /** Takes a handled timer off its minute, so later passes over that minute do not try it again. */
+  void done(Timer timer) {
+    timers.updateOne(Filters.eq("_id", timer.filedIn()), Updates.pull("due", timer.encode()));
   }
 
   /** Drops the minutes from {@code from} up to (not including) {@code to}, once the clock is past them. */

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /** Work orders by ticket number, each with its timeline and its pending events (outbox) in one document. */
@@ -109,10 +110,17 @@ public class ComplaintRepository {
     // reached dispatch; then the case goes on and the timeline shows it.
     long moved = complaints.updateOne(
         Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at)),
-        Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
-            unitId == null ? Updates.combine() : Updates.set("unitId", unitId)))
+        Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at), unitChange(step, unitId)))
         .getMatchedCount();
     return moved > 0 || complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
+  }
+
+  /** A returned (退单) work order belongs to no unit until the desk sends it on: the returning unit loses sight of it. */
+  private static Bson unitChange(TimelineEntry step, String unitId) {
+    if (step.status() == ComplaintStatus.RETURNED) {
+      return Updates.unset("unitId");
+    }
+    return unitId == null ? Updates.combine() : Updates.set("unitId", unitId);
   }
 
   static Document timelineEntry(String eventId, TimelineEntry step) {
