@@ -5,6 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -44,6 +47,14 @@ public class RoutingRepository {
   public Optional<Unit> activeUnit(String id) {
     return Optional.ofNullable(units.find(Filters.and(Filters.eq("_id", id), Filters.eq("active", true))).first())
         .map(d -> new Unit(d.getString("_id"), d.getString("name")));
+  }
+
+  /** Every unit that may be given cases now, by id; the collection holds a few dozen units at most. */
+  public List<Unit> activeUnits() {
+    List<Unit> active = new ArrayList<>();
+    units.find(Filters.eq("active", true)).forEach(d -> active.add(new Unit(d.getString("_id"), d.getString("name"))));
+    active.sort(Comparator.comparing(Unit::id));
+    return active;
   }
 
   public Optional<Unit> unit(String id) {
