@@ -175,8 +175,13 @@ async function start() {
   fill($('filter-urgency'), Object.entries(LABELS.urgency));
   fill($('filter-category'), loaded.categories.map((c) => [c.code, c.name]));
   const ws = startWorkspace({
-    filters, belongs, columns: () => COLUMNS, actions,
-    gone: '该工单已不在本单位（可能已退单或被改派）。', readyFlag: 'workbenchReady',
+    filters,
+    belongs,
+    columns: () => COLUMNS,
+    actions,
+    showTotal: (total) => { $('queue-total').textContent = `共 ${total} 件`; },
+    gone: '该工单已不在本单位（可能已退单或被改派）。',
+    readyFlag: 'workbenchReady',
   });
   $('queue-filters').addEventListener('change', ws.restart);
   $('queue-filters').addEventListener('submit', (event) => {

@@ -71,8 +71,8 @@ export function span(ms) {
   const minutes = Math.floor(ms / 60_000);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
-  if (days) return `${days}天${hours}小时`;
-  if (hours) return `${hours}小时${minutes % 60}分`;
+  if (days) return hours ? `${days}天${hours}小时` : `${days}天`;
+  if (hours) return minutes % 60 ? `${hours}小时${minutes % 60}分` : `${hours}小时`;
   return `${minutes}分`;
 }
 
@@ -270,9 +270,11 @@ function attachmentLink(a) {
     : el('span', {}, `${a.name} (${a.url})`);
 }
 
-function extensionBlock(x) {
-  return el('div', { class: `extension-box extension-${x.status}`, id: 'case-extension' },
-    el('strong', {}, `延期申请 · ${label('extension', x.status)}`),
+/** The latest extension request; one made before the case was last dispatched no longer applies. */
+function extensionBlock(x, dispatchedAt) {
+  const earlier = dispatchedAt && Date.parse(x.requestedAt) < Date.parse(dispatchedAt);
+  return el('div', { class: `extension-box extension-${x.status}${earlier ? ' earlier' : ''}`, id: 'case-extension' },
+    el('strong', {}, `延期申请 · ${label('extension', x.status)}${earlier ? '（本次派单前，已不适用）' : ''}`),
     el('div', {}, `申请延至 ${time(x.requestedDeadline)}`),
     el('div', {}, `理由：${x.reason}`),
     el('div', { class: 'muted' }, `${x.requestedBy ?? ''} ${time(x.requestedAt)} 申请`),
@@ -313,7 +315,7 @@ export function caseDetail(view) {
   return [
     el('h2', { id: 'case-title' }, `工单 ${view.ticketId}`),
     el('dl', { class: 'case-facts' }, ...rows),
-    view.extension ? extensionBlock(view.extension) : null,
+    view.extension ? extensionBlock(view.extension, view.dispatchedAt) : null,
     view.presses.length ? el('div', { class: 'press-box', id: 'case-presses' }, el('strong', {}, '督办'),
       ...view.presses.map((p) => el('div', {}, `${time(p.at)} ${p.actor}：${p.note}`))) : null,
     view.returns.length ? el('div', { class: 'return-box', id: 'case-returns' }, el('strong', {}, '退单记录'),

@@ -79,9 +79,8 @@ async function loadUnits() {
   return list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** The counts on the tabs: the shown list's from its own page, the others' from a one-line page each. */
-async function countOthers(ws) {
-  $(`count-${section}`).textContent = String(ws.total);
+/** The counts on the other tabs, from a one-line page each (the shown list's comes with its page). */
+async function countOthers() {
   await Promise.all(Object.entries(SECTIONS).filter(([name]) => name !== section).map(async ([name, s]) => {
     try {
       $(`count-${name}`).textContent = String((await fetchQueue(s.filters, 0, 1)).total);
@@ -221,6 +220,7 @@ async function start() {
     belongs: (i) => SECTIONS[section].belongs(i),
     columns: () => SECTIONS[section].columns,
     actions,
+    showTotal: (total) => { $(`count-${section}`).textContent = String(total); },
     afterRefresh: countOthers,
     gone: '找不到该工单。',
     readyFlag: 'deskReady',

@@ -13,7 +13,8 @@ const CATCH_UP_MS = 1500;
 /**
  * config: filters() → query for the queue; belongs(item) → whether a line still belongs to it;
  * columns() → [{head, cell, class?}]; actions(view, workspace) → nodes; gone → text when a case can
- * no longer be read; afterRefresh(page)? and readyFlag (the body data attribute set once loaded).
+ * no longer be read; showTotal(total) → shows the list's size; afterRefresh(ws)? and readyFlag (the body data
+ * attribute set once loaded).
  */
 export function startWorkspace(config) {
   const recent = new RecentActions();
@@ -28,8 +29,7 @@ export function startWorkspace(config) {
       ws.page = page;
       refresh();
     });
-    const total = $('queue-total');
-    if (total) total.textContent = `共 ${ws.total} 件`;
+    config.showTotal(ws.total);
   }
 
   async function refresh() {
@@ -73,8 +73,8 @@ export function startWorkspace(config) {
     const detail = $('case-detail');
     detail.dataset.ticket = view.ticketId;
     detail.dataset.state = view.state;
-    detail.replaceChildren(...caseDetail(view));
-    $('case-actions').replaceChildren(...config.actions(view, ws));
+    detail.replaceChildren(...caseDetail(view).filter(Boolean));
+    $('case-actions').replaceChildren(...config.actions(view, ws).filter(Boolean));
     document.querySelectorAll('#queue tr[data-ticket]').forEach((tr) => {
       tr.setAttribute('aria-selected', String(tr.dataset.ticket === view.ticketId));
     });
