@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +55,15 @@ class CaseWorkIT extends BrowserTest {
     return ticketId;
   }
 
+  /** A fresh browser context signed in as the user, on their page once it has shown its queue. */
+  private Page openAs(String username) {
+    Page page = chromium.signIn(username, Chromium.DEMO_PASSWORD);
+    boolean desk = username.equals("dispatcher");
+    page.waitForURL(desk ? "**/dispatcher.html" : "**/bureau.html");
+    page.waitForSelector(desk ? "body[data-desk-ready]" : "body[data-workbench-ready]");
+    return page;
+  }
+
   private static String row(String ticketId) {
     return "#queue tr[data-ticket='" + ticketId + "']";
   }
@@ -72,6 +83,13 @@ class CaseWorkIT extends BrowserTest {
     });
   }
 
+  /** Clicks an action's button and waits for the case to reach the state the action leads to, with its message. */
+  private static void act(Page page, String button, String stateAfter, String message) {
+    page.click(button);
+    page.waitForSelector("#case-detail[data-state='" + stateAfter + "']");
+    assertThat(page.textContent("#case-status")).contains(message);
+  }
+
   /** "2026-05-12T14:30" from a datetime-local input as the pages show times: "2026/05/12 14:30". */
   private static String shown(String localInput) {
     return localInput.replace('-', '/').replace('T', ' ');
@@ -82,9 +100,7 @@ class CaseWorkIT extends BrowserTest {
     String ticketId = registerInJiangan("江岸区沿江大道188号", "沿江大道188号门前一排路灯整晚不亮，行人夜间出行不便");
 
     // 江岸区城管局: the case waits in the unit's queue, to be claimed.
-    Page bureau = chromium.signIn("jiangan", Chromium.DEMO_PASSWORD);
-    bureau.waitForURL("**/bureau.html");
-    bureau.waitForSelector("body[data-workbench-ready]");
+    Page bureau = openAs("jiangan");
     awaitRow(bureau, ticketId, true);
     String line = bureau.textContent(row(ticketId));
     assertThat(line).contains("待签收", "路灯照明", "江岸区", "沿江大道188号", "较急", "剩余");
@@ -96,9 +112,7 @@ class CaseWorkIT extends BrowserTest {
     String detail = bureau.textContent("#case-detail");
     assertThat(detail).contains("整晚不亮", "王建国", "138****").doesNotContainPattern("138\\d{8}");
     assertThat(bureau.textContent("#case-timeline")).contains("派单");
-    bureau.click("#claim-button");
-    bureau.waitForSelector("#case-detail[data-state='CLAIMED']");
-    assertThat(bureau.textContent("#case-status")).contains("已签收");
+    act(bureau, "#claim-button", "CLAIMED", "已签收");
     assertThat(bureau.textContent(row(ticketId))).contains("办理中");
     assertThat(bureau.textContent("#case-timeline")).contains("签收");
     Chromium.screenshot(bureau, "bureau-claimed");
@@ -117,9 +131,7 @@ class CaseWorkIT extends BrowserTest {
     Chromium.screenshot(bureau, "bureau-extension-requested");
 
     // The desk: the request under 延期申请, approved (a rejection would need a note).
-    Page desk = chromium.signIn("dispatcher", Chromium.DEMO_PASSWORD);
-    desk.waitForURL("**/dispatcher.html");
-    desk.waitForSelector("body[data-desk-ready]");
+    Page desk = openAs("dispatcher");
     desk.click("#tab-extension");
     awaitRow(desk, ticketId, true);
     assertThat(desk.textContent(row(ticketId))).contains("江岸区城管局", shown(requested), "需更换整段供电线缆");
@@ -146,9 +158,7 @@ class CaseWorkIT extends BrowserTest {
     bureau.click("#return-panel summary");
     bureau.selectOption("#return-reason", "NOT_OUR_DISTRICT");
     bureau.fill("#return-note", "该路段属武昌区管辖，请改派");
-    bureau.click("#return-button");
-    bureau.waitForSelector("#case-detail[data-state='RETURNED']");
-    assertThat(bureau.textContent("#case-status")).contains("已退单");
+    act(bureau, "#return-button", "RETURNED", "已退单");
     assertThat(bureau.locator(row(ticketId)).count()).as("gone from the unit's queue at once").isZero();
     awaitRow(bureau, ticketId, false);
     Chromium.screenshot(bureau, "bureau-returned");
@@ -162,17 +172,13 @@ class CaseWorkIT extends BrowserTest {
     desk.waitForSelector("#dispatch-form");
     desk.selectOption("#dispatch-unit", "WUCHANG_CGJ");
     desk.fill("#dispatch-note", "属武昌区辖区");
-    desk.click("#dispatch-button");
-    desk.waitForSelector("#case-detail[data-state='DISPATCHED']");
-    assertThat(desk.textContent("#case-status")).contains("已派单至 武昌区城管局");
+    act(desk, "#dispatch-button", "DISPATCHED", "已派单至 武昌区城管局");
     assertThat(desk.textContent("#case-timeline")).contains("退单", "人工派单至 武昌区城管局");
     assertThat(desk.locator(row(ticketId)).count()).isZero();
     Chromium.screenshot(desk, "desk-routed");
 
     // 武昌区城管局: claims it and resolves it with a reply and an attachment (a bad address is refused at its line).
-    Page wuchang = chromium.signIn("wuchang", Chromium.DEMO_PASSWORD);
-    wuchang.waitForURL("**/bureau.html");
-    wuchang.waitForSelector("body[data-workbench-ready]");
+    Page wuchang = openAs("wuchang");
     awaitRow(wuchang, ticketId, true);
     assertThat(wuchang.textContent(row(ticketId))).contains("待签收", "退单1次");
     wuchang.click(row(ticketId));
@@ -188,9 +194,7 @@ class CaseWorkIT extends BrowserTest {
     assertThat(wuchang.textContent("#resolve-form")).contains("须为 http(s)://");
     Chromium.screenshot(wuchang, "bureau-resolve-error");
     wuchang.fill(".attachment-line .attachment-url", "/files/photos/" + ticketId + "-after.jpg");
-    wuchang.click("#resolve-button");
-    wuchang.waitForSelector("#case-detail[data-state='RESOLVED']");
-    assertThat(wuchang.textContent("#case-status")).contains("已办结");
+    act(wuchang, "#resolve-button", "RESOLVED", "已办结");
     assertThat(wuchang.textContent("#case-reply")).isEqualTo("已更换供电线缆和灯具，路灯恢复照明");
     assertThat(wuchang.getAttribute("#case-detail .attachments a", "href")).isEqualTo("/files/photos/" + ticketId + "-after.jpg");
     assertThat(wuchang.textContent("#case-timeline")).contains("签收", "办结");
@@ -208,9 +212,7 @@ class CaseWorkIT extends BrowserTest {
         .isEqualTo(200);
     assertThat(jiangan.post("/api/cases/" + ticketId + "/return", notOurs).status()).isEqualTo(200);
 
-    Page desk = chromium.signIn("dispatcher", Chromium.DEMO_PASSWORD);
-    desk.waitForURL("**/dispatcher.html");
-    desk.waitForSelector("body[data-desk-ready]");
+    Page desk = openAs("dispatcher");
     desk.click("#tab-returned");
     awaitRow(desk, ticketId, true);
     assertThat(desk.textContent(row(ticketId))).contains("非本单位职责", "2");
@@ -224,8 +226,32 @@ class CaseWorkIT extends BrowserTest {
     assertThat(desk.getAttribute("#case-detail", "data-state")).isEqualTo("RETURNED");
     Chromium.screenshot(desk, "desk-confirm-returned-unit");
     desk.check("#dispatch-confirm");
-    desk.click("#dispatch-button");
-    desk.waitForSelector("#case-detail[data-state='DISPATCHED']");
-    assertThat(desk.textContent("#case-status")).contains("已派单至 江岸区城管局");
+    act(desk, "#dispatch-button", "DISPATCHED", "已派单至 江岸区城管局");
+  }
+
+  /**
+   * No case can be made overdue cheaply here (the shortest limit is 30 minutes), so this doctors the
+   * queue's answer in the browser to see how the workbench shows an overdue, pressed, reopened case.
+   */
+  @Test
+  void anOverduePressedReopenedCaseStandsOutInTheQueue() {
+    Page bureau = openAs("jiangan");
+    Instant now = Instant.now();
+    String item = """
+        {"ticketId": "WH20260101000999", "state": "CLAIMED", "unitId": "JIANGAN_CGJ", "unitName": "江岸区城管局",
+         "district": "JIANGAN", "category": "STREET_LIGHTING", "urgency": "EMERGENCY", "type": "COMPLAINT",
+         "address": "江岸区胜利街1号", "description": "路灯杆倒伏", "claimDeadline": "%s", "resolveDeadline": "%s",
+         "deadline": "%s", "overdue": true, "enteredAt": "%s", "returnCount": 0, "lastReturn": null,
+         "extension": null, "pressCount": 1, "lastPress": {"at": "%s", "actor": "派单员 李强", "note": "请立即处置"},
+         "reopenCount": 1}""".formatted(now.minusSeconds(7200), now.minusSeconds(35 * 60), now.minusSeconds(35 * 60),
+        now.minusSeconds(7000), now.minusSeconds(600));
+    bureau.route(url -> url.contains("/api/cases?"), route -> route.fulfill(new Route.FulfillOptions()
+        .setContentType("application/json").setBody("{\"items\": [" + item + "], \"page\": 0, \"size\": 20, \"total\": 1}")));
+    refresh(bureau);
+    String line = row("WH20260101000999");
+    assertThat(bureau.locator(line + ".overdue").count()).as("marked by colour").isOne();
+    assertThat(bureau.textContent(line)).contains("超期", "已超期 35分", "督办", "重办");
+    assertThat(bureau.getAttribute(line + " .badge-press", "title")).contains("请立即处置");
+    Chromium.screenshot(bureau, "bureau-overdue");
   }
 }
