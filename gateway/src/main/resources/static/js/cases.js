@@ -339,8 +339,19 @@ const MESSAGES = [
   [/^is not an active unit.*/, () => '不是在用的承办单位'],
 ];
 
-function say(message) {
-  for (const [pattern, text] of MESSAGES) {
+/** The case API's refusals (409, 404), in the words of the desk. */
+const REFUSALS = [
+  [/^Case \S+ is (\w+); .* is allowed only when/, (state) => `工单当前为“${label('state', state)}”，不能进行此操作（可能已被他人处理），请重新打开工单查看。`],
+  [/^Case \S+ was changed by someone else meanwhile/, () => '工单刚被他人更改，请重新打开工单后再试。'],
+  [/^Case \S+ already has an extension request waiting/, () => '已有延期申请在等待审批。'],
+  [/^Case \S+ has no extension request waiting/, () => '没有待审批的延期申请（可能已被处理）。'],
+  [/^Case \S+ is not overdue/, () => '工单尚未超期，不能督办。'],
+  [/^Case \S+ is already with (.+)$/, (unit) => `工单已在${unit}，无需重复派单。`],
+  [/^Case \S+ does not exist/, () => '找不到该工单，或它已不在本单位。'],
+];
+
+function say(message, table = MESSAGES) {
+  for (const [pattern, text] of table) {
     const match = pattern.exec(message ?? '');
     if (match) return text(...match.slice(1));
   }
@@ -395,7 +406,7 @@ export async function postAction(form, path, body) {
     if (response.ok) return { view: await response.json() };
     const problem = await response.json().catch(() => ({}));
     if (response.status === 400 && problem.errors?.length) showFieldErrors(form, problem.errors);
-    else formError(form).textContent = problem.detail || problem.title || '操作失败，请稍后再试';
+    else formError(form).textContent = say(problem.detail, REFUSALS) || problem.title || '操作失败，请稍后再试';
     return { status: response.status, problem };
   } catch {
     formError(form).textContent = '网络中断，操作可能未完成，请刷新后查看';

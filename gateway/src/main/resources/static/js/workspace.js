@@ -22,6 +22,7 @@ export function startWorkspace(config) {
   let asked = 0; // only the newest queue answer is shown
   let loads = 0; // #queue[data-loads]: how many answers have been shown, so a test can wait for the next one
   let catchUp = null;
+  let opening = 0; // only the case chosen last is shown
 
   function render() {
     renderQueue($('queue'), ws.items, config.columns(), { selected: ws.selected, onSelect: open });
@@ -81,15 +82,21 @@ export function startWorkspace(config) {
   }
 
   async function open(ticketId) {
+    const mine = ++opening;
     status('');
     const response = await api(`/api/cases/${encodeURIComponent(ticketId)}`);
+    if (mine !== opening) return; // another case was chosen meanwhile (e.g. arrow keys held down)
     if (response.ok) {
       show(await response.json());
       return;
     }
     ws.view = null;
+    ws.selected = null;
+    const detail = $('case-detail');
+    delete detail.dataset.ticket;
+    delete detail.dataset.state;
     $('case-actions').replaceChildren();
-    $('case-detail').textContent = response.status === 404 ? config.gone : await problemMessage(response, '工单加载失败');
+    detail.textContent = response.status === 404 ? config.gone : await problemMessage(response, '工单加载失败');
     refresh();
   }
 
