@@ -1,0 +1,243 @@
+// 派单员工作台: the desk's four lists — 待人工派单, 退单, 延期申请, 超期 — each with its count;
+// 人工派单/改派 (with an explicit confirmation for a unit that has returned the case repeatedly),
+// 延期审批 and 督办, next to the case's request and audit trail.
+import { api, currentUser } from './session.js';
+import { el } from './dom.js';
+import {
+  actionPanel, badges, deadline, errorLine, fetchQueue, field, loadNames, nameOf, select, span, stateTag, subject,
+  textarea, time, urgencyTag, waiting,
+} from './cases.js';
+import { startWorkspace } from './workspace.js';
+
+const $ = (id) => document.getElementById(id);
+/** The refusal for a unit that has returned the case too often: "… has returned case WH… 2 times; …". */
+const RETURNED_TOO_OFTEN = /has returned case \S+ (\d+) times/;
+
+const withUnit = (i) => i.state === 'DISPATCHED' || i.state === 'CLAIMED';
+const unitCell = (i) => i.unitName ?? i.unitId ?? '';
+
+const SECTIONS = {
+  manual: {
+    filters: { state: 'AWAITING_MANUAL_DISPATCH' },
+    belongs: (i) => i.state === 'AWAITING_MANUAL_DISPATCH',
+    columns: [
+      { head: '诉求', cell: subject, class: 'col-subject' },
+      { head: '紧急', cell: (i) => urgencyTag(i.urgency) },
+      { head: '等待', cell: (i) => waiting(i.enteredAt) },
+    ],
+  },
+  returned: {
+    filters: { state: 'RETURNED' },
+    belongs: (i) => i.state === 'RETURNED',
+    columns: [
+      { head: '诉求', cell: subject, class: 'col-subject' },
+      { head: '退单单位', cell: (i) => el('span', { class: 'return-unit' }, i.lastReturn?.unitName ?? '') },
+      {
+        head: '原因与说明', class: 'col-reason',
+        cell: (i) => el('div', {}, el('div', { class: 'return-reason' }, nameOf('reason', i.lastReturn?.reason)),
+          el('div', { class: 'muted return-note' }, i.lastReturn?.note ?? '')),
+      },
+      { head: '次数', cell: (i) => `${i.returnCount}` },
+      { head: '等待', cell: (i) => waiting(i.enteredAt) },
+    ],
+  },
+  extension: {
+    filters: { extensionPending: 'true' },
+    belongs: (i) => i.extension?.status === 'PENDING',
+    columns: [
+      { head: '承办单位', cell: unitCell },
+      { head: '诉求', cell: subject, class: 'col-subject' },
+      { head: '当前时限', cell: (i) => deadline(i.resolveDeadline), class: 'col-deadline' },
+      {
+        head: '申请延至', class: 'col-deadline',
+        cell: (i) => el('div', {}, el('div', { class: 'requested-deadline' }, time(i.extension?.requestedDeadline)),
+          el('div', { class: 'muted' }, `延长 ${span(Date.parse(i.extension?.requestedDeadline) - Date.parse(i.resolveDeadline))}`)),
+      },
+      { head: '理由', cell: (i) => el('span', { class: 'extension-reason' }, i.extension?.reason ?? ''), class: 'col-reason' },
+    ],
+  },
+  overdue: {
+    filters: { overdue: 'true' },
+    belongs: (i) => i.overdue && withUnit(i),
+    columns: [
+      { head: '承办单位', cell: unitCell },
+      { head: '状态', cell: (i) => stateTag(i.state) },
+      { head: '诉求', cell: subject, class: 'col-subject' },
+      { head: '时限', cell: (i) => deadline(i.deadline), class: 'col-deadline' },
+      { head: '标记', cell: badges, class: 'col-badges' },
+    ],
+  },
+};
+
+let section = 'manual';
+let units = null; // [{id, name}] from /api/units; null where it cannot be had: the unit is then typed as its id
+
+async function loadUnits() {
+  const response = await api('/api/units');
+  if (!response.ok) return null;
+  const list = await response.json();
+  return list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** The counts on the other tabs, from a one-line page each (the shown list's comes with its page). */
+async function countOthers() {
+  await Promise.all(Object.entries(SECTIONS).filter(([name]) => name !== section).map(async ([name, s]) => {
+    try {
+      $(`count-${name}`).textContent = String((await fetchQueue(s.filters, 0, 1)).total);
+    } catch {
+      $(`count-${name}`).textContent = '?';
+    }
+  }));
+}
+
+function actionForm(id, ...children) {
+  return el('form', { id, class: 'action-form', novalidate: '' }, ...children, errorLine());
+}
+
+// ---- 人工派单 / 改派 ----
+
+function unitControl(view) {
+  if (!units) {
+    return el('input', { id: 'dispatch-unit', 'data-field': 'unitId', placeholder: '单位编号，如 WUCHANG_CGJ', autocomplete: 'off' });
+  }
+  const returnsBy = {};
+  view.returns.forEach((r) => { returnsBy[r.unitId] = (returnsBy[r.unitId] ?? 0) + 1; });
+  return select('dispatch-unit', 'unitId', [['', '请选择承办单位'],
+    ...units.filter((u) => u.id !== view.unitId)
+      .map((u) => [u.id, returnsBy[u.id] ? `${u.name}（已退回 ${returnsBy[u.id]} 次）` : u.name])]);
+}
+
+function dispatchForm(ws, view) {
+  const unit = unitControl(view);
+  const note = textarea('dispatch-note', 'note');
+  const confirm = el('input', { id: 'dispatch-confirm', type: 'checkbox' });
+  const confirmText = el('span', { id: 'dispatch-confirm-text' });
+  const confirmBox = el('div', { id: 'dispatch-confirm-box', class: 'confirm-box', role: 'alert' },
+    confirmText, el('label', {}, confirm, ' 我已了解，仍派给该单位'));
+  confirmBox.hidden = true;
+  const unitName = () => units?.find((u) => u.id === unit.value)?.name ?? unit.value.trim();
+  unit.addEventListener('change', () => {
+    confirmBox.hidden = true;
+    confirm.checked = false;
+  });
+  const form = actionForm('dispatch-form',
+    view.state === 'DISPATCHED' ? el('p', { class: 'muted' }, `尚未签收，可改派给其他单位（当前：${view.unitName}）。`) : null,
+    field('承办单位', unit),
+    field('派单说明（可选）', note),
+    confirmBox,
+    el('button', { id: 'dispatch-button', class: 'button button-primary', type: 'submit' }, '派单'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = unitName();
+    const result = await ws.act(form, 'dispatch',
+      { unitId: unit.value.trim(), note: note.value.trim() || null, confirmReturnedUnit: !confirmBox.hidden && confirm.checked },
+      () => `已派单至 ${name}。`);
+    const repeated = result.status === 409 && RETURNED_TOO_OFTEN.exec(result.problem.detail ?? '');
+    if (repeated) {
+      form.querySelector('.form-error').textContent = '';
+      confirmText.replaceChildren(
+        el('strong', {}, `${name} 已退回此工单 ${repeated[1]} 次。`), ' 确需再派给该单位，请勾选确认后再次派单。',
+        el('div', { class: 'muted' }, result.problem.detail));
+      confirmBox.hidden = false;
+      confirm.focus();
+    }
+  });
+  return form;
+}
+
+// ---- 延期审批 ----
+
+function decisionForm(ws, view) {
+  const x = view.extension;
+  const note = textarea('decision-note', 'note');
+  const form = actionForm('decision-form',
+    el('dl', { class: 'case-facts' },
+      el('dt', {}, '当前时限'), el('dd', {}, time(view.resolveDeadline)),
+      el('dt', {}, '申请延至'), el('dd', { id: 'decision-requested' }, time(x.requestedDeadline),
+        el('span', { class: 'muted' }, `（延长 ${span(Date.parse(x.requestedDeadline) - Date.parse(view.resolveDeadline))}）`)),
+      el('dt', {}, '理由'), el('dd', {}, x.reason)),
+    field('审批意见（不同意时必填）', note),
+    el('div', { class: 'actions' },
+      el('button', { id: 'approve-button', class: 'button button-primary', type: 'submit', value: 'approve' }, '同意延期'),
+      el('button', { id: 'reject-button', class: 'button button-danger', type: 'submit', value: 'reject' }, '不同意')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const decision = event.submitter?.value;
+    if (decision !== 'approve' && decision !== 'reject') { // Ctrl+Enter: the choice must be made by a button
+      form.querySelector('.form-error').textContent = '请点击“同意延期”或“不同意”。';
+      return;
+    }
+    ws.act(form, `extension/${decision}`, { note: note.value.trim() || null }, (v) => (decision === 'approve'
+      ? `已同意延期，办结时限改为 ${time(v.resolveDeadline)}。` : '已不同意延期，办结时限不变。'));
+  });
+  return form;
+}
+
+// ---- 督办 ----
+
+function pressForm(ws) {
+  const note = textarea('press-note', 'note');
+  const form = actionForm('press-form',
+    field('督办意见', note),
+    el('button', { id: 'press-button', class: 'button button-primary', type: 'submit' }, '督办'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ws.act(form, 'press', { note: note.value.trim() }, () => '已督办，承办单位队列中会显示督办意见。');
+  });
+  return form;
+}
+
+function actions(view, ws) {
+  const panels = [];
+  const atDesk = view.state === 'AWAITING_MANUAL_DISPATCH' || view.state === 'RETURNED';
+  if (view.extension?.status === 'PENDING' && view.state === 'CLAIMED') {
+    panels.push(actionPanel('decision-panel', '延期审批', decisionForm(ws, view), true));
+  }
+  if (view.overdue && withUnit(view)) panels.push(actionPanel('press-panel', '督办', pressForm(ws), panels.length === 0));
+  if (atDesk || view.state === 'DISPATCHED') {
+    panels.push(actionPanel('dispatch-panel', atDesk ? '人工派单' : '改派', dispatchForm(ws, view), atDesk));
+  }
+  return panels;
+}
+
+function choose(ws, name) {
+  section = name;
+  document.querySelectorAll('#desk-tabs .tab').forEach((tab) => {
+    const chosen = tab.dataset.section === name;
+    tab.setAttribute('aria-selected', String(chosen));
+    tab.tabIndex = chosen ? 0 : -1;
+  });
+  $('queue-panel').setAttribute('aria-labelledby', `tab-${name}`);
+  ws.restart();
+}
+
+async function start() {
+  if (!currentUser()) return;
+  const [, loadedUnits] = await Promise.all([loadNames(), loadUnits()]);
+  units = loadedUnits;
+  const ws = startWorkspace({
+    filters: () => SECTIONS[section].filters,
+    belongs: (i) => SECTIONS[section].belongs(i),
+    columns: () => SECTIONS[section].columns,
+    actions,
+    showTotal: (total) => { $(`count-${section}`).textContent = String(total); },
+    afterRefresh: countOthers,
+    gone: '找不到该工单。',
+    readyFlag: 'deskReady',
+  });
+  const tabs = [...document.querySelectorAll('#desk-tabs .tab')];
+  tabs.forEach((tab, index) => {
+    tab.tabIndex = index === 0 ? 0 : -1;
+    tab.addEventListener('click', () => choose(ws, tab.dataset.section));
+    tab.addEventListener('keydown', (event) => {
+      const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      const next = tabs[(index + step + tabs.length) % tabs.length];
+      next.focus();
+      choose(ws, next.dataset.section);
+    });
+  });
+  await ws.refresh();
+}
+
+start();
