@@ -270,11 +270,10 @@ function attachmentLink(a) {
     : el('span', {}, `${a.name} (${a.url})`);
 }
 
-/** The latest extension request; one made before the case was last dispatched no longer applies. */
-function extensionBlock(x, dispatchedAt) {
-  const earlier = dispatchedAt && Date.parse(x.requestedAt) < Date.parse(dispatchedAt);
-  return el('div', { class: `extension-box extension-${x.status}${earlier ? ' earlier' : ''}`, id: 'case-extension' },
-    el('strong', {}, `延期申请 · ${label('extension', x.status)}${earlier ? '（本次派单前，已不适用）' : ''}`),
+/** The latest extension request of this round of work (a re-dispatch leaves earlier ones to the timeline). */
+function extensionBlock(x) {
+  return el('div', { class: `extension-box extension-${x.status}`, id: 'case-extension' },
+    el('strong', {}, `延期申请 · ${label('extension', x.status)}`),
     el('div', {}, `申请延至 ${time(x.requestedDeadline)}`),
     el('div', {}, `理由：${x.reason}`),
     el('div', { class: 'muted' }, `${x.requestedBy ?? ''} ${time(x.requestedAt)} 申请`),
@@ -315,7 +314,7 @@ export function caseDetail(view) {
   return [
     el('h2', { id: 'case-title' }, `工单 ${view.ticketId}`),
     el('dl', { class: 'case-facts' }, ...rows),
-    view.extension ? extensionBlock(view.extension, view.dispatchedAt) : null,
+    view.extension ? extensionBlock(view.extension) : null,
     view.presses.length ? el('div', { class: 'press-box', id: 'case-presses' }, el('strong', {}, '督办'),
       ...view.presses.map((p) => el('div', {}, `${time(p.at)} ${p.actor}：${p.note}`))) : null,
     view.returns.length ? el('div', { class: 'return-box', id: 'case-returns' }, el('strong', {}, '退单记录'),

@@ -10,8 +10,8 @@ import {
 import { startWorkspace } from './workspace.js';
 
 const $ = (id) => document.getElementById(id);
-/** The refusal for a unit that has returned the case too often: "… has returned case WH… 2 times; …". */
-const RETURNED_TOO_OFTEN = /has returned case \S+ (\d+) times/;
+/** The problem code of a refusal to send a case back to a unit that has returned it too often. */
+const RETURNED_BY_UNIT = 'UNIT_RETURNED_CASE';
 
 const withUnit = (i) => i.state === 'DISPATCHED' || i.state === 'CLAIMED';
 const unitCell = (i) => i.unitName ?? i.unitId ?? '';
@@ -132,11 +132,10 @@ function dispatchForm(ws, view) {
     const result = await ws.act(form, 'dispatch',
       { unitId: unit.value.trim(), note: note.value.trim() || null, confirmReturnedUnit: !confirmBox.hidden && confirm.checked },
       () => `已派单至 ${name}。`);
-    const repeated = result.status === 409 && RETURNED_TOO_OFTEN.exec(result.problem.detail ?? '');
-    if (repeated) {
+    if (result.status === 409 && result.problem.code === RETURNED_BY_UNIT) {
       form.querySelector('.form-error').textContent = '';
       confirmText.replaceChildren(
-        el('strong', {}, `${name} 已退回此工单 ${repeated[1]} 次。`), ' 确需再派给该单位，请勾选确认后再次派单。',
+        el('strong', {}, `${name} 已退回此工单 ${result.problem.returns} 次。`), ' 确需再派给该单位，请勾选确认后再次派单。',
         el('div', { class: 'muted' }, result.problem.detail));
       confirmBox.hidden = false;
       confirm.focus();

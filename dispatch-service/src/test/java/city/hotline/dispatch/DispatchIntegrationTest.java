@@ -235,6 +235,7 @@ class DispatchIntegrationTest extends DispatchTestBase {
   void aCaseMergedAfterRegistrationLeavesItsUnitsQueueWithTheMergeInItsAuditTrail() {
     String ticketId = register("WUCHANG", "SANITATION", false);
     awaitCase(ticketId, "DISPATCHED");
+    awaitInQueue(wuchang(), "", ticketId);
     String merged = codec.encode(EventEnvelope.of(EventType.COMPLAINT_MERGED, ticketId, "intake-service", Instant.now(),
         new ComplaintMerged(new CaseFacts("WUCHANG", "SANITATION", "NORMAL", "WUCHANG_CGJ"), "WH20261123000001",
             "operator")));
@@ -245,6 +246,7 @@ class DispatchIntegrationTest extends DispatchTestBase {
     assertThat(kase.path("audit").valueStream().map(a -> a.path("note").asString()))
         .containsOnlyOnce("重复件, 并入 WH20261123000001");
     await().atMost(WAIT).until(() -> !queue(wuchang(), "").contains(ticketId));
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseWithdrawn"));
     assertThat(wuchang().post("/api/cases/" + ticketId + "/claim", Map.of()).status()).isEqualTo(409);
   }
 }

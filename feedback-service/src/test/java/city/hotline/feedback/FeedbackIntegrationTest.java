@@ -7,6 +7,7 @@ import city.hotline.contracts.CaseClaimed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
@@ -56,7 +57,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
             "COMPLAINT", "汉南大道", "垃圾堆积", "operator", false, null, null, null, null, null)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_DISPATCHED,
         ticketId, "dispatch-service", t.plusSeconds(1), new CaseDispatched(routed, "区城管局", "rule", t.plusSeconds(7200),
-            t.plusSeconds(432000), "system", "ROUTED")))});
+            t.plusSeconds(432000), "system", CaseDispatched.ROUTED)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_CLAIMED,
         ticketId, "dispatch-service", t.plusSeconds(2), new CaseClaimed(routed, "bureau", true)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
@@ -129,6 +130,30 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(figures.path("resolved").asLong()).isEqualTo(1);
     assertThat(figures.path("resolutionRate").path("rate").asDouble()).isEqualTo(1.0);
     assertThat(figures.path("closureRate").path("numerator").asLong()).isZero();
+  }
+
+  /** Routed to the wrong bureau, returned, routed by hand to the right one: one case dispatched, once returned. */
+  @Test
+  void aCaseDispatchedAgainAfterAReturnCountsOnceWhereverItWent() {
+    String ticketId = newTicket();
+    List<String[]> events = lifecycleUpToResolved(ticketId, "HUANGPI");
+    CaseFacts first = new CaseFacts("HUANGPI", "SANITATION", "NORMAL", "HUANGPI_CGJ");
+    CaseFacts second = new CaseFacts("HUANGPI", "SANITATION", "NORMAL", "XINZHOU_CGJ");
+    Instant t = Instant.now();
+    events.add(1, new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RETURNED,
+        ticketId, "dispatch-service", t.plusMillis(1500), new CaseReturned(first, "bureau", "NOT_OUR_DISTRICT", "属新洲区", 1)))});
+    events.add(2, new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_DISPATCHED,
+        ticketId, "dispatch-service", t.plusMillis(1600), new CaseDispatched(second, "新洲区城管局", "MANUAL",
+            t.plusSeconds(7200), t.plusSeconds(432000), "dispatcher", CaseDispatched.MANUAL)))});
+    publish(ticketId, events);
+    awaitVisitOpen(ticketId);
+    awaitAllCounted();
+
+    JsonNode figures = summary("HUANGPI");
+    assertThat(figures.path("dispatched").asLong()).isEqualTo(1);
+    assertThat(figures.path("returnRate").path("numerator").asLong()).isEqualTo(1);
+    assertThat(figures.path("returnRate").path("denominator").asLong()).isEqualTo(1);
+    assertThat(figures.path("resolutionRate").path("rate").asDouble()).isEqualTo(1.0);
   }
 
   @Test

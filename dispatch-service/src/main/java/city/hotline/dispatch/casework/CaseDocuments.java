@@ -76,7 +76,8 @@ final class CaseDocuments {
         Updates.set("claimDeadline", Date.from(deadlines.claimBy())),
         Updates.set("resolveDeadline", Date.from(deadlines.resolveBy())),
         Updates.unset("claimedAt"),
-        Updates.unset("claimedBy"));
+        Updates.unset("claimedBy"),
+        Updates.unset("extension")); // an earlier round's extension (in the audit trail) does not apply to this one
   }
 
   static Document audit(Instant at, CaseAction action, CaseState state, String actor, String note) {

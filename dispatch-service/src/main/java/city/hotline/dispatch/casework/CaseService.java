@@ -159,7 +159,7 @@ class CaseService {
     List<Bson> changes = new ArrayList<>(CaseDocuments.redispatch(unit, kase.getString("ruleKey"),
         kase.getInteger("ruleVersion"), deadlines, at, SYSTEM));
     changes.addAll(List.of(Updates.inc("reopenCount", 1), Updates.push("reopenedBy", eventId),
-        Updates.unset("resolvedAt"), Updates.unset("extension")));
+        Updates.unset("resolvedAt")));
     Document audit = CaseDocuments.audit(at, CaseAction.REOPEN, CaseState.DISPATCHED, payload.actor(),
         "重办 (" + (reopenings + 1) + "): " + (payload.comment() == null ? "市民不满意" : payload.comment()));
     writes.applySystem(ticketId, CaseAction.REOPEN, List.of(Filters.ne("reopenedBy", eventId)), changes, audit,

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Service;
 /** What the dispatch desk (派单员) does: route by hand (人工派单/改派), decide extensions (延期审批), press (督办). */
 @Service
 class DeskActions {
+  /** The problem code of a hand dispatch refused because the unit returned the case too often. */
+  static final String RETURNED_BY_UNIT = "UNIT_RETURNED_CASE";
+
   private final CaseWrites writes;
   private final CaseClocks clocks;
   private final RoutingRepository routing;
@@ -53,7 +57,8 @@ class DeskActions {
     int returns = CaseDocuments.returnsBy(kase, unit.id());
     if (returns >= settings.returnsBeforeConfirm() && !confirmReturnedUnit) {
       throw ApiException.conflict(unit.name() + " has returned case " + ticketId + " " + returns
-          + " times; send it there again only with confirmReturnedUnit set");
+          + " times; send it there again only with confirmReturnedUnit set",
+          Map.of("code", RETURNED_BY_UNIT, "unitId", unit.id(), "returns", returns));
     }
     Instant now = writes.now();
     Deadlines deadlines = clocks.restart(kase, now);

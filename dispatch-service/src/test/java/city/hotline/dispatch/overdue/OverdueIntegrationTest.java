@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +41,12 @@ class OverdueIntegrationTest extends DispatchTestBase {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestSupport.register(registry, "dispatch-overdue-it");
-    registry.add("hotline.sla.claim[EMERGENCY]", () -> "5s");
-    registry.add("hotline.sla.resolve[EMERGENCY]", () -> "7s");
+    registry.add("hotline.sla.claim[EMERGENCY]", () -> "3s");
+    registry.add("hotline.sla.resolve[EMERGENCY]", () -> "6s");
+    // 扬尘 emergencies here leave half a minute to claim, so a claim in time never races the clock
+    registry.add("hotline.sla.overrides[0].category", () -> "DUST_POLLUTION");
+    registry.add("hotline.sla.overrides[0].claim[EMERGENCY]", () -> "30s");
+    registry.add("hotline.sla.overrides[0].resolve[EMERGENCY]", () -> "6s");
     registry.add("hotline.overdue.scan-interval", () -> "300ms");
   }
 
@@ -77,9 +80,9 @@ class OverdueIntegrationTest extends DispatchTestBase {
 
   @Test
   void aCaseClaimedInTimeIsNeverOverdueForItsClaim() {
-    String ticketId = register("HANYANG", "GAS_SAFETY", "EMERGENCY", false);
+    String ticketId = register("HANYANG", "DUST_POLLUTION", "EMERGENCY", false);
     awaitCase(ticketId, "DISPATCHED");
-    assertThat(as("BUREAU", "CITY_GAS_CENTRE").post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
+    assertThat(as("BUREAU", "HANYANG_CGJ").post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
     await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("RESOLVE"));
     assertThat(overdueKinds(ticketId)).containsExactly("RESOLVE");
   }
@@ -113,31 +116,35 @@ class OverdueIntegrationTest extends DispatchTestBase {
     tickets.forEach(t -> assertThat(overdueKinds(t)).containsExactlyInAnyOrder("CLAIM", "RESOLVE"));
   }
 
+  /** Eight markers spin on one deadline from the moment it passes, beside the service's own clock: one mark, one event. */
   @Test
-  void ofSimultaneousMarkingsOfOneDeadlineExactlyOneWins() throws Exception {
-    String ticketId = register("HANYANG", "SANITATION", "NORMAL", false);
+  void ofSimultaneousMarkingsOfOneDeadlineAtMostOneWinsAndOneEventIsPublished() throws Exception {
+    String ticketId = register("HANYANG", "GAS_SAFETY", "EMERGENCY", false);
     Instant claimBy = Instant.parse(awaitCase(ticketId, "DISPATCHED").path("claimDeadline").asString());
-    CountDownLatch start = new CountDownLatch(1);
+    assertThat(marker.mark(ticketId, DeadlineKind.CLAIM, claimBy)).as("not passed yet").isFalse();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<Boolean>> results = new ArrayList<>();
+      List<Future<Integer>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        Callable<Boolean> mark = () -> {
-          start.await();
-          return marker.mark(ticketId, DeadlineKind.CLAIM, claimBy);
+        Callable<Integer> spin = () -> {
+          int won = 0;
+          while (Instant.now().isBefore(claimBy.plusSeconds(2))) {
+            won += marker.mark(ticketId, DeadlineKind.CLAIM, claimBy) ? 1 : 0;
+          }
+          return won;
         };
-        results.add(pool.submit(mark));
+        results.add(pool.submit(spin));
       }
-      start.countDown();
-      long winners = 0;
-      for (Future<Boolean> result : results) {
-        winners += result.get() ? 1 : 0;
+      int winners = 0;
+      for (Future<Integer> result : results) {
+        winners += result.get();
       }
-      assertThat(winners).isEqualTo(1);
+      assertThat(winners).isLessThanOrEqualTo(1);
     } finally {
       pool.shutdownNow();
     }
-    assertThat(marker.mark(ticketId, DeadlineKind.CLAIM, claimBy.plusSeconds(1))).as("not the case's deadline").isFalse();
     await().atMost(WAIT).until(() -> overdueKinds(ticketId).contains("CLAIM"));
+    await().during(Duration.ofSeconds(1)).atMost(WAIT)
+        .until(() -> overdueKinds(ticketId).stream().filter("CLAIM"::equals).count() == 1);
   }
 }

@@ -1,6 +1,7 @@
 package city.hotline.support.web;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** An error the caller can act on, answered as RFC 9457 problem+json by {@link ApiExceptionHandler}. */
@@ -11,11 +12,27 @@ public class ApiException extends RuntimeException {
 
   public record FieldProblem(String field, String message) {}
 
-  private ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+  private final Map<String, Object> properties;
+
+  private ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors,
+      Map<String, Object> properties) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = errors;
+    this.properties = properties;
+  }
+
+  private ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+    this(status, title, detail, errors, Map.of());
+  }
+
+  /**
+   * 409 with members a client can act on without reading the text, e.g. {@code code} and the
+   * figures the refusal is about (RFC 9457 extension members).
+   */
+  public static ApiException conflict(String detail, Map<String, Object> properties) {
+    return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of(), Map.copyOf(properties));
   }
 
   public static ApiException notFound(String what, String id) {
@@ -43,6 +60,10 @@ public class ApiException extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  public Map<String, Object> properties() {
+    return properties;
   }
 
   public List<FieldProblem> errors() {

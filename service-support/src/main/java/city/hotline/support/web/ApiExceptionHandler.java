@@ -35,6 +35,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (!e.errors().isEmpty()) {
       problem.setProperty("errors", e.errors());
     }
+    e.properties().forEach(problem::setProperty);
     return ResponseEntity.status(e.status()).body(problem);
   }
 
