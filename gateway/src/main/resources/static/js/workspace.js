@@ -49,6 +49,10 @@ export function startWorkspace(config) {
       ws.total = Math.max(page.total - dropped, 0);
       $('queue-error').textContent = '';
       render();
+      const line = ws.items.find((i) => i.ticketId === ws.selected);
+      if (ws.view && line && line.state !== ws.view.state) {
+        open(ws.selected); // someone else moved the case on: show it as it is now, not the stale actions
+      }
       await config.afterRefresh?.(ws);
       $('queue').dataset.loads = String(++loads);
       document.body.dataset[config.readyFlag] = '';
