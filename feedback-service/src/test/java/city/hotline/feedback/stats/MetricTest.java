@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.CaseOverdue;
+import city.hotline.contracts.CasePressed;
+import city.hotline.contracts.CaseReopened;
 import city.hotline.contracts.CaseResolved;
+import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
@@ -57,5 +61,17 @@ class MetricTest {
     EventEnvelope<ComplaintMerged> mergedLater = EventEnvelope.of(EventType.COMPLAINT_MERGED, "T3", "intake-service",
         Instant.EPOCH, new ComplaintMerged(facts, "T1", "operator"));
     assertThat(Metric.countedBy(mergedLater)).containsExactly(Metric.MERGED);
+  }
+
+  @Test
+  void returnsOverdueDeadlinesAndReopeningsEachHaveTheirFigureAndPressesNone() {
+    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_RETURNED, "T", "dispatch-service", Instant.EPOCH,
+        new CaseReturned(facts, "bureau", "NOT_OUR_DISTRICT", "n", 1)))).containsExactly(Metric.RETURNED);
+    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_OVERDUE, "T", "dispatch-service", Instant.EPOCH,
+        new CaseOverdue(facts, CaseOverdue.CLAIM, Instant.EPOCH)))).containsExactly(Metric.OVERDUE);
+    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_REOPENED, "T", "feedback-service", Instant.EPOCH,
+        new CaseReopened(facts, "operator", "c", 1)))).containsExactly(Metric.REOPENED);
+    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_PRESSED, "T", "dispatch-service", Instant.EPOCH,
+        new CasePressed(facts, "dispatcher", "n")))).isEmpty();
   }
 }

@@ -24,6 +24,9 @@ class SummaryTest {
     totals.put(Metric.CLOSED, 5L);
     totals.put(Metric.RATED, 4L);
     totals.put(Metric.CONTENT, 3L);
+    totals.put(Metric.RETURNED, 2L);
+    totals.put(Metric.REOPENED, 1L);
+    totals.put(Metric.OVERDUE, 3L);
 
     Summary summary = Summary.of(day, day, totals);
 
@@ -34,6 +37,9 @@ class SummaryTest {
     assertThat(summary.resolutionRate()).isEqualTo(new Summary.Rate(4, 8, 0.5));
     assertThat(summary.onTimeResolutionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
     assertThat(summary.satisfactionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
+    assertThat(summary.returnRate()).isEqualTo(new Summary.Rate(2, 8, 0.25));
+    assertThat(summary.reopenRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
+    assertThat(summary.overdue()).isEqualTo(3);
   }
 
   @Test
