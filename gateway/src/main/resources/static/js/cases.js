@@ -214,7 +214,7 @@ export async function fetchQueue(filters, page, size = PAGE_SIZE) {
 /** The queue line for a case as an action returned it. */
 function lineOf(view) {
   return {
-    state: view.state, unitId: view.unitId, unitName: view.unitName, claimDeadline: view.claimDeadline,
+    rev: view.rev, state: view.state, unitId: view.unitId, unitName: view.unitName, claimDeadline: view.claimDeadline,
     resolveDeadline: view.resolveDeadline, deadline: view.deadline, overdue: view.overdue,
     extension: view.extension?.status === 'PENDING' ? view.extension : null,
     pressCount: view.presses.length, lastPress: view.presses.at(-1) ?? null,
@@ -245,7 +245,8 @@ export class RecentActions {
     });
     const patched = items.map((item) => {
       const entry = this.views.get(item.ticketId);
-      return entry ? { ...item, ...lineOf(entry.view) } : item;
+      if (entry && item.rev > entry.view.rev) this.views.delete(item.ticketId); // the queue caught up and moved on
+      return entry && entry.view.rev >= item.rev ? { ...item, ...lineOf(entry.view) } : item;
     });
     const kept = patched.filter(belongs);
     return { items: kept, dropped: patched.length - kept.length };

@@ -50,8 +50,8 @@ export function startWorkspace(config) {
       $('queue-error').textContent = '';
       render();
       const line = ws.items.find((i) => i.ticketId === ws.selected);
-      if (ws.view && line && line.state !== ws.view.state) {
-        open(ws.selected); // someone else moved the case on: show it as it is now, not the stale actions
+      if (ws.view && line && line.rev > ws.view.rev) {
+        open(ws.selected); // someone else changed the case: show it as it is now, not stale actions
       }
       await config.afterRefresh?.(ws);
       $('queue').dataset.loads = String(++loads);
@@ -79,7 +79,12 @@ export function startWorkspace(config) {
     detail.dataset.ticket = view.ticketId;
     detail.dataset.state = view.state;
     detail.replaceChildren(...caseDetail(view).filter(Boolean));
-    $('case-actions').replaceChildren(...config.actions(view, ws).filter(Boolean));
+    const actions = $('case-actions');
+    const version = `${view.ticketId}@${view.rev}`;
+    if (actions.dataset.version !== version) { // the same picture again keeps what the user is typing
+      actions.replaceChildren(...config.actions(view, ws).filter(Boolean));
+      actions.dataset.version = version;
+    }
     document.querySelectorAll('#queue tr[data-ticket]').forEach((tr) => {
       tr.setAttribute('aria-selected', String(tr.dataset.ticket === view.ticketId));
     });
@@ -100,6 +105,7 @@ export function startWorkspace(config) {
     delete detail.dataset.ticket;
     delete detail.dataset.state;
     $('case-actions').replaceChildren();
+    delete $('case-actions').dataset.version;
     detail.textContent = response.status === 404 ? config.gone : await problemMessage(response, '工单加载失败');
     refresh();
   }

@@ -15,6 +15,7 @@ import org.bson.Document;
  */
 public record CaseView(
     String ticketId,
+    int rev,
     CaseState state,
     String unitId,
     String unitName,
@@ -89,6 +90,7 @@ public record CaseView(
     Instant deadline = CaseDocuments.currentDeadline(d);
     return new CaseView(
         d.getString("_id"),
+        d.getInteger("rev", 0),
         CaseDocuments.state(d),
         d.getString("unitId"),
         d.getString("unitName"),

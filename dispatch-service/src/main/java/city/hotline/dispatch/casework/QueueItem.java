@@ -8,10 +8,12 @@ import org.bson.Document;
 /**
  * One line of a queue: enough to pick the next case without opening it. {@code deadline} is the one
  * the unit works against now (claim while dispatched, resolve once claimed) and {@code overdue}
- * is judged against it at the moment of reading.
+ * is judged against it at the moment of reading. {@code rev} counts the case's changes, so a page can
+ * tell which of two pictures of a case is newer.
  */
 public record QueueItem(
     String ticketId,
+    int rev,
     CaseState state,
     String unitId,
     String unitName,
@@ -80,7 +82,7 @@ public record QueueItem(
     Instant claimBy = instant(e.getDate("claimDeadline"));
     Instant resolveBy = instant(e.getDate("resolveDeadline"));
     Instant deadline = state == CaseState.DISPATCHED ? claimBy : state == CaseState.CLAIMED ? resolveBy : null;
-    return new QueueItem(e.getString("ticketId"), state, e.getString("unitId"), e.getString("unitName"),
+    return new QueueItem(e.getString("ticketId"), e.getInteger("rev", 0), state, e.getString("unitId"), e.getString("unitName"),
         e.getString("district"), e.getString("category"), e.getString("urgency"), e.getString("type"),
         e.getString("address"), e.getString("description"), claimBy, resolveBy, deadline,
         deadline != null && now.isAfter(deadline), instant(e.getDate("enteredAt")), e.getInteger("returnCount", 0),
