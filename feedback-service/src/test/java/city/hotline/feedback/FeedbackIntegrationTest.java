@@ -156,6 +156,41 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(figures.path("resolutionRate").path("rate").asDouble()).isEqualTo(1.0);
   }
 
+  /** 重办: dissatisfied twice sends the case back twice; the third dissatisfied rating closes it. */
+  @Test
+  void aDissatisfiedCitizenReopensTheCaseTwiceThenItClosesAsDissatisfied() {
+    String ticketId = newTicket();
+    List<String[]> events = lifecycleUpToResolved(ticketId, "JIANGXIA");
+    publish(ticketId, events);
+    String firstResolution = events.get(events.size() - 1)[1];
+    CaseFacts routed = new CaseFacts("JIANGXIA", "SANITATION", "NORMAL", "JIANGXIA_CGJ");
+    Map<String, Object> dissatisfied = Map.of("reached", true, "satisfaction", "DISSATISFIED", "comment", "垃圾还在");
+    for (int round = 1; round <= 3; round++) {
+      awaitVisitOpen(ticketId);
+      JsonNode visit = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", dissatisfied).body();
+      if (round == 3) {
+        assertThat(visit.path("state").asString()).isEqualTo("CLOSED");
+        assertThat(visit.path("outcome").asString()).isEqualTo("DISSATISFIED");
+        break;
+      }
+      assertThat(visit.path("state").asString()).isEqualTo("AWAITING_RESOLUTION");
+      assertThat(visit.path("reopenCount").asInt()).isEqualTo(round);
+      int expected = round;
+      await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
+          .filter(e -> e.path("eventType").asString().equals("CaseReopened")).count() == expected);
+      probe.publish("hotline.dispatch.events", ticketId, firstResolution); // the answer the citizen rejected, again
+      await().atMost(WAIT).until(() -> probe.caughtUp("feedback-visits", "hotline.dispatch.events"));
+      assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", dissatisfied).status())
+          .as("no visit until the unit answers again").isEqualTo(409);
+      probe.publish("hotline.dispatch.events", ticketId, codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
+          ticketId, "dispatch-service", Instant.now(), new CaseResolved(routed, "bureau", "已再次清运 " + round, true))));
+    }
+    await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
+        .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")));
+    assertThat(probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseReopened"))
+        .map(e -> e.path("payload").path("reopenCount").asInt()).toList()).containsExactly(1, 2);
+  }
+
   @Test
   void threeUnansweredCallsCloseTheCaseAsUnreachableOutsideTheSatisfactionRate() {
     String ticketId = newTicket();

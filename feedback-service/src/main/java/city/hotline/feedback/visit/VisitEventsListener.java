@@ -27,7 +27,7 @@ class VisitEventsListener {
         visits.noteRegistered(event.ticketId());
       }
     } else if (event.payload() instanceof CaseResolved resolved) {
-      visits.open(event.ticketId(), resolved.facts(), event.occurredAt());
+      visits.open(event.ticketId(), event.eventId().toString(), resolved.facts(), event.occurredAt());
     }
   }
 }

@@ -20,7 +20,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
-/** One return visit per ticket ({@code _id}), created when the case is registered and opened when it is resolved. */
+/**
+ * One return visit per ticket ({@code _id}), created when the case is registered and opened when it is
+ * resolved, again after each reopening (重办).
+ */
 @Repository
 class VisitRepository {
   static final String COLLECTION = "visits";
@@ -39,11 +42,16 @@ class VisitRepository {
         new UpdateOptions().upsert(true));
   }
 
-  /** Opens the visit in the operators' queue; a redelivered CaseResolved after closing changes nothing. */
-  void open(String ticketId, CaseFacts facts, Instant resolvedAt) {
-    Bson notClosed = Filters.and(Filters.eq("_id", ticketId), Filters.ne("state", VisitState.CLOSED.name()));
+  /**
+   * Opens the visit in the operators' queue, once per resolution event: a redelivered CaseResolved
+   * after closing changes nothing, and neither does the earlier answer a citizen rejected (重办).
+   */
+  void open(String ticketId, String resolutionEventId, CaseFacts facts, Instant resolvedAt) {
+    Bson notClosed = Filters.and(Filters.eq("_id", ticketId), Filters.ne("state", VisitState.CLOSED.name()),
+        Filters.ne("resolutions", resolutionEventId));
     Bson open = Updates.combine(
         Updates.set("state", VisitState.OPEN.name()),
+        Updates.addToSet("resolutions", resolutionEventId),
         Updates.set("resolvedAt", Date.from(resolvedAt)),
         Updates.set("facts", factsDocument(facts)),
         Updates.setOnInsert("failedAttempts", 0));

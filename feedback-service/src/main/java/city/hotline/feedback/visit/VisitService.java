@@ -1,6 +1,7 @@
 package city.hotline.feedback.visit;
 
 import city.hotline.contracts.CaseClosed;
+import city.hotline.contracts.CaseReopened;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.support.HotlineProperties;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** 回访: records return-visit calls and closes the case (结案) with the citizen's verdict. */
+/** 回访: records return-visit calls and closes the case (结案) with the citizen's verdict, or reopens it (重办). */
 @Service
 class VisitService {
   private static final Logger log = LoggerFactory.getLogger(VisitService.class);
@@ -41,8 +42,8 @@ class VisitService {
   VisitView record(String ticketId, Attempt attempt, String actor) {
     Document visit = visits.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
     ReturnVisit current = new ReturnVisit(ticketId, VisitState.valueOf(visit.getString("state")),
-        visit.getInteger("failedAttempts", 0));
-    ReturnVisit.Decision decision = current.record(attempt, settings.maxFailedAttempts());
+        visit.getInteger("failedAttempts", 0), visit.getInteger("reopenCount", 0));
+    ReturnVisit.Decision decision = current.record(attempt, settings.maxFailedAttempts(), settings.maxReopenings());
     Instant now = clock.instant();
     List<Bson> changes = new ArrayList<>(List.of(Updates.set("failedAttempts", decision.failedAttempts())));
     Document outboxEntry = null;
@@ -54,13 +55,24 @@ class VisitService {
       outboxEntry = outbox.entry(EventEnvelope.of(EventType.CASE_CLOSED, ticketId, producer, now,
           new CaseClosed(VisitRepository.facts(visit), outcome, actor, attempt.comment())));
     }
+    if (decision.reopen()) {
+      // 重办: back to waiting for the unit's next answer; that CaseResolved opens the visit again.
+      int reopenCount = current.reopenCount() + 1;
+      changes.add(Updates.set("state", VisitState.AWAITING_RESOLUTION.name()));
+      changes.add(Updates.set("reopenCount", reopenCount));
+      changes.add(Updates.set("reopenedAt", Date.from(now)));
+      changes.add(Updates.set("failedAttempts", 0));
+      outboxEntry = outbox.entry(EventEnvelope.of(EventType.CASE_REOPENED, ticketId, producer, now,
+          new CaseReopened(VisitRepository.facts(visit), actor, attempt.comment(), reopenCount)));
+    }
     if (!visits.recordAttempt(ticketId, current.failedAttempts(), changes, attemptDocument(attempt, actor, now),
         outboxEntry)) {
       throw ApiException.conflict("Another return-visit result for " + ticketId + " was recorded at the same time; reload and retry");
     }
     if (outboxEntry != null) {
       outbox.wake(VisitRepository.COLLECTION, ticketId);
-      log.info("case closed by return visit ticketId={} outcome={}", ticketId, decision.closingOutcome().get());
+      log.info("return visit ended ticketId={} outcome={}", ticketId,
+          decision.reopen() ? "REOPENED" : decision.closingOutcome().get());
     }
     return VisitView.of(visits.find(ticketId).orElseThrow());
   }
