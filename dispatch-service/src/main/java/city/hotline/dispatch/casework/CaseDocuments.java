@@ -117,9 +117,7 @@ final class CaseDocuments {
 
   /** The deadline the unit is working against now: claiming while dispatched, resolving once claimed. */
   static Instant currentDeadline(Document kase) {
-    CaseState state = state(kase);
-    return state == CaseState.DISPATCHED ? instant(kase, "claimDeadline")
-        : state == CaseState.CLAIMED ? instant(kase, "resolveDeadline") : null;
+    return state(kase).currentDeadline(instant(kase, "claimDeadline"), instant(kase, "resolveDeadline"));
   }
 
   /** The deadline of this kind (CLAIM or RESOLVE) the case was last marked overdue for, or null. */

@@ -115,12 +115,12 @@ class CaseService {
   void withdrawMerged(EventEnvelope<?> merged) {
     String ticketId = merged.ticketId();
     ComplaintMerged payload = (ComplaintMerged) merged.payload();
-    CaseState state = CaseDocuments.state(require(ticketId, merged));
+    Document kase = require(ticketId, merged);
+    CaseState state = CaseDocuments.state(kase);
     if (!CaseAction.MERGE.allowedFrom(state)) {
       log.info("merge not applied ticketId={} state={}", ticketId, state);
       return;
     }
-    Document kase = require(ticketId, merged);
     Document audit = CaseDocuments.audit(merged.occurredAt(), CaseAction.MERGE, CaseState.MERGED, payload.actor(),
         "重复件, 并入 " + payload.originalTicketId());
     // Published so the queues learn of it from dispatch's own topic, like every other change.

@@ -1,5 +1,7 @@
 package city.hotline.dispatch.casework;
 
+import java.time.Instant;
+
 /** A case's state in dispatch (SPEC §2). */
 public enum CaseState {
   DISPATCHED, // 派单: waiting for the unit to claim it
@@ -13,6 +15,11 @@ public enum CaseState {
   /** Waiting at the dispatch desk rather than with a unit. */
   public boolean atDesk() {
     return this == AWAITING_MANUAL_DISPATCH || this == RETURNED;
+  }
+
+  /** The deadline a case in this state works against: claiming while dispatched, resolving once claimed. */
+  public Instant currentDeadline(Instant claimBy, Instant resolveBy) {
+    return this == DISPATCHED ? claimBy : this == CLAIMED ? resolveBy : null;
   }
 
   /** With a unit that still has work to do on it. */

@@ -81,7 +81,7 @@ public record QueueItem(
     CaseState state = CaseState.valueOf(e.getString("state"));
     Instant claimBy = instant(e.getDate("claimDeadline"));
     Instant resolveBy = instant(e.getDate("resolveDeadline"));
-    Instant deadline = state == CaseState.DISPATCHED ? claimBy : state == CaseState.CLAIMED ? resolveBy : null;
+    Instant deadline = state.currentDeadline(claimBy, resolveBy);
     return new QueueItem(e.getString("ticketId"), e.getInteger("rev", 0), state, e.getString("unitId"), e.getString("unitName"),
         e.getString("district"), e.getString("category"), e.getString("urgency"), e.getString("type"),
         e.getString("address"), e.getString("description"), claimBy, resolveBy, deadline,

@@ -60,7 +60,6 @@ class VisitService {
       int reopenCount = current.reopenCount() + 1;
       changes.add(Updates.set("state", VisitState.AWAITING_RESOLUTION.name()));
       changes.add(Updates.set("reopenCount", reopenCount));
-      changes.add(Updates.set("reopenedAt", Date.from(now)));
       changes.add(Updates.set("failedAttempts", 0));
       outboxEntry = outbox.entry(EventEnvelope.of(EventType.CASE_REOPENED, ticketId, producer, now,
           new CaseReopened(VisitRepository.facts(visit), actor, attempt.comment(), reopenCount)));

@@ -48,7 +48,7 @@ final class ProgressSteps {
       step = new TimelineEntry(at, null, p.actor(),
           p.approved() ? "延期获批, 办结时限 " + p.resolveDeadline() : "延期未获批");
     } else if (payload instanceof CaseOverdue p) {
-      step = new TimelineEntry(at, null, SYSTEM, "CLAIM".equals(p.kind()) ? "超期未签收" : "超期未办结");
+      step = new TimelineEntry(at, null, SYSTEM, CaseOverdue.CLAIM.equals(p.kind()) ? "超期未签收" : "超期未办结");
     } else if (payload instanceof CasePressed p) {
       step = new TimelineEntry(at, null, p.actor(), "督办: " + p.note());
     } else if (payload instanceof CaseReopened p) {
@@ -60,10 +60,10 @@ final class ProgressSteps {
   }
 
   private static String dispatchNote(CaseDispatched p) {
-    String cause = p.cause() == null ? "ROUTED" : p.cause();
+    String cause = p.cause() == null ? CaseDispatched.ROUTED : p.cause();
     return switch (cause) {
-      case "MANUAL" -> "人工派单至 " + p.unitName();
-      case "REOPENED" -> "重办, 再次交 " + p.unitName() + " 办理";
+      case CaseDispatched.MANUAL -> "人工派单至 " + p.unitName();
+      case CaseDispatched.REOPENED -> "重办, 再次交 " + p.unitName() + " 办理";
       default -> "派单至 " + p.unitName();
     };
   }
