@@ -4,14 +4,15 @@
 // field errors at the fields. Everything from the server goes in as text (dom.js), never as HTML.
 import { api } from './session.js';
 import { el } from './dom.js';
+import { CALL_TYPE, URGENCY, codes, loadReference, nameOf, remember } from './reference.js';
 
 export const LABELS = {
   state: {
     DISPATCHED: '待签收', CLAIMED: '办理中', AWAITING_MANUAL_DISPATCH: '待人工派单', RETURNED: '已退单',
     RESOLVED: '已办结', CLOSED: '已结案', MERGED: '已合并',
   },
-  urgency: { EMERGENCY: '紧急', URGENT: '较急', NORMAL: '一般' },
-  type: { COMPLAINT: '投诉', REQUEST: '求助', CONSULTATION: '咨询', REPORT: '举报', SUGGESTION: '建议' },
+  urgency: URGENCY,
+  type: CALL_TYPE,
   extension: { PENDING: '待审批', APPROVED: '已同意', REJECTED: '未同意', WITHDRAWN: '已撤回' },
   action: {
     DISPATCH: '派单', ROUTE: '转人工派单', CLAIM: '签收', RESOLVE: '办结', RETURN: '退单', CLOSE: '结案',
@@ -26,24 +27,13 @@ const OFFSET_MS = 8 * 3600 * 1000;
 export const PAGE_SIZE = 20;
 export const REFRESH_MS = 30_000;
 
-const names = { district: {}, category: {}, reason: {} };
-
-async function list(path) {
-  const response = await api(path);
-  return response.ok ? response.json() : [];
-}
-
 /** Districts, categories and return reasons, as [{code, name}] for selects; their names for codes from then on. */
 export async function loadNames() {
-  const [districts, categories, reasons] = await Promise.all(
-    ['/api/reference/districts', '/api/reference/categories', '/api/cases/return-reasons'].map(list));
-  districts.forEach((d) => { names.district[d.code] = d.name; });
-  categories.forEach((c) => { names.category[c.code] = c.name; });
-  reasons.forEach((r) => { names.reason[r.code] = r.name; });
-  return { districts, categories, reasons };
+  const [{ districts, categories }, reasons] = await Promise.all([loadReference(), codes('/api/cases/return-reasons')]);
+  return { districts, categories, reasons: remember('reason', reasons) };
 }
 
-export const nameOf = (kind, code) => names[kind][code] ?? code ?? '';
+export { nameOf };
 export const label = (kind, code) => LABELS[kind][code] ?? code ?? '';
 
 export function time(iso) {

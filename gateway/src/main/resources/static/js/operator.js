@@ -2,11 +2,12 @@
 // look up where a ticket stands (查询进度). Keyboard first: Ctrl+Enter saves, Alt+1 / Alt+2 jump.
 import { api, problemMessage } from './session.js';
 import { el } from './dom.js';
+import { CALL_TYPE, URGENCY, loadReference, nameOf } from './reference.js';
 
 const LABELS = {
   channel: { PHONE: '电话', WEB: '网站', APP: 'App', WECHAT: '微信', SMS: '短信', EMAIL: '邮件' },
-  type: { COMPLAINT: '投诉', REQUEST: '求助', CONSULTATION: '咨询', REPORT: '举报', SUGGESTION: '建议' },
-  urgency: { NORMAL: '一般', URGENT: '较急', EMERGENCY: '紧急' },
+  type: CALL_TYPE,
+  urgency: { NORMAL: URGENCY.NORMAL, URGENT: URGENCY.URGENT, EMERGENCY: URGENCY.EMERGENCY }, // the form's order
   status: {
     REGISTERED: '已受理', DISPATCHED: '已派单', AWAITING_MANUAL_DISPATCH: '待人工派单', RETURNED: '已退单, 待重新派单', CLAIMED: '已签收',
     RESOLVED: '已办结', CLOSED: '已结案', MERGED: '重复件已合并',
@@ -19,7 +20,6 @@ const CHECK_DELAY_MS = 400;
 
 const $ = (id) => document.getElementById(id);
 const form = $('register-form');
-const names = { district: {}, category: {} };
 let attemptKey = newKey();
 let mergeTarget = null;
 let checkTimer = null;
@@ -41,13 +41,8 @@ function fillSelect(select, entries, blank) {
   select.replaceChildren(...options);
 }
 
-async function loadReference() {
-  const [districts, categories] = await Promise.all(['districts', 'categories'].map(async (kind) => {
-    const response = await api(`/api/reference/${kind}`);
-    return response.ok ? response.json() : [];
-  }));
-  districts.forEach((d) => { names.district[d.code] = d.name; });
-  categories.forEach((c) => { names.category[c.code] = c.name; });
+async function fillPickers() {
+  const { districts, categories } = await loadReference();
   fillSelect($('district'), districts.map((d) => [d.code, d.name]), '请选择');
   fillSelect($('category'), categories.map((c) => [c.code, c.name]), '请选择');
   fillSelect($('channel'), Object.entries(LABELS.channel));
@@ -212,7 +207,7 @@ function renderCandidates(candidates) {
       ' ', LABELS.status[c.status] ?? c.status),
     el('div', {}, ...c.reasons.map((r) => el('span', { class: 'tag' },
       r === 'NEARBY' ? `${LABELS.reason[r]} ${c.distanceMeters} 米` : LABELS.reason[r]))),
-    el('div', { class: 'meta' }, `${names.district[c.district] ?? c.district} · ${names.category[c.category] ?? c.category} · ${c.address}`),
+    el('div', { class: 'meta' }, `${nameOf('district', c.district)} · ${nameOf('category', c.category)} · ${c.address}`),
     el('div', { class: 'meta' }, `${time(c.registeredAt)} · ${c.description.slice(0, 60)}`),
     el('button', { class: 'button button-secondary', type: 'button', onclick: () => chooseMerge(c.ticketId) },
       '合并至此工单'))));
@@ -251,7 +246,7 @@ async function lookup(event) {
   $('lookup-results').replaceChildren(...items.map((t) => el('li', {},
     el('button', { class: 'link-button', type: 'button', onclick: () => showTicket(t.ticketId) }, t.ticketId),
     ' ', LABELS.status[t.status] ?? t.status,
-    el('div', { class: 'meta' }, `${time(t.registeredAt)} · ${names.category[t.category] ?? t.category} · ${t.address}`))));
+    el('div', { class: 'meta' }, `${time(t.registeredAt)} · ${nameOf('category', t.category)} · ${t.address}`))));
 }
 
 async function showTicket(ticketId) {
@@ -266,8 +261,8 @@ async function showTicket(ticketId) {
   const rows = [
     ['工单号', t.ticketId], ['状态', LABELS.status[t.status] ?? t.status],
     ['来电人', `${t.callerName ?? '（保密）'} ${t.callerPhone ?? ''}`],
-    ['分类', `${names.category[t.category] ?? t.category} · ${LABELS.urgency[t.urgency] ?? t.urgency}`],
-    ['地点', `${names.district[t.district] ?? t.district} ${t.street ?? ''} ${t.address}`],
+    ['分类', `${nameOf('category', t.category)} · ${LABELS.urgency[t.urgency] ?? t.urgency}`],
+    ['地点', `${nameOf('district', t.district)} ${t.street ?? ''} ${t.address}`],
     ['内容', t.description],
   ];
   if (t.mergedInto) rows.push(['并入', t.mergedInto]);
@@ -311,7 +306,7 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'Escape' && mergeTarget) chooseMerge(null);
 });
 
-loadReference().then(() => {
+fillPickers().then(() => {
   document.body.dataset.consoleReady = '';
   $('callerPhone').focus();
 });
