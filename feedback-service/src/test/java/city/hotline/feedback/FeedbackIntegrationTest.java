@@ -61,7 +61,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_CLAIMED,
         ticketId, "dispatch-service", t.plusSeconds(2), new CaseClaimed(routed, "bureau", true)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
-        ticketId, "dispatch-service", t.plusSeconds(3), new CaseResolved(routed, "bureau", "已清运", true)))});
+        ticketId, "dispatch-service", t.plusSeconds(3), new CaseResolved(routed, "bureau", "已清运", true, t, null)))});
     return events;
   }
 
@@ -183,7 +183,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
       assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", dissatisfied).status())
           .as("no visit until the unit answers again").isEqualTo(409);
       probe.publish("hotline.dispatch.events", ticketId, codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
-          ticketId, "dispatch-service", Instant.now(), new CaseResolved(routed, "bureau", "已再次清运 " + round, true))));
+          ticketId, "dispatch-service", Instant.now(), new CaseResolved(routed, "bureau", "已再次清运 " + round, true, null, null))));
     }
     await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
         .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")));

@@ -27,11 +27,13 @@ class BureauActions {
     private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CaseWrites writes;
+  private final CaseClocks clocks;
   private final CaseworkSettings settings;
   private final ZoneId zone;
 
-  BureauActions(CaseWrites writes, CaseworkSettings settings, CalendarSettings calendar) {
+  BureauActions(CaseWrites writes, CaseClocks clocks, CaseworkSettings settings, CalendarSettings calendar) {
     this.writes = writes;
+    this.clocks = clocks;
     this.settings = settings;
     this.zone = calendar.zone();
   }
@@ -58,7 +60,8 @@ class BureauActions {
         withdrawingPending(kase, List.of(Updates.set("resolvedAt", Date.from(now)), Updates.set("reply", reply),
             Updates.set("attachments", attachments.stream().map(CaseView.Attachment::toDocument).toList()))),
         now, reply, writes.event(EventType.CASE_RESOLVED, ticketId, now,
-            new CaseResolved(CaseDocuments.facts(kase), caller.actor(), reply, onTime)));
+            new CaseResolved(CaseDocuments.facts(kase), caller.actor(), reply, onTime, registeredAt(kase),
+                clocks.returnVisitDeadline(now))));
     return CaseView.of(updated, caller, now);
   }
 
@@ -128,5 +131,11 @@ class BureauActions {
 
   private static ApiException invalidDeadline(String message) {
     return ApiException.invalid(List.of(new FieldProblem("requestedDeadline", message)));
+  }
+
+  /** Cases opened before the registration time was kept count from when dispatch opened them. */
+  private static Instant registeredAt(Document kase) {
+    Instant registeredAt = CaseDocuments.instant(kase, "registeredAt");
+    return registeredAt != null ? registeredAt : CaseDocuments.instant(kase, "openedAt");
   }
 }

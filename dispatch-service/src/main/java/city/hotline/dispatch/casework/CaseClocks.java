@@ -48,6 +48,11 @@ class CaseClocks {
     }
   }
 
+  /** 回访时限 for a case resolved now: the return visit closes as NO_RESPONSE after it (feedback's clock). */
+  Instant returnVisitDeadline(Instant resolvedAt) {
+    return Deadlines.returnVisitBy(resolvedAt, sla, calendars.current());
+  }
+
   /** Watches a resolve deadline moved by an approved extension. */
   void watchResolve(String ticketId, Instant deadline) {
     timers.watch(new SlaTimers.Timer(ticketId, DeadlineKind.RESOLVE, deadline));

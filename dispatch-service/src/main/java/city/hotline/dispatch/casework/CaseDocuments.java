@@ -21,7 +21,8 @@ final class CaseDocuments {
 
   private CaseDocuments() {}
 
-  static Document fromRegistration(String ticketId, ComplaintRegistered request, Instant now) {
+  /** @param registeredAt when intake registered the call (受理), as its event says */
+  static Document fromRegistration(String ticketId, ComplaintRegistered request, Instant registeredAt, Instant now) {
     CaseFacts facts = request.facts();
     return new Document("_id", ticketId)
         .append("rev", 0)
@@ -35,6 +36,7 @@ final class CaseDocuments {
         .append("callerName", request.callerName())
         .append("callerPhone", request.callerPhone())
         .append("confidential", request.confidential())
+        .append("registeredAt", Date.from(registeredAt))
         .append("openedAt", Date.from(now))
         .append("audit", new ArrayList<Document>());
   }

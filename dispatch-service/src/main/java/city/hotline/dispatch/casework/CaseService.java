@@ -68,7 +68,7 @@ class CaseService {
     Instant now = writes.now();
     Optional<RoutingRule> rule = Router.route(facts.district(), facts.category(), routing::rule);
     Optional<Unit> unit = rule.flatMap(r -> routing.activeUnit(r.unitId()));
-    Document kase = CaseDocuments.fromRegistration(ticketId, request, now);
+    Document kase = CaseDocuments.fromRegistration(ticketId, request, registration.occurredAt(), now);
     EventEnvelope<?> event;
     if (unit.isPresent()) {
       Deadlines deadlines = clocks.start(ticketId, now, facts.urgency(), facts.category(), request.type());

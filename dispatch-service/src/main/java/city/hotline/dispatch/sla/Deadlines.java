@@ -19,13 +19,21 @@ public record Deadlines(Instant claimBy, Instant resolveBy) {
         deadline(dispatchedAt, resolve, urgency, sla, calendar));
   }
 
+  /** 回访时限: when a return visit that reached nobody and got no rating closes as NO_RESPONSE. */
+  public static Instant returnVisitBy(Instant resolvedAt, SlaSettings sla, WorkingCalendar calendar) {
+    return calendar.plus(resolvedAt, working(sla.returnVisit(), calendar));
+  }
+
+  private static Duration working(Duration limit, WorkingCalendar calendar) {
+    return calendar.workingDay().multipliedBy(limit.toDays()).plus(limit.minusDays(limit.toDays()));
+  }
+
   private static Instant deadline(Instant from, Duration limit, String urgency, SlaSettings sla,
       WorkingCalendar calendar) {
     if (sla.naturalTime().contains(urgency)) {
       return from.plus(limit);
     }
-    Duration working = calendar.workingDay().multipliedBy(limit.toDays()).plus(limit.minusDays(limit.toDays()));
-    return calendar.plus(from, working);
+    return calendar.plus(from, working(limit, calendar));
   }
 
   private static IllegalArgumentException missing(String what, String urgency) {

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param naturalTime the urgencies whose limits run around the clock (紧急); the others count working time
  * @param overrides limits that replace the defaults for a category or a type; a category's win over a type's
+ * @param returnVisit how long after 办结 the return visit (回访) may take, in working time, before the case
+ *     closes as NO_RESPONSE (SPEC §2: 3 working days); feedback acts on the deadline dispatch computes
  */
 @ConfigurationProperties("hotline.sla")
 public record SlaSettings(Set<String> naturalTime, Map<String, Duration> claim, Map<String, Duration> resolve,
-    List<Override> overrides) {
+    List<Override> overrides, Duration returnVisit) {
 
   public SlaSettings {
     overrides = overrides == null ? List.of() : overrides;
+    returnVisit = returnVisit == null ? Duration.ofDays(3) : returnVisit;
   }
 
   /** Limits for one category or one type (set exactly one), per urgency; an urgency left out keeps the default. */

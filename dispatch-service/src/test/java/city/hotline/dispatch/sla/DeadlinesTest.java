@@ -28,10 +28,23 @@ class DeadlinesTest {
       Map.of("EMERGENCY", Duration.ofMinutes(30), "URGENT", Duration.ofHours(2), "NORMAL", Duration.ofHours(2)),
       Map.of("EMERGENCY", Duration.ofHours(2), "URGENT", Duration.ofDays(1), "NORMAL", Duration.ofDays(5)),
       List.of(new SlaSettings.Override(null, "CONSULTATION", Map.of(), Map.of("NORMAL", Duration.ofDays(1))),
-          new SlaSettings.Override("GAS_SAFETY", null, Map.of("NORMAL", Duration.ofMinutes(30)), Map.of())));
+          new SlaSettings.Override("GAS_SAFETY", null, Map.of("NORMAL", Duration.ofMinutes(30)), Map.of())),
+      Duration.ofDays(3));
 
   private static Instant at(String localDateTime) {
     return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+  }
+
+  @Test
+  void aReturnVisitResolvedOnFridayAfternoonTimesOutThreeWorkingDaysLaterOnWednesday() {
+    // Fri 16:00 → 2 h left Friday, Mon and Tue whole, 5.5 h of Wednesday: 08:30–12:00 + 14:00–16:00
+    assertThat(Deadlines.returnVisitBy(at("2026-11-27T16:00"), sla, calendar)).isEqualTo(at("2026-12-02T16:00"));
+  }
+
+  @Test
+  void aReturnVisitSpanningNationalDayCountsTheMakeUpSaturday() {
+    // Wed 30 Sep 10:00, holiday 1–7 Oct, Thu 8 and Fri 9 Oct work, Sat 10 Oct is a make-up working day
+    assertThat(Deadlines.returnVisitBy(at("2026-09-30T10:00"), sla, calendar)).isEqualTo(at("2026-10-10T10:00"));
   }
 
   @Test

@@ -48,7 +48,7 @@ class MetricTest {
   @Test
   void aLateResolutionCountsAsResolvedButNotOnTime() {
     EventEnvelope<CaseResolved> late = EventEnvelope.of(EventType.CASE_RESOLVED, "T", "dispatch-service",
-        Instant.EPOCH, new CaseResolved(facts, "bureau", "done", false));
+        Instant.EPOCH, new CaseResolved(facts, "bureau", "done", false, null, null));
     assertThat(Metric.countedBy(late)).containsExactly(Metric.RESOLVED);
   }
 

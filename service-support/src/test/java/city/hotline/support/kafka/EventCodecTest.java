@@ -18,7 +18,7 @@ class EventCodecTest {
   @Test
   void anEventSurvivesTheRoundTripWithItsTypedPayload() {
     EventEnvelope<CaseResolved> event = EventEnvelope.of(EventType.CASE_RESOLVED, "WH20261123000001",
-        "dispatch-service", Instant.parse("2026-11-23T02:00:00Z"), new CaseResolved(facts, "bureau", "已处理", true));
+        "dispatch-service", Instant.parse("2026-11-23T02:00:00Z"), new CaseResolved(facts, "bureau", "已处理", true, null, null));
 
     EventEnvelope<?> read = codec.decode(codec.encode(event));
 

@@ -67,7 +67,7 @@ class OutboxRelayContainersTest {
       OutboxRelay relay = new OutboxRelay(kafka, codec, database, properties);
       EventEnvelope<CaseResolved> event = EventEnvelope.of(EventType.CASE_RESOLVED, "WH20261123000001",
           "test-service", Instant.now(), new CaseResolved(new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "U"),
-              "bureau", "done", true));
+              "bureau", "done", true, null, null));
       MongoCollection<Document> cases = database.getCollection("cases");
       cases.insertOne(new Document("_id", "WH20261123000001").append("state", "RESOLVED")
           .append(OutboxRelay.FIELD, List.of(relay.entry(event))));
