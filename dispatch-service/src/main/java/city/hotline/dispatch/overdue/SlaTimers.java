@@ -1,53 +1,38 @@
 package city.hotline.dispatch.overdue;
 
 import city.hotline.dispatch.sla.Deadlines;
-import com.mongodb.client.MongoCollection;
+import city.hotline.support.timetable.Timetable;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import org.bson.Document;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The deadlines to watch, filed by the minute they fall in: one document per minute ({@code _id}
- * {@code yyyyMMddHHmm} UTC) listing {@code ticket|kind|epochMillis}. The overdue clock reads the
- * minutes that have passed by key, so it never scans the cases. A deadline is filed before the case
- * write that sets it, so a crash in between leaves at most a timer that finds nothing to do.
+ * The deadlines to watch, in a {@link Timetable} ({@code sla_timers}, cursor in {@code sla_clock}) as
+ * {@code ticket|kind}: the overdue clock reads the minutes that have passed by key, so it never scans
+ * the cases. A deadline is filed before the case write that sets it, so a crash in between leaves at
+ * most a timer that finds nothing to do.
  */
 @Repository
 public class SlaTimers {
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
-  private final MongoCollection<Document> timers;
-  private final Clock clock;
+  private final Timetable timetable;
 
-  /** One deadline of one case; {@code filedIn} is the minute it was filed in, once read back. */
-  public record Timer(String ticketId, DeadlineKind kind, Instant deadline, String filedIn) {
-    public Timer(String ticketId, DeadlineKind kind, Instant deadline) {
-      this(ticketId, kind, deadline, null);
+  /** One deadline of one case. */
+  public record Timer(String ticketId, DeadlineKind kind, Instant deadline) {
+    String value() {
+      return ticketId + "|" + kind;
     }
 
-    String encode() {
-      return ticketId + "|" + kind + "|" + deadline.toEpochMilli();
-    }
-
-    static Timer decode(String text, String filedIn) {
-      String[] parts = text.split("\\|");
-      return new Timer(parts[0], DeadlineKind.valueOf(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])),
-          filedIn);
+    static Timer of(Timetable.Entry entry) {
+      String[] parts = entry.value().split("\\|");
+      return new Timer(parts[0], DeadlineKind.valueOf(parts[1]), entry.due());
     }
   }
 
   SlaTimers(MongoDatabase database, Clock clock) {
-    this.clock = clock;
-    this.timers = database.getCollection("sla_timers");
+    this.timetable = new Timetable(database, "sla_timers", "sla_clock", clock);
   }
 
   /** Watches both deadlines of a freshly dispatched case. */
@@ -56,47 +41,12 @@ public class SlaTimers {
     watch(new Timer(ticketId, DeadlineKind.RESOLVE, deadlines.resolveBy()));
   }
 
-  /**
-   * Files a deadline in its minute; one already past (a reopening applied late) goes in the current
-   * minute instead, which the clock has not passed yet.
-   */
   public void watch(Timer timer) {
-    Instant now = clock.instant();
-    Instant filed = timer.deadline().isBefore(now) ? now : timer.deadline();
-    timers.updateOne(Filters.eq("_id", minute(filed)), Updates.addToSet("due", timer.encode()),
-        new UpdateOptions().upsert(true));
+    timetable.file(timer.value(), timer.deadline());
   }
 
-  /** The timers filed in the minutes from {@code from} up to and including {@code to}. */
-  List<Timer> filedBetween(Instant from, Instant to) {
-    List<String> keys = new ArrayList<>();
-    for (Instant m = from.truncatedTo(ChronoUnit.MINUTES); !m.isAfter(to); m = m.plus(1, ChronoUnit.MINUTES)) {
-      keys.add(minute(m));
-    }
-    List<Timer> due = new ArrayList<>();
-    timers.find(Filters.in("_id", keys))
-        .forEach(d -> d.getList("due", String.class, List.of())
-            .forEach(t -> due.add(Timer.decode(t, d.getString("_id")))));
-    return due;
-  }
-
-  /** Takes a handled timer off its minute, so later passes over that minute do not try it again. */
-  void done(Timer timer) {
-    timers.updateOne(Filters.eq("_id", timer.filedIn()), Updates.pull("due", timer.encode()));
-  }
-
-  /** Drops the minutes from {@code from} up to (not including) {@code to}, once the clock is past them. */
-  void forget(Instant from, Instant to) {
-    List<String> keys = new ArrayList<>();
-    for (Instant m = from.truncatedTo(ChronoUnit.MINUTES); m.isBefore(to); m = m.plus(1, ChronoUnit.MINUTES)) {
-      keys.add(minute(m));
-    }
-    if (!keys.isEmpty()) {
-      timers.deleteMany(Filters.in("_id", keys));
-    }
-  }
-
-  static String minute(Instant at) {
-    return MINUTE.format(at);
+  /** Hands each passed deadline since the clock's cursor to the handler; returns how many it acted on. */
+  int runDue(Duration maxCatchUp, Predicate<Timer> handler) {
+    return timetable.runDue(maxCatchUp, entry -> handler.test(Timer.of(entry)));
   }
 }

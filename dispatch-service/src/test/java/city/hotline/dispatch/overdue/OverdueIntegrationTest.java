@@ -7,8 +7,6 @@ import city.hotline.dispatch.DispatchTestBase;
 import city.hotline.dispatch.casework.OverdueMarker;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
-import com.mongodb.client.MongoDatabase;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +31,6 @@ class OverdueIntegrationTest extends DispatchTestBase {
   SlaTimers timers;
   @Autowired
   OverdueMarker marker;
-  @Autowired
-  MongoDatabase database;
-  @Autowired
-  Clock clock;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -99,7 +93,7 @@ class OverdueIntegrationTest extends DispatchTestBase {
     try {
       List<Future<?>> replicas = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        OverdueClock replica = new OverdueClock(timers, marker, clock, database, Duration.ofDays(1));
+        OverdueClock replica = new OverdueClock(timers, marker, Duration.ofDays(1));
         replicas.add(pool.submit(() -> {
           while (!Thread.currentThread().isInterrupted()) {
             replica.tick();
