@@ -5,11 +5,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** 回访: return visits and satisfaction, closing cases, and the statistics behind the leadership dashboard. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import(SupportConfiguration.class)
+@EnableScheduling
 public class FeedbackApplication {
   public static void main(String[] args) {
     SpringApplication.run(FeedbackApplication.class, args);

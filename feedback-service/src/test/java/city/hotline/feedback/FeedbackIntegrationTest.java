@@ -15,10 +15,14 @@ import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +43,12 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestSupport.register(registry, "feedback-it");
+    registry.add("hotline.visits.clock-interval", () -> "200ms");
+    registry.add("hotline.visits.public-url", () -> "https://12345.example.gov.cn");
   }
+
+  @Autowired
+  MongoDatabase database;
 
   @Override
   protected List<String> probedTopics() {
@@ -48,6 +57,11 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
 
   /** The events a case sends feedback's way up to its resolution, as intake and dispatch would publish them. */
   private List<String[]> lifecycleUpToResolved(String ticketId, String district) {
+    return lifecycleUpToResolved(ticketId, district, null);
+  }
+
+  /** @param visitDeadline the return-visit deadline dispatch would compute (null: as events from before it) */
+  private List<String[]> lifecycleUpToResolved(String ticketId, String district, Instant visitDeadline) {
     CaseFacts registered = new CaseFacts(district, "SANITATION", "NORMAL", null);
     CaseFacts routed = new CaseFacts(district, "SANITATION", "NORMAL", district + "_CGJ");
     Instant t = Instant.now();
@@ -61,7 +75,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_CLAIMED,
         ticketId, "dispatch-service", t.plusSeconds(2), new CaseClaimed(routed, "bureau", true)))});
     events.add(new String[] {"hotline.dispatch.events", codec.encode(EventEnvelope.of(EventType.CASE_RESOLVED,
-        ticketId, "dispatch-service", t.plusSeconds(3), new CaseResolved(routed, "bureau", "已清运", true, t, null)))});
+        ticketId, "dispatch-service", t.plusSeconds(3), new CaseResolved(routed, "bureau", "已清运", true, t, visitDeadline)))});
     return events;
   }
 
@@ -74,7 +88,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   }
 
   private void awaitVisitOpen(String ticketId) {
-    await().atMost(WAIT).until(() -> as("OPERATOR").get("/api/visits?size=200").body().valueStream()
+    await().atMost(WAIT).until(() -> as("OPERATOR").get("/api/visits?size=200").body().path("items").valueStream()
         .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
   }
 
@@ -206,6 +220,116 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(summary("XINZHOU").path("closed").asLong()).isEqualTo(1));
     assertThat(summary("XINZHOU").path("satisfactionRate").path("denominator").asLong()).isZero();
+  }
+
+  @Test
+  void theQueueShowsOperatorsWhomToCallAndWhatTheUnitAnsweredOldestFirst() {
+    String first = newTicket();
+    String second = newTicket();
+    publish(first, lifecycleUpToResolved(first, "HANYANG"));
+    awaitVisitOpen(first);
+    publish(second, lifecycleUpToResolved(second, "HANYANG"));
+    awaitVisitOpen(second);
+
+    JsonNode queue = as("OPERATOR").get("/api/visits?size=200").body();
+    List<String> order = queue.path("items").valueStream().map(v -> v.path("ticketId").asString()).toList();
+    assertThat(order.indexOf(first)).isLessThan(order.indexOf(second));
+    assertThat(queue.path("total").asLong()).isGreaterThanOrEqualTo(2);
+    JsonNode visit = queue.path("items").valueStream().filter(v -> v.path("ticketId").asString().equals(first))
+        .findFirst().orElseThrow();
+    assertThat(visit.path("callerPhone").asString()).isEqualTo("13700001111");
+    assertThat(visit.path("description").asString()).isEqualTo("垃圾堆积");
+    assertThat(visit.path("reply").asString()).isEqualTo("已清运");
+    assertThat(visit.path("returnVisitDeadline").isNull()).isFalse();
+
+    as("OPERATOR").post("/api/visits/" + first + "/attempts", Map.of("reached", true, "satisfaction", "SATISFIED"));
+    assertThat(as("OPERATOR").get("/api/visits?size=200").body().path("items").valueStream()
+        .map(v -> v.path("ticketId").asString())).doesNotContain(first).contains(second);
+  }
+
+  /** 评价链接: issued by an operator, opened by the citizen, used once. */
+  @Test
+  void aCitizenRatesOnceThroughTheirLinkAndTheCaseCloses() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "QINGSHAN"));
+    awaitVisitOpen(ticketId);
+
+    Reply issued = as("OPERATOR").post("/api/visits/" + ticketId + "/rating-link", Map.of());
+    assertThat(issued.status()).isEqualTo(201);
+    String url = issued.body().path("url").asString();
+    assertThat(url).startsWith("https://12345.example.gov.cn/rate.html#");
+    String token = url.substring(url.indexOf('#') + 1);
+    assertThat(token).hasSize(43);
+
+    JsonNode seen = anonymous().post("/api/public/ratings/lookup", Map.of("token", token)).body();
+    assertThat(seen.path("ticketId").asString()).isEqualTo(ticketId);
+    assertThat(seen.path("reply").asString()).isEqualTo("已清运");
+    assertThat(seen.toString()).doesNotContain("13700001111").doesNotContain("赵六");
+
+    Reply rated = anonymous().post("/api/public/ratings",
+        Map.of("token", token, "satisfaction", "BASICALLY_SATISFIED", "score", 4, "solved", true, "comment", "还行"));
+    assertThat(rated.status()).isEqualTo(200);
+    assertThat(rated.body().path("outcome").asString()).isEqualTo("BASICALLY_SATISFIED");
+    await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
+        .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")
+            && e.path("payload").path("outcome").asString().equals("BASICALLY_SATISFIED")));
+
+    Reply again = anonymous().post("/api/public/ratings", Map.of("token", token, "satisfaction", "DISSATISFIED"));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    JsonNode visit = as("OPERATOR").get("/api/visits/" + ticketId).body();
+    assertThat(visit.path("attempts").valueStream().map(a -> a.path("channel").asString())).containsExactly("LINK");
+    assertThat(visit.path("ratingLink").path("used").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aLinkThatExpiredOrWasReplacedNoLongerRatesAndAGuessedOneIsUnknown() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "DONGXIHU"));
+    awaitVisitOpen(ticketId);
+    String firstUrl = as("OPERATOR").post("/api/visits/" + ticketId + "/rating-link", Map.of()).body().path("url").asString();
+    String secondUrl = as("OPERATOR").post("/api/visits/" + ticketId + "/rating-link", Map.of()).body().path("url").asString();
+    String first = firstUrl.substring(firstUrl.indexOf('#') + 1);
+    String second = secondUrl.substring(secondUrl.indexOf('#') + 1);
+
+    assertThat(anonymous().post("/api/public/ratings", Map.of("token", first, "satisfaction", "SATISFIED")).status())
+        .as("replaced by the second link").isEqualTo(410);
+    // The link's seven days pass (its expiry moved into the past in the store).
+    database.getCollection("visits").updateOne(Filters.eq("_id", ticketId),
+        Updates.set("ratingLink.expiresAt", Date.from(Instant.now().minusSeconds(1))));
+    Reply expired = anonymous().post("/api/public/ratings", Map.of("token", second, "satisfaction", "SATISFIED"));
+    assertThat(expired.status()).isEqualTo(410);
+    assertThat(expired.body().path("detail").asString()).contains("过期");
+    assertThat(anonymous().post("/api/public/ratings/lookup", Map.of("token", "A".repeat(43))).status()).isEqualTo(404);
+    assertThat(anonymous().post("/api/public/ratings/lookup", Map.of("token", "../../etc")).status()).isEqualTo(404);
+    Reply missing = anonymous().post("/api/public/ratings", Map.of("token", second));
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.body().path("errors").valueStream().map(e -> e.path("field").asString())).containsExactly("satisfaction");
+    assertThat(as("OPERATOR").get("/api/visits/" + ticketId).body().path("state").asString()).isEqualTo("OPEN");
+  }
+
+  /** No rating by the return-visit deadline (3 working days, computed by dispatch): closed as NO_RESPONSE. */
+  @Test
+  void aVisitNobodyAnsweredByItsDeadlineClosesAsNoResponseCountedClosedButNotRated() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "EAST_LAKE_SCENIC", Instant.now().plusSeconds(2)));
+    awaitVisitOpen(ticketId);
+    assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", Map.of("reached", false)).status())
+        .isEqualTo(200);
+
+    await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
+        .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")
+            && e.path("payload").path("outcome").asString().equals("NO_RESPONSE")));
+    JsonNode visit = as("OPERATOR").get("/api/visits/" + ticketId).body();
+    assertThat(visit.path("state").asString()).isEqualTo("CLOSED");
+    assertThat(visit.path("outcome").asString()).isEqualTo("NO_RESPONSE");
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonNode figures = summary("EAST_LAKE_SCENIC");
+      assertThat(figures.path("closed").asLong()).isEqualTo(1);
+      assertThat(figures.path("satisfactionRate").path("denominator").asLong()).isZero();
+    });
+    assertThat(probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseClosed")))
+        .hasSize(1);
   }
 
   @Test

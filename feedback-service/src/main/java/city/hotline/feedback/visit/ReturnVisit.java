@@ -9,6 +9,7 @@ import java.util.Optional;
  * The return-visit rule (SPEC §2): a reached citizen's rating closes the visit, except that a
  * dissatisfied citizen sends the case back to its unit (重办) while reopenings are left; after the
  * allowed number of failed calls it closes as UNREACHABLE; otherwise it stays open for another try.
+ * With no rating by the return-visit deadline (3 working days after 办结) it closes as NO_RESPONSE.
  *
  * @param failedAttempts calls so far that did not reach the citizen
  * @param reopenCount how often the case has been sent back already
@@ -19,6 +20,7 @@ public record ReturnVisit(String ticketId, VisitState state, int failedAttempts,
   public record Decision(Optional<String> closingOutcome, boolean reopen, int failedAttempts) {}
 
   public static final String UNREACHABLE = "UNREACHABLE";
+  public static final String NO_RESPONSE = "NO_RESPONSE";
 
   public Decision record(Attempt attempt, int maxFailedAttempts, int maxReopenings) {
     if (state != VisitState.OPEN) {

@@ -4,6 +4,7 @@ import city.hotline.contracts.CaseResolved;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.support.kafka.EventCodec;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,17 @@ import org.springframework.stereotype.Component;
 class VisitEventsListener {
   private final EventCodec codec;
   private final VisitRepository visits;
+  private final VisitQueue queue;
+  private final VisitTimers timers;
+  private final VisitSettings settings;
 
-  VisitEventsListener(EventCodec codec, VisitRepository visits) {
+  VisitEventsListener(EventCodec codec, VisitRepository visits, VisitQueue queue, VisitTimers timers,
+      VisitSettings settings) {
     this.codec = codec;
     this.visits = visits;
+    this.queue = queue;
+    this.timers = timers;
+    this.settings = settings;
   }
 
   @KafkaListener(id = "feedback-visits", topics = {"${hotline.topics.intake}", "${hotline.topics.dispatch}"})
@@ -24,10 +32,21 @@ class VisitEventsListener {
     EventEnvelope<?> event = codec.decode(record.value());
     if (event.payload() instanceof ComplaintRegistered registered) {
       if (registered.needsDispatch()) { // answered on the phone or merged: no case, so no return visit
-        visits.noteRegistered(event.ticketId());
+        visits.noteRegistered(event.ticketId(), registered);
       }
     } else if (event.payload() instanceof CaseResolved resolved) {
-      visits.open(event.ticketId(), event.eventId().toString(), resolved.facts(), event.occurredAt());
+      open(event, resolved);
     }
+  }
+
+  private void open(EventEnvelope<?> event, CaseResolved resolved) {
+    String ticketId = event.ticketId();
+    Instant deadline = resolved.returnVisitDeadline() != null ? resolved.returnVisitDeadline()
+        : event.occurredAt().plus(settings.noResponseFallback());
+    timers.watch(ticketId, deadline);
+    visits.open(ticketId, event.eventId().toString(), resolved.facts(), event.occurredAt(), resolved.reply(), deadline);
+    // Also on a redelivery: the queue entry may be what a crash left unwritten.
+    visits.find(ticketId).filter(v -> VisitState.OPEN.name().equals(v.getString("state")))
+        .ifPresent(v -> queue.put(ticketId, v.getDate("resolvedAt").toInstant()));
   }
 }

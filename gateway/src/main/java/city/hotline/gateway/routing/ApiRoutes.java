@@ -60,7 +60,8 @@ class ApiRoutes {
   @Bean
   RouterFunction<ServerResponse> feedbackRoutes(ServiceUrls urls) {
     return route("feedback")
-        .route(path("/api/visits/**").or(path("/api/dashboard/**")), http())
+        .route(path("/api/visits/**").or(path("/api/dashboard/**")).or(path("/api/public/ratings/**"))
+            .or(path("/api/admin/stats/**")), http())
         .before(uri(urls.feedbackUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();

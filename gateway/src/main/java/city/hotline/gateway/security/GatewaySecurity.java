@@ -53,6 +53,8 @@ class GatewaySecurity {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(rules -> rules
             .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+            // 评价链接: a citizen rates with the one-time token in the body, without an account
+            .requestMatchers(HttpMethod.POST, "/api/public/ratings", "/api/public/ratings/lookup").permitAll()
             .requestMatchers("/.well-known/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
             .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()

@@ -100,6 +100,16 @@ class GatewaySecurityTest {
     }
   }
 
+  /** 评价链接: a citizen has no account; only the two rating paths are open, and nothing else of feedback's. */
+  @Test
+  void citizensRateWithoutSigningInButSeeNothingElse() {
+    assertThat(anonymous().post("/api/public/ratings", Map.of("token", "x")).status()).isEqualTo(PASSED_THE_GATE);
+    assertThat(anonymous().post("/api/public/ratings/lookup", Map.of("token", "x")).status()).isEqualTo(PASSED_THE_GATE);
+    assertThat(anonymous().get("/api/public/ratings/lookup").status()).isEqualTo(401);
+    assertThat(anonymous().post("/api/visits/WH20261123000001/rating-link", Map.of()).status()).isEqualTo(401);
+    assertThat(as("leader").post("/api/visits/WH20261123000001/rating-link", Map.of()).status()).isEqualTo(403);
+  }
+
   @Test
   void aServiceThatDoesNotAnswerIsA503WithRetryAfter() {
     Reply reply = as("leader").get("/api/dashboard/summary");

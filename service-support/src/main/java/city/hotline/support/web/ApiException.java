@@ -44,6 +44,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, List.of());
   }
 
+  /** 410: it existed, but is no longer usable (an expired one-time link). */
+  public static ApiException gone(String detail) {
+    return new ApiException(HttpStatus.GONE, "Gone", detail, List.of());
+  }
+
   /** 422: well-formed, but contradicts what was sent before (e.g. a reused idempotency key). */
   public static ApiException unprocessable(String detail) {
     return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable request", detail, List.of());
