@@ -11,6 +11,7 @@ import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import city.hotline.feedback.stats.StatsProgress;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
@@ -97,8 +98,13 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     return as("LEADER").get("/api/dashboard/summary?from=" + today + "&to=" + today + "&district=" + district).body();
   }
 
+  @Autowired
+  StatsProgress stats;
+
+  /** Every record read by the statistics listener, rolled up, and on this replica's dashboard. */
   private void awaitAllCounted() {
-    await().atMost(WAIT).until(() -> TOPICS.stream().allMatch(t -> probe.caughtUp("feedback-stats", t)));
+    await().atMost(WAIT).until(() -> TOPICS.stream().allMatch(t -> probe.caughtUp("feedback-statistics", t))
+        && stats.settled());
   }
 
   @Test

@@ -5,23 +5,26 @@ import city.hotline.support.web.ApiException.FieldProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The leadership's figures (考核指标), read from the statistics read model, never from cases. */
+/** The leadership's figures (考核指标): summary, ranking, trend and categories, read from the roll-ups. */
 @RestController
 @RequestMapping("/api/dashboard")
 class DashboardController {
-  private final StatsRepository stats;
+  private final DashboardQueries queries;
   private final StatsSettings settings;
+  private final ReferenceNames names;
   private final Clock clock;
 
-  DashboardController(StatsRepository stats, StatsSettings settings, Clock clock) {
-    this.stats = stats;
+  DashboardController(DashboardQueries queries, StatsSettings settings, ReferenceNames names, Clock clock) {
+    this.queries = queries;
     this.settings = settings;
+    this.names = names;
     this.clock = clock;
   }
 
@@ -32,11 +35,52 @@ class DashboardController {
       @RequestParam(required = false) String district,
       @RequestParam(required = false) String unitId,
       @RequestParam(required = false) String category) {
-    LocalDate end = to != null ? to : LocalDate.now(clock.withZone(settings.zone()));
-    LocalDate start = from != null ? from : end.minusDays(settings.defaultPeriodDays() - 1L);
-    if (start.isAfter(end)) {
-      throw ApiException.invalid(List.of(new FieldProblem("from", "must not be after 'to'")));
+    return queries.summary(filter(from, to, district, unitId, category));
+  }
+
+  @GetMapping("/ranking")
+  DashboardQueries.Ranking ranking(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "district") String by,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String category) {
+    return queries.ranking(filter(from, to, district, null, category), choice(DashboardQueries.RankBy.class, "by", by));
+  }
+
+  @GetMapping("/trend")
+  DashboardQueries.Trend trend(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "day") String interval,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String unitId,
+      @RequestParam(required = false) String category) {
+    return queries.trend(filter(from, to, district, unitId, category),
+        choice(DashboardQueries.Interval.class, "interval", interval));
+  }
+
+  @GetMapping("/categories")
+  DashboardQueries.Categories categories(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String unitId) {
+    return queries.categories(filter(from, to, district, unitId, null));
+  }
+
+  DashboardFilter filter(LocalDate from, LocalDate to, String district, String unitId, String category) {
+    return DashboardFilter.of(from, to, district, unitId, category, LocalDate.now(clock.withZone(settings.zone())),
+        settings, names);
+  }
+
+  /** A lower-case choice such as {@code by=district}, or a 400 naming the field and the choices. */
+  static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase()).toList();
+      throw ApiException.invalid(List.of(new FieldProblem(field, "must be one of " + String.join(", ", allowed))));
     }
-    return Summary.of(start, end, stats.totals(start, end, district, unitId, category));
   }
 }

@@ -10,77 +10,104 @@ import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** What the leadership counts (SPEC §5), and which events count towards which figure. */
+/**
+ * What the leadership counts (SPEC §5), and which events count towards which figure. A figure counts
+ * each ticket once: in the cell (day × district × unit × category × urgency) of the earliest event that
+ * moves it. Some figures are attributes of another one's event — claimed on time is a property of the
+ * claim that counts — so they always move with it.
+ */
 public enum Metric {
   RECEIVED, // 受理量
   CLOSED_DIRECTLY, // 直接办结: consultations answered on the phone
   MERGED, // 重复件: calls merged into an open ticket, at registration or after
   DISPATCHED, // 派单量
-  CLAIMED,
-  CLAIMED_ON_TIME,
-  RESOLVED,
-  RESOLVED_ON_TIME,
-  CLOSED,
-  RATED, // a SATISFIED, BASICALLY_SATISFIED or DISSATISFIED verdict; UNREACHABLE and NO_RESPONSE are not ratings
-  CONTENT, // SATISFIED or BASICALLY_SATISFIED
+  CLAIMED, // 签收
+  CLAIMED_ON_TIME, // 按时签收 (attribute of CLAIMED)
+  RESOLVED, // 办结
+  RESOLVED_ON_TIME, // 按时办结 (attribute of RESOLVED)
+  CLOSED, // 结案
+  RATED, // a SATISFIED, BASICALLY_SATISFIED or DISSATISFIED verdict (attribute of CLOSED); UNREACHABLE and NO_RESPONSE are not ratings
+  CONTENT, // SATISFIED or BASICALLY_SATISFIED (attribute of CLOSED)
   RETURNED, // 退单: returned by a unit at least once
   OVERDUE, // 超期: missed its claim or resolve deadline
   REOPENED; // 重办: sent back to its unit after a dissatisfied return visit
 
   private static final Set<String> RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
   private static final Set<String> CONTENT_RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED");
+  private static final Map<Metric, Set<Metric>> ATTRIBUTES = Map.of(
+      CLAIMED, EnumSet.of(CLAIMED_ON_TIME),
+      RESOLVED, EnumSet.of(RESOLVED_ON_TIME),
+      CLOSED, EnumSet.of(RATED, CONTENT));
 
-  /** The figures one event moves; each counts the ticket once, in the period of this event. */
-  public static List<Metric> countedBy(EventEnvelope<?> event) {
-    List<Metric> metrics = new ArrayList<>();
-    Object payload = event.payload();
-    if (payload instanceof ComplaintRegistered registered) {
-      metrics.add(RECEIVED);
-      if (registered.closedDirectly()) {
-        metrics.add(CLOSED_DIRECTLY);
-        metrics.add(CLOSED);
-      }
-      if (registered.duplicateOf() != null) {
-        metrics.add(MERGED);
-      }
-    } else if (payload instanceof ComplaintMerged) {
-      metrics.add(MERGED);
-    } else if (payload instanceof CaseDispatched) {
-      metrics.add(DISPATCHED);
-    } else if (payload instanceof CaseClaimed claimed) {
-      metrics.add(CLAIMED);
-      if (claimed.onTime()) {
-        metrics.add(CLAIMED_ON_TIME);
-      }
-    } else if (payload instanceof CaseResolved resolved) {
-      metrics.add(RESOLVED);
-      if (resolved.onTime()) {
-        metrics.add(RESOLVED_ON_TIME);
-      }
-    } else if (payload instanceof CaseReturned) {
-      metrics.add(RETURNED);
-    } else if (payload instanceof CaseOverdue) {
-      metrics.add(OVERDUE);
-    } else if (payload instanceof CaseReopened) {
-      metrics.add(REOPENED);
-    } else if (payload instanceof CaseClosed closed) {
-      metrics.add(CLOSED);
-      if (RATINGS.contains(closed.outcome())) {
-        metrics.add(RATED);
-      }
-      if (CONTENT_RATINGS.contains(closed.outcome())) {
-        metrics.add(CONTENT);
-      }
-    }
-    return metrics;
+  /** The attributes that travel with this figure's counting event. */
+  Set<Metric> attributes() {
+    return ATTRIBUTES.getOrDefault(this, Set.of());
   }
 
-  /** The field of a statistics bucket that holds the tickets counted for this figure. */
+  /** The figures one event may count, each with the attributes this event gives it. */
+  public static List<Placement> placements(EventEnvelope<?> event) {
+    List<Placement> placements = new ArrayList<>();
+    Object payload = event.payload();
+    if (payload instanceof ComplaintRegistered registered) {
+      placements.add(Placement.of(RECEIVED));
+      if (registered.closedDirectly()) {
+        placements.add(Placement.of(CLOSED_DIRECTLY));
+        placements.add(new Placement(CLOSED, Set.of(), null, "CLOSED_DIRECTLY"));
+      }
+      if (registered.duplicateOf() != null) {
+        placements.add(Placement.of(MERGED));
+      }
+    } else if (payload instanceof ComplaintMerged) {
+      placements.add(Placement.of(MERGED));
+    } else if (payload instanceof CaseDispatched) {
+      placements.add(Placement.of(DISPATCHED));
+    } else if (payload instanceof CaseClaimed claimed) {
+      placements.add(new Placement(CLAIMED, claimed.onTime() ? Set.of(CLAIMED_ON_TIME) : Set.of(), null, null));
+    } else if (payload instanceof CaseResolved resolved) {
+      Long seconds = resolved.registeredAt() == null ? null
+          : Math.max(0, Duration.between(resolved.registeredAt(), event.occurredAt()).toSeconds());
+      placements.add(new Placement(RESOLVED, resolved.onTime() ? Set.of(RESOLVED_ON_TIME) : Set.of(), seconds, null));
+    } else if (payload instanceof CaseReturned) {
+      placements.add(Placement.of(RETURNED));
+    } else if (payload instanceof CaseOverdue) {
+      placements.add(Placement.of(OVERDUE));
+    } else if (payload instanceof CaseReopened) {
+      placements.add(Placement.of(REOPENED));
+    } else if (payload instanceof CaseClosed closed) {
+      Set<Metric> attributes = EnumSet.noneOf(Metric.class);
+      if (RATINGS.contains(closed.outcome())) {
+        attributes.add(RATED);
+      }
+      if (CONTENT_RATINGS.contains(closed.outcome())) {
+        attributes.add(CONTENT);
+      }
+      placements.add(new Placement(CLOSED, attributes, null, closed.outcome()));
+    }
+    return placements;
+  }
+
+  /** The field of a statistics cell that holds the tickets counted for this figure. */
   String field() {
     return name().toLowerCase();
+  }
+
+  /**
+   * One figure an event counts.
+   *
+   * @param attributes the attribute figures this event gives it (claimed on time, rated, …)
+   * @param handlingSeconds for a resolution: from registration (受理) to resolution (办结), when known
+   * @param outcome for a close: how the case ended (SATISFIED, NO_RESPONSE, CLOSED_DIRECTLY, …)
+   */
+  public record Placement(Metric metric, Set<Metric> attributes, Long handlingSeconds, String outcome) {
+    static Placement of(Metric metric) {
+      return new Placement(metric, Set.of(), null, null);
+    }
   }
 }

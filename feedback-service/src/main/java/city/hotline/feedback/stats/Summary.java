@@ -1,7 +1,6 @@
 package city.hotline.feedback.stats;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 /** SPEC §5 figures for a period: counts, and each rate with its numerator and denominator. */
 public record Summary(
@@ -9,19 +8,25 @@ public record Summary(
     LocalDate to,
     long received,
     long dispatched,
+    long claimed,
     long closedDirectly,
     long merged,
     long resolved,
     long closed,
     long rated,
     long overdue,
+    long returned,
+    long reopened,
     Rate claimOnTimeRate,
     Rate resolutionRate,
     Rate onTimeResolutionRate,
     Rate closureRate,
     Rate satisfactionRate,
+    Rate returnVisitRate,
     Rate returnRate,
-    Rate reopenRate) {
+    Rate reopenRate,
+    Handling handlingHours,
+    Double score) {
 
   /** @param rate numerator / denominator, or null when the denominator is 0 (nothing to rate yet) */
   public record Rate(long numerator, long denominator, Double rate) {
@@ -30,16 +35,29 @@ public record Summary(
     }
   }
 
-  static Summary of(LocalDate from, LocalDate to, Map<Metric, Long> t) {
+  /**
+   * 办理时长 from registration to resolution, in hours, over the cases resolved in the period.
+   *
+   * @param p90 the upper edge of the histogram bucket holding the 90th percentile (1, 2, 4, 8, 12, 24, 48, 72 h, …)
+   */
+  public record Handling(long count, Double mean, Double p90) {}
+
+  static Summary of(LocalDate from, LocalDate to, Totals t, ScoreWeights weights) {
+    Rate claimOnTime = Rate.of(t.get(Metric.CLAIMED_ON_TIME), t.get(Metric.CLAIMED)); // 按时签收率
+    Rate resolution = Rate.of(t.get(Metric.RESOLVED), t.get(Metric.DISPATCHED)); // 办结率
+    Rate onTimeResolution = Rate.of(t.get(Metric.RESOLVED_ON_TIME), t.get(Metric.RESOLVED)); // 按时办结率
+    Rate closure = Rate.of(t.get(Metric.CLOSED), t.get(Metric.RECEIVED)); // 结案率
+    Rate satisfaction = Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)); // 满意率
+    HandlingTimes h = t.handling();
     return new Summary(from, to,
-        t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLOSED_DIRECTLY), t.get(Metric.MERGED),
-        t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.OVERDUE),
-        Rate.of(t.get(Metric.CLAIMED_ON_TIME), t.get(Metric.CLAIMED)),
-        Rate.of(t.get(Metric.RESOLVED), t.get(Metric.DISPATCHED)),
-        Rate.of(t.get(Metric.RESOLVED_ON_TIME), t.get(Metric.RESOLVED)),
-        Rate.of(t.get(Metric.CLOSED), t.get(Metric.RECEIVED)),
-        Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)),
+        t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLAIMED), t.get(Metric.CLOSED_DIRECTLY),
+        t.get(Metric.MERGED), t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.OVERDUE),
+        t.get(Metric.RETURNED), t.get(Metric.REOPENED),
+        claimOnTime, resolution, onTimeResolution, closure, satisfaction,
+        Rate.of(t.get(Metric.RATED), t.get(Metric.RESOLVED)), // 回访率
         Rate.of(t.get(Metric.RETURNED), t.get(Metric.DISPATCHED)), // 退单率
-        Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED))); // 重办率
+        Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED)), // 重办率
+        new Handling(h.count(), h.meanHours(), h.p90Hours()),
+        weights.score(claimOnTime, resolution, onTimeResolution, satisfaction, closure));
   }
 }

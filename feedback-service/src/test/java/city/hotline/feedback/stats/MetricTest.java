@@ -17,6 +17,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class MetricTest {
+  /** The figures an event counts, with the attributes it gives them, flattened in order. */
+  private static java.util.List<Metric> countedBy(EventEnvelope<?> event) {
+    java.util.List<Metric> metrics = new java.util.ArrayList<>();
+    for (Metric.Placement p : Metric.placements(event)) {
+      metrics.add(p.metric());
+      p.metric().attributes().stream().filter(p.attributes()::contains).forEach(metrics::add);
+    }
+    return metrics;
+  }
+
   private final CaseFacts facts = new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "JIANGAN_CGJ");
 
   private EventEnvelope<CaseClosed> closed(String outcome) {
@@ -26,15 +36,15 @@ class MetricTest {
 
   @Test
   void satisfiedAndBasicallySatisfiedAreContentRatings() {
-    assertThat(Metric.countedBy(closed("SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
-    assertThat(Metric.countedBy(closed("BASICALLY_SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
-    assertThat(Metric.countedBy(closed("DISSATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED);
+    assertThat(countedBy(closed("SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(countedBy(closed("BASICALLY_SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(countedBy(closed("DISSATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED);
   }
 
   @Test
   void unreachableAndNoResponseCloseButAreNotRatings() {
-    assertThat(Metric.countedBy(closed("UNREACHABLE"))).containsExactly(Metric.CLOSED);
-    assertThat(Metric.countedBy(closed("NO_RESPONSE"))).containsExactly(Metric.CLOSED);
+    assertThat(countedBy(closed("UNREACHABLE"))).containsExactly(Metric.CLOSED);
+    assertThat(countedBy(closed("NO_RESPONSE"))).containsExactly(Metric.CLOSED);
   }
 
   @Test
@@ -42,14 +52,31 @@ class MetricTest {
     EventEnvelope<ComplaintRegistered> answered = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T", "intake-service",
         Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "CONSULTATION", "a", "d", "operator",
             true, "已答复", null, null, null, null));
-    assertThat(Metric.countedBy(answered)).containsExactly(Metric.RECEIVED, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
+    assertThat(countedBy(answered)).containsExactly(Metric.RECEIVED, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
   }
 
   @Test
   void aLateResolutionCountsAsResolvedButNotOnTime() {
     EventEnvelope<CaseResolved> late = EventEnvelope.of(EventType.CASE_RESOLVED, "T", "dispatch-service",
         Instant.EPOCH, new CaseResolved(facts, "bureau", "done", false, null, null));
-    assertThat(Metric.countedBy(late)).containsExactly(Metric.RESOLVED);
+    assertThat(countedBy(late)).containsExactly(Metric.RESOLVED);
+  }
+
+  @Test
+  void aResolutionCarriesItsHandlingTimeFromRegistration() {
+    Instant registered = Instant.parse("2026-11-02T01:00:00Z");
+    EventEnvelope<CaseResolved> resolved = EventEnvelope.of(EventType.CASE_RESOLVED, "T", "dispatch-service",
+        registered.plusSeconds(5400), new CaseResolved(facts, "bureau", "done", true, registered, null));
+    assertThat(Metric.placements(resolved)).singleElement().satisfies(p -> {
+      assertThat(p.handlingSeconds()).isEqualTo(5400);
+      assertThat(p.attributes()).containsExactly(Metric.RESOLVED_ON_TIME);
+    });
+  }
+
+  @Test
+  void aCloseRemembersHowTheCaseEnded() {
+    assertThat(Metric.placements(closed("NO_RESPONSE"))).singleElement()
+        .satisfies(p -> assertThat(p.outcome()).isEqualTo("NO_RESPONSE"));
   }
 
   @Test
@@ -57,21 +84,21 @@ class MetricTest {
     EventEnvelope<ComplaintRegistered> mergedAtOnce = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T2",
         "intake-service", Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "COMPLAINT", "a", "d",
             "operator", false, null, null, null, null, "T1"));
-    assertThat(Metric.countedBy(mergedAtOnce)).containsExactly(Metric.RECEIVED, Metric.MERGED);
+    assertThat(countedBy(mergedAtOnce)).containsExactly(Metric.RECEIVED, Metric.MERGED);
     EventEnvelope<ComplaintMerged> mergedLater = EventEnvelope.of(EventType.COMPLAINT_MERGED, "T3", "intake-service",
         Instant.EPOCH, new ComplaintMerged(facts, "T1", "operator"));
-    assertThat(Metric.countedBy(mergedLater)).containsExactly(Metric.MERGED);
+    assertThat(countedBy(mergedLater)).containsExactly(Metric.MERGED);
   }
 
   @Test
   void returnsOverdueDeadlinesAndReopeningsEachHaveTheirFigureAndPressesNone() {
-    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_RETURNED, "T", "dispatch-service", Instant.EPOCH,
+    assertThat(countedBy(EventEnvelope.of(EventType.CASE_RETURNED, "T", "dispatch-service", Instant.EPOCH,
         new CaseReturned(facts, "bureau", "NOT_OUR_DISTRICT", "n", 1)))).containsExactly(Metric.RETURNED);
-    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_OVERDUE, "T", "dispatch-service", Instant.EPOCH,
+    assertThat(countedBy(EventEnvelope.of(EventType.CASE_OVERDUE, "T", "dispatch-service", Instant.EPOCH,
         new CaseOverdue(facts, CaseOverdue.CLAIM, Instant.EPOCH)))).containsExactly(Metric.OVERDUE);
-    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_REOPENED, "T", "feedback-service", Instant.EPOCH,
+    assertThat(countedBy(EventEnvelope.of(EventType.CASE_REOPENED, "T", "feedback-service", Instant.EPOCH,
         new CaseReopened(facts, "operator", "c", 1)))).containsExactly(Metric.REOPENED);
-    assertThat(Metric.countedBy(EventEnvelope.of(EventType.CASE_PRESSED, "T", "dispatch-service", Instant.EPOCH,
+    assertThat(countedBy(EventEnvelope.of(EventType.CASE_PRESSED, "T", "dispatch-service", Instant.EPOCH,
         new CasePressed(facts, "dispatcher", "n")))).isEmpty();
   }
 }

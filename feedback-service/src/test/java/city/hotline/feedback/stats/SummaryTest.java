@@ -1,34 +1,35 @@
 package city.hotline.feedback.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
+  static final ScoreWeights WEIGHTS = new ScoreWeights(0.15, 0.15, 0.30, 0.30, 0.10);
   private final LocalDate day = LocalDate.of(2026, 11, 23);
 
   @Test
   void ratesAreComputedFromTheirOwnNumeratorsAndDenominators() {
-    Map<Metric, Long> totals = new EnumMap<>(Metric.class);
-    totals.put(Metric.RECEIVED, 10L);
-    totals.put(Metric.DISPATCHED, 8L);
-    totals.put(Metric.CLOSED_DIRECTLY, 1L);
-    totals.put(Metric.MERGED, 2L);
-    totals.put(Metric.CLAIMED, 8L);
-    totals.put(Metric.CLAIMED_ON_TIME, 6L);
-    totals.put(Metric.RESOLVED, 4L);
-    totals.put(Metric.RESOLVED_ON_TIME, 3L);
-    totals.put(Metric.CLOSED, 5L);
-    totals.put(Metric.RATED, 4L);
-    totals.put(Metric.CONTENT, 3L);
-    totals.put(Metric.RETURNED, 2L);
-    totals.put(Metric.REOPENED, 1L);
-    totals.put(Metric.OVERDUE, 3L);
+    Totals totals = new Totals();
+    totals.add(Metric.RECEIVED, 10);
+    totals.add(Metric.DISPATCHED, 8);
+    totals.add(Metric.CLOSED_DIRECTLY, 1);
+    totals.add(Metric.MERGED, 2);
+    totals.add(Metric.CLAIMED, 8);
+    totals.add(Metric.CLAIMED_ON_TIME, 6);
+    totals.add(Metric.RESOLVED, 4);
+    totals.add(Metric.RESOLVED_ON_TIME, 3);
+    totals.add(Metric.CLOSED, 5);
+    totals.add(Metric.RATED, 4);
+    totals.add(Metric.CONTENT, 3);
+    totals.add(Metric.RETURNED, 2);
+    totals.add(Metric.REOPENED, 1);
+    totals.add(Metric.OVERDUE, 3);
 
-    Summary summary = Summary.of(day, day, totals);
+    Summary summary = Summary.of(day, day, totals, WEIGHTS);
 
     assertThat(summary.closureRate()).isEqualTo(new Summary.Rate(5, 10, 0.5));
     assertThat(summary.closedDirectly()).isEqualTo(1);
@@ -37,17 +38,49 @@ class SummaryTest {
     assertThat(summary.resolutionRate()).isEqualTo(new Summary.Rate(4, 8, 0.5));
     assertThat(summary.onTimeResolutionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
     assertThat(summary.satisfactionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
+    assertThat(summary.returnVisitRate()).isEqualTo(new Summary.Rate(4, 4, 1.0));
     assertThat(summary.returnRate()).isEqualTo(new Summary.Rate(2, 8, 0.25));
     assertThat(summary.reopenRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
     assertThat(summary.overdue()).isEqualTo(3);
+    // 100 × (0.15 × 0.75 + 0.15 × 0.5 + 0.30 × 0.75 + 0.30 × 0.75 + 0.10 × 0.5)
+    assertThat(summary.score()).isCloseTo(68.75, within(1e-9));
   }
 
   @Test
-  void aRateWithNothingToRateIsNullNotZero() {
-    Map<Metric, Long> totals = new EnumMap<>(Metric.class);
-    for (Metric metric : Metric.values()) {
-      totals.put(metric, 0L);
+  void aRateWithNothingToRateIsNullNotZeroAndLeavesTheScore() {
+    Totals totals = new Totals();
+    assertThat(Summary.of(day, day, totals, WEIGHTS).satisfactionRate().rate()).isNull();
+    assertThat(Summary.of(day, day, totals, WEIGHTS).score()).isNull();
+    totals.add(Metric.RECEIVED, 2);
+    totals.add(Metric.CLOSED, 1);
+    // only the closure rate can be scored: 50 %, whatever its weight
+    assertThat(Summary.of(day, day, totals, WEIGHTS).score()).isCloseTo(50.0, within(1e-9));
+  }
+
+  @Test
+  void handlingTimesGiveAnExactMeanAndTheP90ToItsBucket() {
+    Totals totals = new Totals();
+    for (long hours : new long[] {1, 2, 3, 5, 6, 7, 9, 10, 11, 30}) {
+      totals.handling().add(hours * 3600);
     }
-    assertThat(Summary.of(day, day, totals).satisfactionRate().rate()).isNull();
+    Summary.Handling handling = Summary.of(day, day, totals, WEIGHTS).handlingHours();
+    assertThat(handling.count()).isEqualTo(10);
+    assertThat(handling.mean()).isCloseTo(8.4, within(1e-9));
+    assertThat(handling.p90()).isEqualTo(12.0); // the 9th of 10 (11 h) lies in the 8–12 h bucket
+    assertThat(Summary.of(day, day, new Totals(), WEIGHTS).handlingHours().mean()).isNull();
+  }
+
+  @Test
+  void aUnitReceivesWhatWasDispatchedToIt() {
+    Totals totals = new Totals();
+    totals.add(Metric.DISPATCHED, 4);
+    totals.add(Metric.CLOSED, 2);
+    assertThat(Summary.of(day, day, totals.asUnit(), WEIGHTS).closureRate()).isEqualTo(new Summary.Rate(2, 4, 0.5));
+  }
+
+  @Test
+  void weightsMustBeNonNegativeAndNotAllZero() {
+    assertThatThrownBy(() -> new ScoreWeights(0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ScoreWeights(-1, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

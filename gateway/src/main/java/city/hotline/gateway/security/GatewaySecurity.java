@@ -40,7 +40,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
   private static final String[] PUBLIC_PAGES = {
-    "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error"
+    "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"
   };
 
   @Bean

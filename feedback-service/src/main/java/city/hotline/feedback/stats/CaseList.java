@@ -1,0 +1,92 @@
+package city.hotline.feedback.stats;
+
+import city.hotline.feedback.stats.StatsStore.Generation;
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cases registered in a period, one row each, as the statistics know them (工单明细): read by key
+ * from the per-day ticket lists and the tickets' documents, a batch at a time, so an export of a busy
+ * month streams instead of filling memory.
+ */
+@Component
+class CaseList {
+  private static final int BATCH = 500;
+
+  private final StatsStore store;
+
+  CaseList(StatsStore store) {
+    this.store = store;
+  }
+
+  /** One case: its dimensions, when each step first happened, and how it ended. */
+  record Row(String ticketId, Instant registeredAt, String district, String category, String urgency, String unitId,
+      Instant dispatchedAt, Instant claimedAt, Boolean claimedOnTime, Instant resolvedAt, Boolean resolvedOnTime,
+      Double handlingHours, Instant closedAt, String outcome, boolean returned, boolean overdue, boolean reopened,
+      boolean merged, boolean closedDirectly) {}
+
+  void forEach(DashboardFilter f, Consumer<Row> action) {
+    Generation g = store.generation(store.meta().read());
+    for (LocalDate day = f.from(); !day.isAfter(f.to()); day = day.plusDays(1)) {
+      List<String> tickets = ticketsOf(g, day.toString());
+      for (int i = 0; i < tickets.size(); i += BATCH) {
+        List<String> batch = tickets.subList(i, Math.min(tickets.size(), i + BATCH));
+        List<Row> rows = new ArrayList<>();
+        g.tickets().find(Filters.in("_id", batch)).forEach(d -> rows.add(row(d)));
+        rows.stream().filter(r -> matches(r, f)).sorted(Comparator.comparing(Row::ticketId)).forEach(action);
+      }
+    }
+  }
+
+  private static List<String> ticketsOf(Generation g, String day) {
+    Document index = g.days().find(Filters.eq("_id", day)).first();
+    if (index == null) {
+      return List.of();
+    }
+    List<String> keys = index.getList("blocks", String.class).stream().map(b -> day + "|" + b).toList();
+    List<String> tickets = new ArrayList<>();
+    g.days().find(Filters.in("_id", keys)).forEach(b -> tickets.addAll(b.getList("t", String.class)));
+    tickets.sort(Comparator.naturalOrder());
+    return tickets;
+  }
+
+  private static boolean matches(Row r, DashboardFilter f) {
+    return (f.district() == null || f.district().equals(r.district()))
+        && (f.category() == null || f.category().equals(r.category()))
+        && (f.unitId() == null || f.unitId().equals(r.unitId()));
+  }
+
+  private static Row row(Document d) {
+    Document m = d.get("m", new Document());
+    Document facts = d.get("f", new Document());
+    Document unit = d.get("u", Document.class);
+    Document claimed = m.get(Metric.CLAIMED.name(), Document.class);
+    Document resolved = m.get(Metric.RESOLVED.name(), Document.class);
+    Document closed = m.get(Metric.CLOSED.name(), Document.class);
+    Long seconds = resolved == null ? null : resolved.getLong("h");
+    return new Row(d.getString("_id"), at(m, Metric.RECEIVED), facts.getString("district"), facts.getString("category"),
+        facts.getString("urgency"), unit == null ? null : unit.getString("id"), at(m, Metric.DISPATCHED),
+        at(m, Metric.CLAIMED), claimed == null ? null : attribute(claimed, Metric.CLAIMED_ON_TIME),
+        at(m, Metric.RESOLVED), resolved == null ? null : attribute(resolved, Metric.RESOLVED_ON_TIME),
+        seconds == null ? null : seconds / 3600.0, at(m, Metric.CLOSED), closed == null ? null : closed.getString("o"),
+        m.containsKey(Metric.RETURNED.name()), m.containsKey(Metric.OVERDUE.name()),
+        m.containsKey(Metric.REOPENED.name()), m.containsKey(Metric.MERGED.name()),
+        m.containsKey(Metric.CLOSED_DIRECTLY.name()));
+  }
+
+  private static Instant at(Document marks, Metric metric) {
+    Document mark = marks.get(metric.name(), Document.class);
+    return mark == null ? null : Instant.ofEpochMilli(mark.getLong("at"));
+  }
+
+  private static boolean attribute(Document mark, Metric attribute) {
+    return mark.getList("attrs", String.class, List.of()).contains(attribute.name());
+  }
+}

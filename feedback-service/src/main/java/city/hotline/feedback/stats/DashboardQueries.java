@@ -1,0 +1,130 @@
+package city.hotline.feedback.stats;
+
+import city.hotline.feedback.stats.Summary.Rate;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/** The leadership's questions (SPEC §5), answered from the in-memory roll-ups: never from cases. */
+@Service
+class DashboardQueries {
+  private final StatsCube cube;
+  private final ReferenceNames names;
+  private final StatsSettings settings;
+
+  DashboardQueries(StatsCube cube, ReferenceNames names, StatsSettings settings) {
+    this.cube = cube;
+    this.names = names;
+    this.settings = settings;
+  }
+
+  enum RankBy { DISTRICT, UNIT }
+
+  enum Interval { DAY, WEEK, MONTH }
+
+  Summary summary(DashboardFilter f) {
+    Totals totals = cube.totals(f.from(), f.to(), f.cells());
+    return Summary.of(f.from(), f.to(), f.byUnit() ? totals.asUnit() : totals, settings.scoreWeights());
+  }
+
+  record RankedItem(int rank, String code, String name, Double score, long received, long resolved, long closed,
+      long overdue, Rate claimOnTimeRate, Rate resolutionRate, Rate onTimeResolutionRate, Rate closureRate,
+      Rate satisfactionRate) {}
+
+  record Ranking(LocalDate from, LocalDate to, String by, Map<String, Double> weights, List<RankedItem> items) {}
+
+  /** 排名: every district (all of them, even those without cases) or every unit with cases, best score first. */
+  Ranking ranking(DashboardFilter f, RankBy by) {
+    Function<CellKey, String> group = by == RankBy.DISTRICT ? CellKey::district : CellKey::unitId;
+    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.cells(), group);
+    groups.remove(CellKey.NO_UNIT);
+    if (by == RankBy.DISTRICT) {
+      names.districts().forEach(d -> groups.computeIfAbsent(d.code(), c -> new Totals()));
+    }
+    List<Summary> summaries = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    groups.forEach((code, totals) -> {
+      codes.add(code);
+      summaries.add(Summary.of(f.from(), f.to(), by == RankBy.UNIT ? totals.asUnit() : totals, settings.scoreWeights()));
+    });
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      order.add(i);
+    }
+    Comparator<Integer> byScore = Comparator.comparing((Integer i) -> summaries.get(i).score(),
+        Comparator.nullsLast(Comparator.reverseOrder()));
+    order.sort(byScore.thenComparing(i -> summaries.get(i).received(), Comparator.reverseOrder())
+        .thenComparing(codes::get));
+    List<RankedItem> items = new ArrayList<>();
+    for (int i : order) {
+      Summary s = summaries.get(i);
+      String code = codes.get(i);
+      items.add(new RankedItem(items.size() + 1, code, by == RankBy.DISTRICT ? names.district(code) : cube.unitName(code),
+          s.score(), s.received(), s.resolved(), s.closed(), s.overdue(), s.claimOnTimeRate(), s.resolutionRate(),
+          s.onTimeResolutionRate(), s.closureRate(), s.satisfactionRate()));
+    }
+    return new Ranking(f.from(), f.to(), by.name().toLowerCase(), settings.scoreWeights().asMap(), items);
+  }
+
+  record TrendPoint(String period, LocalDate from, LocalDate to, long received, long resolved, long closed,
+      Rate closureRate, Rate onTimeResolutionRate, Rate satisfactionRate) {}
+
+  record Trend(String interval, List<TrendPoint> points) {}
+
+  /** 趋势: one point per day, ISO week (from Monday) or month of the period, each clipped to the period. */
+  Trend trend(DashboardFilter f, Interval interval) {
+    List<TrendPoint> points = new ArrayList<>();
+    for (LocalDate start = f.from(); !start.isAfter(f.to()); ) {
+      LocalDate end = min(periodEnd(start, interval), f.to());
+      Summary s = summary(f.over(start, end));
+      points.add(new TrendPoint(label(start, interval), start, end, s.received(), s.resolved(), s.closed(),
+          s.closureRate(), s.onTimeResolutionRate(), s.satisfactionRate()));
+      start = end.plusDays(1);
+    }
+    return new Trend(interval.name().toLowerCase(), points);
+  }
+
+  record CategoryItem(String code, String name, long received, long resolved, long closed, long overdue,
+      Rate closureRate, Rate onTimeResolutionRate, Rate satisfactionRate) {}
+
+  record Categories(LocalDate from, LocalDate to, List<CategoryItem> items) {}
+
+  /** 类别分布: the figures per category, most received first. */
+  Categories categories(DashboardFilter f) {
+    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.cells(), CellKey::category);
+    List<CategoryItem> items = new ArrayList<>();
+    groups.forEach((code, totals) -> {
+      Summary s = Summary.of(f.from(), f.to(), f.byUnit() ? totals.asUnit() : totals, settings.scoreWeights());
+      items.add(new CategoryItem(code, names.category(code), s.received(), s.resolved(), s.closed(), s.overdue(),
+          s.closureRate(), s.onTimeResolutionRate(), s.satisfactionRate()));
+    });
+    items.sort(Comparator.comparing(CategoryItem::received, Comparator.reverseOrder()).thenComparing(CategoryItem::code));
+    return new Categories(f.from(), f.to(), items);
+  }
+
+  private static LocalDate periodEnd(LocalDate start, Interval interval) {
+    return switch (interval) {
+      case DAY -> start;
+      case WEEK -> start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+      case MONTH -> start.with(TemporalAdjusters.lastDayOfMonth());
+    };
+  }
+
+  private static String label(LocalDate start, Interval interval) {
+    return switch (interval) {
+      case DAY -> start.toString();
+      case WEEK -> start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+      case MONTH -> start.toString().substring(0, 7);
+    };
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

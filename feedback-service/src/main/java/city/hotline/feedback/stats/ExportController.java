@@ -1,0 +1,121 @@
+package city.hotline.feedback.stats;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** 导出: the ranking and the case list of a period as CSV or Excel, streamed as they are read. */
+@RestController
+@RequestMapping("/api/dashboard/export")
+class ExportController {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final List<String> RANKING_HEADER = List.of("排名", "代码", "名称", "综合得分", "受理量", "办结量",
+      "结案量", "超期量", "按时签收率", "办结率", "按时办结率", "结案率", "满意率");
+  private static final List<String> CASES_HEADER = List.of("工单号", "受理时间", "区域", "类别", "紧急程度", "承办单位",
+      "派单时间", "签收时间", "按时签收", "办结时间", "按时办结", "办理时长(小时)", "结案时间", "结案结果", "退单", "超期",
+      "重办", "重复件", "直接办结");
+
+  private final DashboardController dashboard;
+  private final DashboardQueries queries;
+  private final CaseList cases;
+  private final ReferenceNames names;
+  private final StatsCube cube;
+  private final ZoneId zone;
+
+  ExportController(DashboardController dashboard, DashboardQueries queries, CaseList cases, ReferenceNames names,
+      StatsCube cube, StatsSettings settings) {
+    this.dashboard = dashboard;
+    this.queries = queries;
+    this.cases = cases;
+    this.names = names;
+    this.cube = cube;
+    this.zone = settings.zone();
+  }
+
+  @GetMapping("/ranking")
+  ResponseEntity<StreamingResponseBody> ranking(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "district") String by,
+      @RequestParam(required = false) String category,
+      @RequestParam(defaultValue = "csv") String format) {
+    DashboardFilter f = dashboard.filter(from, to, null, null, category);
+    DashboardQueries.Ranking ranking = queries.ranking(f, DashboardController.choice(DashboardQueries.RankBy.class, "by", by));
+    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format);
+    return file(type, "排名_" + ranking.by() + "_" + f.from() + "_" + f.to(), out -> {
+      try (TableWriter table = TableWriter.open(type, out, "排名", RANKING_HEADER)) {
+        for (DashboardQueries.RankedItem item : ranking.items()) {
+          table.row(Arrays.asList(item.rank(), item.code(), item.name(), round(item.score()), item.received(),
+              item.resolved(), item.closed(), item.overdue(), percent(item.claimOnTimeRate()),
+              percent(item.resolutionRate()), percent(item.onTimeResolutionRate()), percent(item.closureRate()),
+              percent(item.satisfactionRate())));
+        }
+      }
+    });
+  }
+
+  @GetMapping("/cases")
+  ResponseEntity<StreamingResponseBody> cases(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String unitId,
+      @RequestParam(required = false) String category,
+      @RequestParam(defaultValue = "csv") String format) {
+    DashboardFilter f = dashboard.filter(from, to, district, unitId, category);
+    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format);
+    return file(type, "工单明细_" + f.from() + "_" + f.to(), out -> {
+      try (TableWriter table = TableWriter.open(type, out, "工单明细", CASES_HEADER)) {
+        cases.forEach(f, row -> table.row(cells(row)));
+      }
+    });
+  }
+
+  private List<Object> cells(CaseList.Row r) {
+    return new ArrayList<>(Arrays.asList(r.ticketId(), time(r.registeredAt()), names.district(r.district()),
+        names.category(r.category()), r.urgency(), r.unitId() == null ? null : cube.unitName(r.unitId()),
+        time(r.dispatchedAt()), time(r.claimedAt()), yesNo(r.claimedOnTime()), time(r.resolvedAt()),
+        yesNo(r.resolvedOnTime()), r.handlingHours() == null ? null : Math.round(r.handlingHours() * 10) / 10.0,
+        time(r.closedAt()), r.outcome(), yesNo(r.returned()), yesNo(r.overdue()), yesNo(r.reopened()),
+        yesNo(r.merged()), yesNo(r.closedDirectly())));
+  }
+
+  private ResponseEntity<StreamingResponseBody> file(TableWriter.Format type, String name, StreamingResponseBody body) {
+    String fileName = name + "." + type.extension;
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export." + type.extension
+            + "\"; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+        .contentType(MediaType.parseMediaType(type.contentType))
+        .body(body);
+  }
+
+  private String time(java.time.Instant at) {
+    return at == null ? null : TIME.format(at.atZone(zone));
+  }
+
+  private static String yesNo(Boolean value) {
+    return value == null ? null : value ? "是" : "否";
+  }
+
+  private static Double round(Double score) {
+    return score == null ? null : Math.round(score * 10) / 10.0;
+  }
+
+  private static String percent(Summary.Rate rate) {
+    return rate.rate() == null ? null : String.format("%.1f%%", rate.rate() * 100);
+  }
+}

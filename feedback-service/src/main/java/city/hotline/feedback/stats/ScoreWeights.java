@@ -1,0 +1,51 @@
+package city.hotline.feedback.stats;
+
+import city.hotline.feedback.stats.Summary.Rate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The ranking's weighted score (综合得分), 0–100: the weighted mean of five rates, each a fraction.
+ * A rate with nothing to rate (denominator 0) is left out and the others' weights are scaled up,
+ * so a district is never punished or rewarded for what it had no cases of; with none, no score.
+ */
+record ScoreWeights(double claimOnTimeRate, double resolutionRate, double onTimeResolutionRate,
+    double satisfactionRate, double closureRate) {
+
+  ScoreWeights {
+    if (claimOnTimeRate < 0 || resolutionRate < 0 || onTimeResolutionRate < 0 || satisfactionRate < 0
+        || closureRate < 0 || claimOnTimeRate + resolutionRate + onTimeResolutionRate + satisfactionRate + closureRate <= 0) {
+      throw new IllegalArgumentException("score weights must be non-negative and not all zero");
+    }
+  }
+
+  Double score(Rate claimOnTime, Rate resolution, Rate onTimeResolution, Rate satisfaction, Rate closure) {
+    double[][] parts = {
+      {claimOnTimeRate, value(claimOnTime)}, {resolutionRate, value(resolution)},
+      {onTimeResolutionRate, value(onTimeResolution)}, {satisfactionRate, value(satisfaction)},
+      {closureRate, value(closure)}};
+    double weighted = 0;
+    double weights = 0;
+    for (double[] part : parts) {
+      if (!Double.isNaN(part[1]) && part[0] > 0) {
+        weighted += part[0] * part[1];
+        weights += part[0];
+      }
+    }
+    return weights == 0 ? null : 100 * weighted / weights;
+  }
+
+  private static double value(Rate rate) {
+    return rate.rate() == null ? Double.NaN : rate.rate();
+  }
+
+  Map<String, Double> asMap() {
+    Map<String, Double> map = new LinkedHashMap<>();
+    map.put("claimOnTimeRate", claimOnTimeRate);
+    map.put("resolutionRate", resolutionRate);
+    map.put("onTimeResolutionRate", onTimeResolutionRate);
+    map.put("satisfactionRate", satisfactionRate);
+    map.put("closureRate", closureRate);
+    return map;
+  }
+}

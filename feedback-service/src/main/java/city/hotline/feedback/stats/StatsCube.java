@@ -1,0 +1,144 @@
+package city.hotline.feedback.stats;
+
+import city.hotline.feedback.stats.StatsStore.Generation;
+import com.mongodb.client.model.Filters;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each replica's in-memory copy of the roll-ups of the generation the dashboard reads: a year of a big
+ * city is a few hundred thousand small cells, summed in milliseconds. Refreshed by re-reading only the
+ * days whose roll-up version moved; a new generation (after a rebuild) is loaded whole.
+ */
+@Component
+class StatsCube {
+  private final StatsStore store;
+  private volatile Snapshot snapshot;
+
+  /** One cell's counters, as rolled up. */
+  record Cell(CellKey key, long[] counts, long handledCount, long handledSeconds, long[] handledBuckets) {
+    void addTo(Totals totals) {
+      for (Metric metric : Metric.values()) {
+        totals.add(metric, counts[metric.ordinal()]);
+      }
+      totals.handling().add(handledBuckets, handledCount, handledSeconds);
+    }
+  }
+
+  private record Snapshot(int generation, Map<String, Long> versions, TreeMap<LocalDate, List<Cell>> days,
+      Map<String, String> unitNames) {}
+
+  StatsCube(StatsStore store) {
+    this.store = store;
+  }
+
+  @Scheduled(fixedDelayString = "${hotline.stats.refresh-interval}")
+  void refresh() {
+    Generation g = store.generation(store.meta().read());
+    Snapshot current = snapshot;
+    boolean sameGeneration = current != null && current.generation() == g.number();
+    Document index = g.index().find(Filters.eq("_id", "days")).first();
+    Map<String, Long> versions = new HashMap<>();
+    if (index != null) {
+      index.get("days", Document.class).forEach((day, v) -> versions.put(day, ((Number) v).longValue()));
+    }
+    TreeMap<LocalDate, List<Cell>> days = sameGeneration ? new TreeMap<>(current.days()) : new TreeMap<>();
+    List<String> changed = versions.keySet().stream()
+        .filter(day -> !sameGeneration || !versions.get(day).equals(current.versions().get(day))).toList();
+    if (!changed.isEmpty()) {
+      g.rollups().find(Filters.in("_id", changed)).forEach(d -> days.put(LocalDate.parse(d.getString("_id")), cells(d)));
+    }
+    Map<String, String> names = new HashMap<>();
+    g.units().find().forEach(u -> names.put(u.getString("_id"), u.getString("name")));
+    snapshot = new Snapshot(g.number(), versions, days, names);
+  }
+
+  /** The generation and roll-up versions this copy shows, to tell whether it is up to date. */
+  boolean showsLatest() {
+    Snapshot current = snapshot;
+    if (current == null) {
+      return false;
+    }
+    Generation g = store.generation(store.meta().read());
+    Document index = g.index().find(Filters.eq("_id", "days")).first();
+    Map<String, Long> versions = new HashMap<>();
+    if (index != null) {
+      index.get("days", Document.class).forEach((day, v) -> versions.put(day, ((Number) v).longValue()));
+    }
+    return current.generation() == g.number() && versions.equals(current.versions());
+  }
+
+  Totals totals(LocalDate from, LocalDate to, Predicate<CellKey> filter) {
+    Totals totals = new Totals();
+    forEach(from, to, filter, cell -> cell.addTo(totals));
+    return totals;
+  }
+
+  /** Totals per group (district, unit, category, period …), in the order the groups were first met. */
+  Map<String, Totals> grouped(LocalDate from, LocalDate to, Predicate<CellKey> filter,
+      Function<CellKey, String> group) {
+    Map<String, Totals> groups = new LinkedHashMap<>();
+    forEach(from, to, filter, cell -> cell.addTo(groups.computeIfAbsent(group.apply(cell.key()), k -> new Totals())));
+    return groups;
+  }
+
+  String unitName(String unitId) {
+    return current().unitNames().getOrDefault(unitId, unitId);
+  }
+
+  private void forEach(LocalDate from, LocalDate to, Predicate<CellKey> filter, java.util.function.Consumer<Cell> action) {
+    for (List<Cell> cells : current().days().subMap(from, true, to, true).values()) {
+      for (Cell cell : cells) {
+        if (filter.test(cell.key())) {
+          action.accept(cell);
+        }
+      }
+    }
+  }
+
+  private Snapshot current() {
+    if (snapshot == null) {
+      synchronized (this) {
+        if (snapshot == null) {
+          refresh();
+        }
+      }
+    }
+    return snapshot;
+  }
+
+  private static List<Cell> cells(Document rollup) {
+    List<Cell> cells = new ArrayList<>();
+    Document all = rollup.get("cells", new Document());
+    all.forEach((key, value) -> {
+      Document c = (Document) value;
+      long[] counts = new long[Metric.values().length];
+      for (Metric metric : Metric.values()) {
+        Number n = c.get(metric.field(), Number.class);
+        counts[metric.ordinal()] = n == null ? 0 : n.longValue();
+      }
+      List<?> buckets = c.getList("hb", Object.class, List.of());
+      long[] hb = new long[HandlingTimes.BUCKETS];
+      for (int i = 0; i < hb.length && i < buckets.size(); i++) {
+        hb[i] = ((Number) buckets.get(i)).longValue();
+      }
+      cells.add(new Cell(CellKey.decode(key), counts, number(c, "hn"), number(c, "hs"), hb));
+    });
+    return cells;
+  }
+
+  private static long number(Document d, String field) {
+    Number n = d.get(field, Number.class);
+    return n == null ? 0 : n.longValue();
+  }
+}

@@ -1,0 +1,153 @@
+package city.hotline.feedback.stats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes a table as CSV (UTF-8 with a byte-order mark, so Excel shows the Chinese) or as .xlsx, a row
+ * at a time. In CSV, text that a spreadsheet would run as a formula (=, +, -, @ first) is written as text.
+ */
+abstract class TableWriter implements AutoCloseable {
+  enum Format {
+    CSV("text/csv; charset=UTF-8", "csv"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+    final String contentType;
+    final String extension;
+
+    Format(String contentType, String extension) {
+      this.contentType = contentType;
+      this.extension = extension;
+    }
+  }
+
+  static TableWriter open(Format format, OutputStream out, String sheetName, List<String> header) {
+    TableWriter writer = format == Format.CSV ? new Csv(out) : new Xlsx(out, sheetName);
+    writer.header(header);
+    return writer;
+  }
+
+  abstract void header(List<String> names);
+
+  /** Cells are strings, numbers (written as numbers) or null (empty). */
+  abstract void row(List<?> cells);
+
+  @Override
+  public abstract void close();
+
+  private static final class Csv extends TableWriter {
+    private final Writer writer;
+
+    Csv(OutputStream out) {
+      this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      write("\uFEFF");
+    }
+
+    @Override
+    void header(List<String> names) {
+      row(names);
+    }
+
+    @Override
+    void row(List<?> cells) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          line.append(',');
+        }
+        Object cell = cells.get(i);
+        line.append(cell == null ? "" : cell instanceof Number ? cell.toString() : quote(defused(cell.toString())));
+      }
+      write(line.append("\r\n").toString());
+    }
+
+    private static String quote(String text) {
+      return text.matches(".*[\",\r\n].*") || text.isEmpty() ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private void write(String text) {
+      try {
+        writer.write(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        writer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static final class Xlsx extends TableWriter {
+    private static final int WINDOW = 200;
+    private final OutputStream out;
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+    private final SXSSFSheet sheet;
+    private int next;
+
+    Xlsx(OutputStream out, String sheetName) {
+      this.out = out;
+      this.sheet = workbook.createSheet(sheetName);
+    }
+
+    @Override
+    void header(List<String> names) {
+      CellStyle bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
+      Row row = sheet.createRow(next++);
+      for (int i = 0; i < names.size(); i++) {
+        Cell cell = row.createCell(i);
+        cell.setCellValue(names.get(i));
+        cell.setCellStyle(bold);
+        sheet.setColumnWidth(i, Math.max(10, names.get(i).length() * 2 + 4) * 256);
+      }
+      sheet.createFreezePane(0, 1);
+    }
+
+    @Override
+    void row(List<?> cells) {
+      Row row = sheet.createRow(next++);
+      for (int i = 0; i < cells.size(); i++) {
+        Object value = cells.get(i);
+        if (value instanceof Number n) {
+          row.createCell(i).setCellValue(n.doubleValue());
+        } else if (value != null) {
+          row.createCell(i).setCellValue(value.toString()); // a string cell of .xlsx is never a formula
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      try (workbook) {
+        workbook.write(out);
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A leading =, +, - or @ would make a spreadsheet run the text as a formula. */
+  static String defused(String text) {
+    return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+}

@@ -1,0 +1,185 @@
+package city.hotline.feedback.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.testsupport.MongoWireTestServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The read model against the hand-worked {@link Scenario}: the figures are right to the case, and stay
+ * the same whatever order the events come in and however often (SPEC §5). Runs the projection, the
+ * roll-up and the in-memory cube on a Mongo-wire server, without Spring or Kafka.
+ */
+class StatsProjectionTest {
+  private static final MongoWireTestServer MONGO = new MongoWireTestServer();
+  private static final MongoClient CLIENT = MongoClients.create(MONGO.uri());
+  private static final StatsSettings SETTINGS = new StatsSettings(Scenario.ZONE, 30, 1100, SummaryTest.WEIGHTS,
+      Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+  private static final List<String> DISTRICTS = List.of("JIANGAN", "JIANGHAN", "QIAOKOU", "HANYANG", "WUCHANG",
+      "QINGSHAN", "HONGSHAN", "DONGXIHU", "HANNAN", "CAIDIAN", "JIANGXIA", "HUANGPI", "XINZHOU", "EAST_LAKE_HIGH_TECH",
+      "ECONOMIC_DEVELOPMENT_ZONE", "EAST_LAKE_SCENIC");
+  static final ReferenceNames NAMES = new ReferenceNames(
+      DISTRICTS.stream().map(d -> new ReferenceNames.Entry(d, d + "区")).toList(),
+      Stream.of("SANITATION", "STREET_LIGHTING", "GREENERY", "OTHER").map(c -> new ReferenceNames.Entry(c, c)).toList());
+  private static int databases;
+
+  @AfterAll
+  static void stop() {
+    CLIENT.close();
+    MONGO.close();
+  }
+
+  /** A fresh read model in its own database, fed the events in the given order. */
+  private static DashboardQueries feed(List<EventEnvelope<?>> events) {
+    MongoDatabase database = CLIENT.getDatabase("stats-" + (++databases));
+    StatsStore store = new StatsStore(database, Clock.systemUTC());
+    StatsProjection projection = new StatsProjection(SETTINGS);
+    StatsStore.Generation g = store.generation(1);
+    events.forEach(e -> projection.apply(g, e));
+    StatsRollup rollup = new StatsRollup(store);
+    while (rollup.rollUp(g) > 0) {
+      // until every changed cell is rolled up
+    }
+    assertThat(rollup.settled(g)).isTrue();
+    StatsCube cube = new StatsCube(store);
+    cube.refresh();
+    return new DashboardQueries(cube, NAMES, SETTINGS);
+  }
+
+  private static DashboardFilter both(String district, String unitId) {
+    return new DashboardFilter(Scenario.DAY_1, Scenario.DAY_2, district, unitId, null);
+  }
+
+  @Test
+  void theWholeCityOverBothDaysMatchesTheHandCount() {
+    Summary s = feed(new Scenario("WH20261102").events()).summary(both(null, null));
+    assertThat(s.received()).isEqualTo(6);
+    assertThat(s.closedDirectly()).isEqualTo(1);
+    assertThat(s.merged()).isEqualTo(1);
+    assertThat(s.dispatched()).as("T2 routed twice and reopened: once").isEqualTo(4);
+    assertThat(s.claimOnTimeRate()).as("T2's first claim was late").isEqualTo(new Summary.Rate(2, 3, 2 / 3.0));
+    assertThat(s.resolutionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
+    assertThat(s.onTimeResolutionRate()).isEqualTo(new Summary.Rate(2, 3, 2 / 3.0));
+    assertThat(s.closureRate()).isEqualTo(new Summary.Rate(4, 6, 4 / 6.0));
+    assertThat(s.satisfactionRate()).as("未接通 and NO_RESPONSE are not ratings").isEqualTo(new Summary.Rate(1, 1, 1.0));
+    assertThat(s.returnVisitRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
+    assertThat(s.returnRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
+    assertThat(s.reopenRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
+    assertThat(s.overdue()).isEqualTo(1);
+    assertThat(s.handlingHours().count()).isEqualTo(3);
+    assertThat(s.handlingHours().mean()).as("(6 + 31 + 2) / 3").isCloseTo(13.0, within(1e-9));
+    assertThat(s.handlingHours().p90()).isEqualTo(48.0);
+    assertThat(s.score()).isCloseTo(100 * (0.15 * 2 / 3 + 0.15 * 0.75 + 0.30 * 2 / 3 + 0.30 + 0.10 * 4 / 6),
+        within(1e-9));
+  }
+
+  @Test
+  void eachEventCountsInTheDayItHappened() {
+    DashboardQueries q = feed(new Scenario("WH20261102").events());
+    Summary first = q.summary(new DashboardFilter(Scenario.DAY_1, Scenario.DAY_1, null, null, null));
+    assertThat(first.received()).isEqualTo(4);
+    assertThat(first.dispatched()).isEqualTo(2);
+    assertThat(first.claimed()).isEqualTo(1);
+    assertThat(first.resolved()).isEqualTo(1);
+    assertThat(first.closed()).as("only T4; T1 closes on day 2").isEqualTo(1);
+    assertThat(first.returned()).isEqualTo(1);
+    Summary second = q.summary(new DashboardFilter(Scenario.DAY_2, Scenario.DAY_2, null, null, null));
+    assertThat(second.received()).isEqualTo(2);
+    assertThat(second.closed()).isEqualTo(3);
+    List<DashboardQueries.TrendPoint> points = q.trend(both(null, null), DashboardQueries.Interval.DAY).points();
+    assertThat(points).extracting(DashboardQueries.TrendPoint::received).containsExactly(4L, 2L);
+    assertThat(q.trend(both(null, null), DashboardQueries.Interval.WEEK).points()).singleElement()
+        .satisfies(p -> assertThat(p.closed()).isEqualTo(4));
+  }
+
+  /** A case counts once per figure, where it was first counted: T2's dispatch stays with 江岸区城管局. */
+  @Test
+  void eachUnitCountsWhatItWasFirstSentAndWhatItDid() {
+    DashboardQueries q = feed(new Scenario("WH20261102").events());
+    Summary jiangan = q.summary(both(null, "JIANGAN_CGJ"));
+    assertThat(jiangan.received()).isEqualTo(2);
+    assertThat(jiangan.dispatched()).isEqualTo(2);
+    assertThat(jiangan.claimed()).isEqualTo(1);
+    assertThat(jiangan.returned()).isEqualTo(1);
+    assertThat(jiangan.closed()).isEqualTo(1);
+    Summary wuchang = q.summary(both(null, "WUCHANG_CGJ"));
+    assertThat(wuchang.dispatched()).as("T3 only").isEqualTo(1);
+    assertThat(wuchang.claimOnTimeRate()).isEqualTo(new Summary.Rate(0, 1, 0.0));
+    assertThat(wuchang.resolved()).isEqualTo(1);
+    assertThat(wuchang.overdue()).isEqualTo(1);
+    assertThat(wuchang.reopened()).isEqualTo(1);
+    assertThat(wuchang.closed()).isEqualTo(1);
+  }
+
+  @Test
+  void districtsRankByTheirWeightedScoreAndThoseWithNothingToScoreComeLast() {
+    DashboardQueries.Ranking ranking = feed(new Scenario("WH20261102").events())
+        .ranking(both(null, null), DashboardQueries.RankBy.DISTRICT);
+    assertThat(ranking.items()).hasSize(16);
+    assertThat(ranking.items().subList(0, 3)).extracting(DashboardQueries.RankedItem::code)
+        .containsExactly("HONGSHAN", "JIANGAN", "WUCHANG");
+    assertThat(ranking.items().get(0).score()).as("every rate it has is 100 %").isCloseTo(100.0, within(1e-9));
+    // 江岸: claim 1/2, resolution 2/2, on time 1/2, satisfied 1/1, closed 2/3
+    assertThat(ranking.items().get(1).score())
+        .isCloseTo(100 * (0.15 * 0.5 + 0.15 + 0.30 * 0.5 + 0.30 + 0.10 * 2 / 3), within(1e-9));
+    // 武昌: resolution 0/1, closure 1/2; nothing else to score
+    assertThat(ranking.items().get(2).score()).isCloseTo(100 * (0.10 * 0.5) / (0.15 + 0.10), within(1e-9));
+    assertThat(ranking.items().get(3).score()).isNull();
+    assertThat(ranking.items()).extracting(DashboardQueries.RankedItem::rank).startsWith(1, 2, 3, 4);
+  }
+
+  @Test
+  void categoriesBreakTheFiguresDownMostReceivedFirst() {
+    List<DashboardQueries.CategoryItem> items = feed(new Scenario("WH20261102").events())
+        .categories(both(null, null)).items();
+    assertThat(items).extracting(DashboardQueries.CategoryItem::code)
+        .containsExactly("SANITATION", "GREENERY", "OTHER", "STREET_LIGHTING");
+    assertThat(items.get(0).received()).isEqualTo(3);
+    assertThat(items.get(0).closureRate()).isEqualTo(new Summary.Rate(2, 3, 2 / 3.0));
+  }
+
+  static Stream<Long> seeds() {
+    return Stream.of(1L, 2L, 3L, 4L, 5L);
+  }
+
+  /** Redelivered, published twice, in any order across and within topics: the same figures. */
+  @ParameterizedTest(name = "shuffle seed {0}")
+  @MethodSource("seeds")
+  void shuffledAndRepeatedDeliveryGivesTheSameFigures(long seed) {
+    List<EventEnvelope<?>> events = new Scenario("WH20261102").events();
+    DashboardQueries inOrder = feed(events);
+    Random random = new Random(seed);
+    List<EventEnvelope<?>> shuffled = new ArrayList<>(events);
+    for (int i = 0; i < events.size() / 2; i++) {
+      shuffled.add(events.get(random.nextInt(events.size())));
+    }
+    shuffled.addAll(events); // the whole log once more, as after a consumer restarts from zero
+    Collections.shuffle(shuffled, random);
+    DashboardQueries replayed = feed(shuffled);
+
+    for (String unit : new String[] {null, "JIANGAN_CGJ", "WUCHANG_CGJ", "HONGSHAN_CGJ"}) {
+      assertThat(replayed.summary(both(null, unit))).isEqualTo(inOrder.summary(both(null, unit)));
+    }
+    for (var day : List.of(Scenario.DAY_1, Scenario.DAY_2)) {
+      DashboardFilter oneDay = new DashboardFilter(day, day, null, null, null);
+      assertThat(replayed.summary(oneDay)).isEqualTo(inOrder.summary(oneDay));
+    }
+    assertThat(replayed.ranking(both(null, null), DashboardQueries.RankBy.UNIT))
+        .isEqualTo(inOrder.ranking(both(null, null), DashboardQueries.RankBy.UNIT));
+  }
+}
