@@ -49,6 +49,25 @@ public final class HttpJson {
     return withHeader("X-Request-Id", id);
   }
 
+  /** A file as downloaded: status, content type, Content-Disposition and the bytes. */
+  public record Download(int status, String contentType, String disposition, byte[] body) {}
+
+  /** GET of something that is not JSON (an export, a page). */
+  public Download download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    headers.forEach(request::header);
+    try {
+      HttpResponse<byte[]> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply get(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
   }

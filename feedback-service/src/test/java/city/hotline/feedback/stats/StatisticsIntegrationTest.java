@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.support.kafka.EventCodec;
+import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
 import java.util.ArrayList;
@@ -117,6 +121,39 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     JsonNode status = as("ADMIN").get("/api/admin/stats/rebuild").body();
     assertThat(status.path("rebuild").path("records").asLong()).isEqualTo(2L * events.size());
     assertThat(figures()).isEqualTo(counted);
+    exportsListTheRankingAndEveryCase();
+  }
+
+  /** 导出: the ranking and the case list of the period, as CSV and as Excel. */
+  private void exportsListTheRankingAndEveryCase() {
+    HttpJson.Download csv = as("LEADER").download("/api/dashboard/export/cases?" + PERIOD + "&format=csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.disposition()).contains("attachment").contains(".csv");
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF工单号,受理时间,区域,类别");
+    List<String> lines = text.lines().skip(1).toList();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).startsWith("WH20261102000001,2026-11-02 09:00,江岸区,环境卫生,NORMAL,JIANGAN_CGJ名,")
+        .contains(",SATISFIED,");
+    assertThat(lines.get(1)).as("T2: returned, reopened, first resolution late, 31 h")
+        .contains(",31.0,").contains(",UNREACHABLE,是,否,是,否,否");
+    HttpJson.Download jiangan = as("LEADER").download("/api/dashboard/export/cases?" + PERIOD + "&district=JIANGAN");
+    assertThat(new String(jiangan.body(), StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + 3);
+
+    HttpJson.Download xlsx = as("LEADER").download("/api/dashboard/export/ranking?" + PERIOD + "&by=district&format=xlsx");
+    assertThat(xlsx.status()).isEqualTo(200);
+    assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      var sheet = workbook.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("名称");
+      assertThat(sheet.getLastRowNum()).as("16 districts under the header").isEqualTo(16);
+      assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("洪山区");
+      assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(100.0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(as("LEADER").download("/api/dashboard/export/cases?format=pdf").status()).isEqualTo(400);
   }
 
   @Test
