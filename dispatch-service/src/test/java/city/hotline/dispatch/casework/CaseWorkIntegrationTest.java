@@ -55,6 +55,29 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     return bureau(unit).post("/api/cases/" + ticketId + "/return", Map.of("reason", reason, "note", "地址在武昌区中北路"));
   }
 
+  /** 积压: the leadership sees the open cases now by state, unit and district; counted by difference. */
+  @Test
+  void theBacklogCountsOpenCasesByStateUnitAndDistrict() {
+    JsonNode before = as("LEADER").get("/api/dashboard/backlog?district=QIAOKOU").body();
+    String waiting = register("QIAOKOU", "SANITATION", false);
+    String claimed = register("QIAOKOU", "STREET_VENDING", false);
+    awaitCase(waiting, "DISPATCHED");
+    awaitCase(claimed, "DISPATCHED");
+    assertThat(bureau("QIAOKOU_CGJ").post("/api/cases/" + claimed + "/claim", Map.of()).status()).isEqualTo(200);
+    awaitInQueue(bureau("QIAOKOU_CGJ"), "?state=CLAIMED", claimed);
+
+    JsonNode after = as("LEADER").get("/api/dashboard/backlog?district=QIAOKOU").body();
+    assertThat(after.path("total").asLong() - before.path("total").asLong()).isEqualTo(2);
+    assertThat(after.path("byState").path("CLAIMED").asLong() - before.path("byState").path("CLAIMED").asLong())
+        .isEqualTo(1);
+    assertThat(after.path("byUnit").valueStream().filter(u -> u.path("unitId").asString().equals("QIAOKOU_CGJ"))
+        .findFirst().orElseThrow().path("name").asString()).isEqualTo("硚口区城管局");
+    assertThat(after.path("byDistrict").valueStream().map(d -> d.path("code").asString())).containsExactly("QIAOKOU");
+    JsonNode vending = as("LEADER").get("/api/dashboard/backlog?district=QIAOKOU&category=STREET_VENDING").body();
+    assertThat(vending.path("byState").path("DISPATCHED").asLong()).isZero();
+    assertThat(bureau("QIAOKOU_CGJ").get("/api/dashboard/backlog").status()).isEqualTo(403);
+  }
+
   @Test
   void aReturnedCaseWaitsAtTheDeskAndIsRoutedByHandWithFreshDeadlines() {
     String ticketId = register("JIANGAN", "SANITATION", false);

@@ -50,7 +50,8 @@ class ApiRoutes {
   @Bean
   RouterFunction<ServerResponse> dispatchRoutes(ServiceUrls urls) {
     return route("dispatch")
-        .route(path("/api/cases/**").or(path("/api/units")).or(path("/api/admin/routing-rules/**"))
+        .route(path("/api/cases/**").or(path("/api/units")).or(path("/api/dashboard/backlog"))
+            .or(path("/api/admin/routing-rules/**"))
             .or(path("/api/admin/units/**")).or(path("/api/admin/calendar/**")), http())
         .before(uri(urls.dispatchUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
@@ -60,7 +61,8 @@ class ApiRoutes {
   @Bean
   RouterFunction<ServerResponse> feedbackRoutes(ServiceUrls urls) {
     return route("feedback")
-        .route(path("/api/visits/**").or(path("/api/dashboard/**")).or(path("/api/public/ratings/**"))
+        .route(path("/api/visits/**").or(path("/api/dashboard/**").and(path("/api/dashboard/backlog").negate()))
+            .or(path("/api/public/ratings/**"))
             .or(path("/api/admin/stats/**")), http())
         .before(uri(urls.feedbackUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)

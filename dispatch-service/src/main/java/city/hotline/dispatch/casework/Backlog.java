@@ -1,0 +1,88 @@
+package city.hotline.dispatch.casework;
+
+import city.hotline.support.security.ApiAccessRules;
+import city.hotline.support.security.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 积压 and 当前超期 for the leadership dashboard: the open cases now, by state, unit and district, and
+ * how many are past their current deadline. Counted from the queues' read model, which holds open work
+ * only, so it costs what reading the queues costs however long the history.
+ */
+@RestController
+class Backlog {
+  private static final List<CaseState> OPEN = List.of(CaseState.DISPATCHED, CaseState.CLAIMED,
+      CaseState.AWAITING_MANUAL_DISPATCH, CaseState.RETURNED);
+
+  private final OpenWork openWork;
+  private final CaseWrites writes;
+
+  Backlog(OpenWork openWork, CaseWrites writes) {
+    this.openWork = openWork;
+    this.writes = writes;
+  }
+
+  record UnitBacklog(String unitId, String name, long open, long overdue) {}
+
+  record DistrictBacklog(String code, long open, long overdue) {}
+
+  record Answer(Instant at, long total, long overdue, Map<CaseState, Long> byState, List<UnitBacklog> byUnit,
+      List<DistrictBacklog> byDistrict) {}
+
+  @GetMapping("/api/dashboard/backlog")
+  Answer backlog(@RequestParam(required = false) String district, @RequestParam(required = false) String unitId,
+      @RequestParam(required = false) String category) {
+    Instant now = writes.now();
+    List<QueueItem> open = openWork.read(openWork.allSlots()).stream().map(e -> QueueItem.of(e, now))
+        .filter(i -> OPEN.contains(i.state()))
+        .filter(i -> (district == null || district.isBlank() || district.equals(i.district()))
+            && (unitId == null || unitId.isBlank() || unitId.equals(i.unitId()))
+            && (category == null || category.isBlank() || category.equals(i.category())))
+        .toList();
+    Map<CaseState, Long> byState = new EnumMap<>(CaseState.class);
+    OPEN.forEach(s -> byState.put(s, 0L));
+    Map<String, long[]> units = new TreeMap<>();
+    Map<String, String> unitNames = new LinkedHashMap<>();
+    Map<String, long[]> districts = new TreeMap<>();
+    for (QueueItem item : open) {
+      byState.merge(item.state(), 1L, Long::sum);
+      if (item.unitId() != null) {
+        add(units, item.unitId(), item.overdue());
+        unitNames.put(item.unitId(), item.unitName());
+      }
+      add(districts, item.district(), item.overdue());
+    }
+    List<UnitBacklog> byUnit = new ArrayList<>();
+    units.forEach((id, n) -> byUnit.add(new UnitBacklog(id, unitNames.get(id), n[0], n[1])));
+    byUnit.sort(Comparator.comparing(UnitBacklog::open, Comparator.reverseOrder()).thenComparing(UnitBacklog::unitId));
+    List<DistrictBacklog> byDistrict = new ArrayList<>();
+    districts.forEach((code, n) -> byDistrict.add(new DistrictBacklog(code, n[0], n[1])));
+    return new Answer(now, open.size(), open.stream().filter(QueueItem::overdue).count(), byState, byUnit, byDistrict);
+  }
+
+  private static void add(Map<String, long[]> counts, String key, boolean overdue) {
+    long[] n = counts.computeIfAbsent(key, k -> new long[2]);
+    n[0]++;
+    n[1] += overdue ? 1 : 0;
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Access {
+    @Bean
+    ApiAccessRules backlogRules() {
+      return rules -> rules.requestMatchers("/api/dashboard/backlog").hasRole(Role.LEADER.name());
+    }
+  }
+}
