@@ -10,6 +10,9 @@ import city.hotline.support.web.ApiExceptionHandler;
 import city.hotline.support.web.RequestIdFilter;
 import city.hotline.support.web.TicketLogContextInterceptor;
 import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +35,20 @@ import org.springframework.context.annotation.Import;
 })
 public class SupportConfiguration {
 
-  /** The system clock; tests replace it to control time. */
+  /**
+   * The system clock; tests replace it to control time. With {@code hotline.clock.catch-up-from} set
+   * (./hotline seed only) it starts in the past and catches up with real time, see {@link CatchUpClock}.
+   */
   @Bean
   @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
+  Clock clock(@Value("${hotline.clock.catch-up-from:}") String from,
+      @Value("${hotline.clock.catch-up-anchor:}") String anchor, @Value("${hotline.clock.catch-up-speed:1}") double speed) {
+    if (from.isBlank()) {
+      return Clock.systemUTC();
+    }
+    CatchUpClock clock = new CatchUpClock(Instant.parse(from), Instant.parse(anchor), speed, Clock.systemUTC());
+    LoggerFactory.getLogger(SupportConfiguration.class)
+        .warn("demonstration clock: starts at {}, runs {}x real time, meets real time at {}", from, speed, clock.caughtUpAt());
+    return clock;
   }
 }
