@@ -117,7 +117,7 @@ export function watchExpiry() {
  */
 export async function api(path, options = {}) {
   const headers = new Headers(options.headers);
-  headers.set('Accept', 'application/json, application/problem+json');
+  if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json'); // downloads ask for their own type
   const token = getToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   let body = options.body;

@@ -11,7 +11,10 @@ const PAGE_TITLES = {
   ADMIN: '系统管理',
 };
 
-/** The top bar every role page shares: brand and page title, the user's other workspaces, name, unit, sign-out. */
+/**
+ * The top bar every role page shares: brand and page title (the role's, unless the page names itself
+ * in body[data-page-title]), the user's other workspaces, name, unit, sign-out.
+ */
 function renderTopbar(user, role) {
   const others = user.roles.filter((r) => r !== role && LANDING_PAGES[r]);
   const nav = el('nav', { id: 'role-nav', class: 'role-nav', 'aria-label': '切换工作台' },
@@ -29,7 +32,7 @@ function renderTopbar(user, role) {
   document.querySelector('header.topbar').replaceChildren(
     el('div', { class: 'topbar-title' },
       el('span', { class: 'brand' }, '12345 市民热线 · 城市管理工单平台'),
-      el('h1', { id: 'page-title' }, PAGE_TITLES[role])),
+      el('h1', { id: 'page-title' }, document.body.dataset.pageTitle ?? PAGE_TITLES[role])),
     nav,
     el('div', { class: 'topbar-user' },
       el('span', { id: 'user-name', class: 'user-name' }, user.displayName || user.username), unit, logout));

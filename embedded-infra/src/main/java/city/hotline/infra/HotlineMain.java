@@ -1,5 +1,6 @@
 package city.hotline.infra;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Entry point of {@code ./hotline up|down|status}; all settings come from the environment. */
@@ -23,7 +24,7 @@ public final class HotlineMain {
     }
 
     private static int run(String[] args) {
-        if (args.length != 1) {
+        if (args.length < 1 || (args.length > 1 && !args[0].equals("seed"))) {
             return usage();
         }
         EmbeddedSystem system;
@@ -42,6 +43,10 @@ public final class HotlineMain {
             case "status":
                 List<ProcessStatus> statuses = system.status();
                 return statuses.stream().allMatch(ProcessStatus::healthy) ? EXIT_OK : EXIT_FAILED;
+            case "seed":
+                return seed(Arrays.asList(args).subList(1, args.length));
+            case "rebuild-stats":
+                return interruptible(() -> RebuildStatsCommand.run(Settings.fromEnvironment()));
             default:
                 return usage();
         }
@@ -60,8 +65,36 @@ public final class HotlineMain {
         }
     }
 
+    private static int seed(List<String> options) {
+        try {
+            var run = SeedCommand.parse(options);
+            return interruptible(() -> SeedCommand.run(Settings.fromEnvironment(), run));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return usage();
+        } catch (StartupFailedException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Whatever did start is still running; stop it with: ./hotline down");
+            return EXIT_FAILED;
+        }
+    }
+
+    private interface Command {
+        int run() throws InterruptedException;
+    }
+
+    private static int interruptible(Command command) {
+        try {
+            return command.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_FAILED;
+        }
+    }
+
     private static int usage() {
-        System.err.println("usage: ./hotline up|down|status");
+        System.err.println("usage: ./hotline up|down|status|rebuild-stats");
+        System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
         return EXIT_USAGE;
     }
 }

@@ -81,7 +81,7 @@ class ComplaintJourneyIT {
     assertThat(resolved.body().path("state").asString()).isEqualTo("RESOLVED");
 
     // 4. 回访: the return visit opens; a SATISFIED rating closes the case everywhere.
-    await().atMost(WAIT).until(() -> operator.get("/api/visits").body().valueStream()
+    await().atMost(WAIT).until(() -> operator.get("/api/visits?size=200").body().path("items").valueStream()
         .anyMatch(v -> v.path("ticketId").asString().equals(ticketId)));
     Reply rated = operator.post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
@@ -147,7 +147,7 @@ class ComplaintJourneyIT {
 
   /** Waits for the return visit to be open, then records the citizen's rating. */
   private JsonNode rate(String ticketId, String satisfaction) {
-    await().atMost(WAIT).until(() -> operator.get("/api/visits?size=200").body().valueStream()
+    await().atMost(WAIT).until(() -> operator.get("/api/visits?size=200").body().path("items").valueStream()
         .anyMatch(v -> v.path("ticketId").asString().equals(ticketId) && v.path("state").asString().equals("OPEN")));
     Reply rated = operator.post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", satisfaction, "comment", "路面情况"));
