@@ -53,6 +53,11 @@ final class Chromium implements AutoCloseable {
     return page;
   }
 
+  /** A fresh browser context without signing in (a citizen's phone, say), at a phone's size. */
+  Page anonymous() {
+    return browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setLocale("zh-CN")).newPage();
+  }
+
   static void screenshot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
   }

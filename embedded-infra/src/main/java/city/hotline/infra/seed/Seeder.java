@@ -43,7 +43,7 @@ final class Seeder {
   private final Instant horizon;
   private final String runId;
   private final SeedReport report = new SeedReport();
-  private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(6);
+  private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(12);
   private final AtomicInteger pending = new AtomicInteger();
   private final Map<String, String> bureauUsers = new ConcurrentHashMap<>();
   private final Map<String, List<String>> openTickets = new ConcurrentHashMap<>();
@@ -171,6 +171,7 @@ final class Seeder {
       return;
     }
     String ticket = reply.body().path("ticketId").asString();
+    report.registered(ticket);
     report.count(call.consultation() ? "consultations answered" : original != null ? "duplicates merged" : "calls registered");
     if (call.consultation() || original != null) {
       return;
@@ -184,14 +185,23 @@ final class Seeder {
     return open == null || open.isEmpty() ? null : open.get(open.size() - 1);
   }
 
+  /**
+   * Plans from when the case was dispatched, not from when the seeder saw it: at the seeding's speed a
+   * moment of polling is a long while in simulated time, and the unit's clock started at dispatch.
+   */
   private void planFirstStep(Call call, String ticket, JsonNode kase) {
     String unit = kase.path("unitId").asString();
-    Instant claimAt = after(time.now(), call.claimAfter(), call);
+    Instant claimAt = after(dispatchedAt(kase), call.claimAfter(), call);
     if (call.returned()) {
       at(claimAt, () -> returnCase(call, ticket, unit));
     } else {
-      at(claimAt, () -> claim(call, ticket, unit, 0));
+      at(claimAt, () -> claim(call, ticket, unit, 0, claimAt));
     }
+  }
+
+  private Instant dispatchedAt(JsonNode kase) {
+    String at = kase.path("dispatchedAt").asString("");
+    return at.isEmpty() ? time.now() : Instant.parse(at);
   }
 
   private void returnCase(Call call, String ticket, String unit) {
@@ -209,12 +219,14 @@ final class Seeder {
           Map.of("unitId", other, "note", "改派至属地单位"));
       report.count(routed.ok() ? "re-routed by the desk" : "re-route refused");
       if (routed.ok()) {
-        at(after(time.now(), call.claimAfter(), call), () -> claim(call, ticket, other, 0));
+        Instant claimAt = after(dispatchedAt(routed.body()), call.claimAfter(), call);
+        at(claimAt, () -> claim(call, ticket, other, 0, claimAt));
       }
     });
   }
 
-  private void claim(Call call, String ticket, String unit, int round) {
+  /** @param plannedAt when the claim was planned: the unit's answer is planned from it */
+  private void claim(Call call, String ticket, String unit, int round, Instant plannedAt) {
     ApiClient.Reply reply = api.post(bureau(unit), "/api/cases/" + ticket + "/claim", Map.of());
     if (!reply.ok()) {
       report.count("claim refused");
@@ -225,7 +237,7 @@ final class Seeder {
     if (call.extension() && round == 0) {
       at(work.plus(claimedAt, Duration.ofMinutes(60 + random.nextInt(120))), () -> askForTime(call, ticket, unit, reply.body()));
     }
-    at(after(claimedAt, call.resolveAfter(), call), () -> resolve(call, ticket, unit, round));
+    at(after(plannedAt, call.resolveAfter(), call), () -> resolve(call, ticket, unit, round));
   }
 
   private void askForTime(Call call, String ticket, String unit, JsonNode kase) {
@@ -292,7 +304,10 @@ final class Seeder {
     if (rated && verdict == Verdict.DISSATISFIED) {
       report.count("reopened (dissatisfied)");
       whenCase(ticket, c -> "DISPATCHED".equals(c.path("state").asString()) && c.path("reopenCount").asInt() > round,
-          c -> at(after(time.now(), call.claimAfter(), call), () -> claim(call, ticket, c.path("unitId").asString(), round + 1)),
+          c -> {
+            Instant claimAt = after(dispatchedAt(c), call.claimAfter(), call);
+            at(claimAt, () -> claim(call, ticket, c.path("unitId").asString(), round + 1, claimAt));
+          },
           0);
     }
   }
