@@ -177,7 +177,7 @@ final class Seeder {
       return;
     }
     openTickets.computeIfAbsent(call.district() + "|" + call.category(), k -> new CopyOnWriteArrayList<>()).add(ticket);
-    whenCase(ticket, c -> "DISPATCHED".equals(c.path("state").asString()), c -> planFirstStep(call, ticket, c), 0);
+    later(() -> whenCase(ticket, c -> "DISPATCHED".equals(c.path("state").asString()), c -> planFirstStep(call, ticket, c), 0));
   }
 
   private String openTicket(Call call) {
