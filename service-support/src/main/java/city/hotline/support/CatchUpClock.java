@@ -22,8 +22,8 @@ public final class CatchUpClock extends Clock {
   private final Clock real;
 
   public CatchUpClock(Instant from, Instant anchor, double speed, Clock real) {
-    if (!from.isBefore(anchor) || speed < 1) {
-      throw new IllegalArgumentException("a catch-up clock starts in the past and runs at least at real speed");
+    if (!from.isBefore(anchor) || speed <= 1) {
+      throw new IllegalArgumentException("a catch-up clock starts in the past and runs faster than real time");
     }
     this.from = from;
     this.anchor = anchor;

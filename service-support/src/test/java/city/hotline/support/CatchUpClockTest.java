@@ -48,5 +48,7 @@ class CatchUpClockTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CatchUpClock(FROM, ANCHOR, 0.5, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CatchUpClock(FROM, ANCHOR, 1, Clock.systemUTC()))
+        .as("at real speed it would never catch up").isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -13,7 +13,6 @@ import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,14 +76,16 @@ class StatsRebuild {
     Meta meta = store.meta();
     Document running = meta.rebuild();
     if (running != null && "RUNNING".equals(running.getString("state"))
-        && running.getDate("heartbeatAt").toInstant().isAfter(Instant.now().minus(ABANDONED))) {
+        && running.getDate("heartbeatAt").toInstant().isAfter(store.now().toInstant().minus(ABANDONED))) {
       throw ApiException.conflict("A rebuild of the statistics is running already (generation "
           + running.getInteger("generation") + ")");
     }
     int next = meta.write().stream().mapToInt(Integer::intValue).max().orElse(meta.read()) + 1;
     Document rebuild = new Document("generation", next).append("state", "RUNNING").append("by", actor)
         .append("startedAt", store.now()).append("heartbeatAt", store.now()).append("records", 0L);
-    if (!store.changeMeta(StatsStore.unchanged(meta),
+    Bson sameRebuild = running == null ? Filters.exists("rebuild", false)
+        : Filters.eq("rebuild.startedAt", running.getDate("startedAt"));
+    if (!store.changeMeta(Filters.and(StatsStore.unchanged(meta), sameRebuild),
         Updates.combine(Updates.set("rebuild", rebuild), StatsStore.setWrite(List.of(meta.read()))))) {
       throw ApiException.conflict("The statistics changed generation meanwhile; try again");
     }
@@ -112,15 +114,21 @@ class StatsRebuild {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long records = readUpTo(consumer, consumer.endOffsets(partitions), target, 0);
-      store.changeMeta(Filters.eq("rebuild.generation", next), StatsStore.setWrite(List.of(old, next)));
+      if (!store.changeMeta(mine(next), StatsStore.setWrite(List.of(old, next)))) {
+        log.warn("statistics rebuild generation={} was taken over; stopping without changes", next);
+        return;
+      }
       Thread.sleep(settings.rebuildHandover().toMillis()); // every replica's listener now writes both
       records = readUpTo(consumer, consumer.endOffsets(partitions), target, records);
       while (rollup.rollUp(target) > 0) {
         heartbeat(next, records);
       }
-      store.changeMeta(Filters.eq("rebuild.generation", next), Updates.combine(Updates.set("read", next),
+      if (!store.changeMeta(mine(next), Updates.combine(Updates.set("read", next),
           StatsStore.setWrite(List.of(next)), Updates.set("rebuild.state", "DONE"),
-          Updates.set("rebuild.records", records), Updates.set("rebuild.finishedAt", store.now())));
+          Updates.set("rebuild.records", records), Updates.set("rebuild.finishedAt", store.now())))) {
+        log.warn("statistics rebuild generation={} was taken over; the dashboard stays as it is", next);
+        return;
+      }
       log.info("statistics rebuild done generation={} records={}", next, records);
       Thread.sleep(settings.rebuildHandover().toMillis()); // every replica's dashboard now reads the new one
       store.drop(store.generation(old));
@@ -161,17 +169,26 @@ class StatsRebuild {
     }
   }
 
+  /** Meta as this replica's running rebuild left it: not taken over by another start. */
+  private static Bson mine(int generation) {
+    return Filters.and(Filters.eq("rebuild.generation", generation), Filters.eq("rebuild.state", "RUNNING"));
+  }
+
+  /** Stops this rebuild (without dropping anything) once another start has taken it over. */
   private void heartbeat(int generation, long records) {
-    store.changeMeta(Filters.eq("rebuild.generation", generation),
-        Updates.combine(Updates.set("rebuild.heartbeatAt", store.now()), Updates.set("rebuild.records", records)));
+    if (!store.changeMeta(mine(generation),
+        Updates.combine(Updates.set("rebuild.heartbeatAt", store.now()), Updates.set("rebuild.records", records)))) {
+      throw new IllegalStateException("statistics rebuild generation " + generation + " was taken over");
+    }
   }
 
   private void fail(int old, int next, Exception e) {
     log.error("statistics rebuild failed generation={}", next, e);
-    store.changeMeta(Filters.eq("rebuild.generation", next), Updates.combine(StatsStore.setWrite(List.of(old)),
+    if (store.changeMeta(mine(next), Updates.combine(StatsStore.setWrite(List.of(old)),
         Updates.set("rebuild.state", "FAILED"), Updates.set("rebuild.error", String.valueOf(e.getMessage())),
-        Updates.set("rebuild.finishedAt", new Date())));
-    store.drop(store.generation(next));
+        Updates.set("rebuild.finishedAt", store.now())))) {
+      store.drop(store.generation(next)); // only a generation that is still ours
+    }
   }
 
   private KafkaConsumer<String, String> consumer() {
