@@ -47,11 +47,7 @@ class StatsCube {
     Generation g = store.generation(store.meta().read());
     Snapshot current = snapshot;
     boolean sameGeneration = current != null && current.generation() == g.number();
-    Document index = g.index().find(Filters.eq("_id", "days")).first();
-    Map<String, Long> versions = new HashMap<>();
-    if (index != null) {
-      index.get("days", Document.class).forEach((day, v) -> versions.put(day, ((Number) v).longValue()));
-    }
+    Map<String, Long> versions = versions(g);
     TreeMap<LocalDate, List<Cell>> days = sameGeneration ? new TreeMap<>(current.days()) : new TreeMap<>();
     List<String> changed = versions.keySet().stream()
         .filter(day -> !sameGeneration || !versions.get(day).equals(current.versions().get(day))).toList();
@@ -70,12 +66,17 @@ class StatsCube {
       return false;
     }
     Generation g = store.generation(store.meta().read());
+    return current.generation() == g.number() && versions(g).equals(current.versions());
+  }
+
+  /** The roll-up version of each day of a generation, from its index document. */
+  private static Map<String, Long> versions(Generation g) {
     Document index = g.index().find(Filters.eq("_id", "days")).first();
     Map<String, Long> versions = new HashMap<>();
     if (index != null) {
       index.get("days", Document.class).forEach((day, v) -> versions.put(day, ((Number) v).longValue()));
     }
-    return current.generation() == g.number() && versions.equals(current.versions());
+    return versions;
   }
 
   Totals totals(LocalDate from, LocalDate to, Predicate<CellKey> filter) {
