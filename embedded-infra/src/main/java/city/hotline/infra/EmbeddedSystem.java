@@ -86,11 +86,39 @@ public final class EmbeddedSystem {
      * @throws IllegalArgumentException for a name that is not one of the system's processes
      */
     public void stop(String processName) {
-        ProcessDefinition process = components.all().stream()
+        stopStage(List.of(definition(processName)));
+    }
+
+    /**
+     * Kills one process by name with SIGKILL, as a crash would: no shutdown hooks, nothing flushed. For fault
+     * tests; {@link #up()} starts it again.
+     *
+     * @throws IllegalArgumentException for a name that is not one of the system's processes
+     */
+    public void kill(String processName) {
+        ProcessDefinition process = definition(processName);
+        Optional<ProcessHandle> live = pidFiles.live(process.name());
+        if (live.isEmpty()) {
+            return;
+        }
+        live.get().destroyForcibly();
+        if (!exited(live.get(), Settings.KILL_TIMEOUT.toNanos())) {
+            throw new IllegalStateException(processName + " (pid " + live.get().pid() + ") survived SIGKILL");
+        }
+        pidFiles.remove(process.name());
+        report(process, "killed (pid %d) with SIGKILL".formatted(live.get().pid()));
+    }
+
+    /** The operating-system process of one of the system's processes, if it runs (for resource figures). */
+    public Optional<ProcessHandle> process(String processName) {
+        return pidFiles.live(definition(processName).name());
+    }
+
+    private ProcessDefinition definition(String processName) {
+        return components.all().stream()
                 .filter(p -> p.name().equals(processName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no process named " + processName));
-        stopStage(List.of(process));
     }
 
     /** Prints and returns, for each process, whether it runs and whether it is healthy. */

@@ -14,6 +14,8 @@ public final class HotlineMain {
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
 
+    private static final List<String> WITH_OPTIONS = List.of("seed", "reconcile", "dead-letters");
+
     private HotlineMain() {
     }
 
@@ -24,7 +26,7 @@ public final class HotlineMain {
     }
 
     private static int run(String[] args) {
-        if (args.length < 1 || (args.length > 1 && !args[0].equals("seed"))) {
+        if (args.length < 1 || (args.length > 1 && !WITH_OPTIONS.contains(args[0]))) {
             return usage();
         }
         EmbeddedSystem system;
@@ -44,12 +46,20 @@ public final class HotlineMain {
                 List<ProcessStatus> statuses = system.status();
                 return statuses.stream().allMatch(ProcessStatus::healthy) ? EXIT_OK : EXIT_FAILED;
             case "seed":
-                return seed(Arrays.asList(args).subList(1, args.length));
+                return seed(options(args));
             case "rebuild-stats":
                 return interruptible(() -> RebuildStatsCommand.run(Settings.fromEnvironment()));
+            case "reconcile":
+                return interruptible(() -> ReconcileCommand.run(Settings.fromEnvironment(), options(args)));
+            case "dead-letters":
+                return DeadLettersCommand.run(Settings.fromEnvironment(), options(args));
             default:
                 return usage();
         }
+    }
+
+    private static List<String> options(String[] args) {
+        return Arrays.asList(args).subList(1, args.length);
     }
 
     private static int up(EmbeddedSystem system) {
@@ -95,6 +105,8 @@ public final class HotlineMain {
     private static int usage() {
         System.err.println("usage: ./hotline up|down|status|rebuild-stats");
         System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
+        System.err.println("       ./hotline reconcile [--wait 60]");
+        System.err.println("       ./hotline dead-letters list [--topic T] | republish T:PARTITION:OFFSET ...");
         return EXIT_USAGE;
     }
 }
