@@ -27,7 +27,7 @@ public final class Reconciled {
   }
 
   /** Awaits a reconciliation with no discrepancy and returns its report; fails with the last one's list. */
-  public static Reply await(Settings settings) {
+  public static Reply books(Settings settings) {
     HttpJson admin = signIn(settings, "admin");
     AtomicReference<Reply> last = new AtomicReference<>();
     try {
