@@ -1,5 +1,6 @@
 package city.hotline.support;
 
+import city.hotline.support.books.BooksController;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
 import city.hotline.support.kafka.TicketLogContext;
@@ -31,7 +32,9 @@ import org.springframework.context.annotation.Import;
   OutboxRelay.class,
   ApiExceptionHandler.class,
   ServiceSecurity.class,
-  RequestIdFilter.class
+  RequestIdFilter.class,
+  BooksController.class,
+  BooksController.Access.class
 })
 public class SupportConfiguration {
 

@@ -18,10 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 class StatsAdminController {
   private final StatsRebuild rebuild;
   private final StatsProgress progress;
+  private final StatsCheck check;
 
-  StatsAdminController(StatsRebuild rebuild, StatsProgress progress) {
+  StatsAdminController(StatsRebuild rebuild, StatsProgress progress, StatsCheck check) {
     this.rebuild = rebuild;
     this.progress = progress;
+    this.check = check;
+  }
+
+  /** 核对: the dashboard's counters against a recount of every ticket's marks (the reconciliation asks it). */
+  @GetMapping("/check")
+  Document check() {
+    return check.check();
   }
 
   @PostMapping("/rebuild")

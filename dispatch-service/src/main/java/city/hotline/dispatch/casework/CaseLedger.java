@@ -1,0 +1,32 @@
+package city.hotline.dispatch.casework;
+
+import city.hotline.support.books.Ledger;
+import city.hotline.support.outbox.OutboxRelay;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** Dispatch's side of the books (对账): each case's state, whether a unit was ever sent it, whether it was answered. */
+@Component
+class CaseLedger implements Ledger {
+  private final MongoCollection<Document> cases;
+
+  CaseLedger(MongoDatabase database) {
+    this.cases = database.getCollection(CaseRepository.COLLECTION);
+  }
+
+  @Override
+  public void forEachEntry(Consumer<Document> entry) {
+    cases.find()
+        .projection(Projections.include("state", "dispatchedAt", "resolvedAt", OutboxRelay.FIELD))
+        .forEach(c -> entry.accept(new Document(TICKET, c.getString("_id"))
+            .append("state", c.getString("state"))
+            .append("dispatched", c.get("dispatchedAt") != null)
+            .append("resolved", c.get("resolvedAt") != null)
+            .append(PENDING, c.getList(OutboxRelay.FIELD, Document.class, List.of()).size())));
+  }
+}

@@ -1,0 +1,31 @@
+package city.hotline.feedback.visit;
+
+import city.hotline.support.books.Ledger;
+import city.hotline.support.outbox.OutboxRelay;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/** Feedback's return visits in the books (对账): whether each waits, is open or closed, and how it ended. */
+@Component
+class VisitLedger implements Ledger {
+  private final MongoCollection<Document> visits;
+
+  VisitLedger(MongoDatabase database) {
+    this.visits = database.getCollection(VisitRepository.COLLECTION);
+  }
+
+  @Override
+  public void forEachEntry(Consumer<Document> entry) {
+    visits.find()
+        .projection(Projections.include("state", "outcome", OutboxRelay.FIELD))
+        .forEach(v -> entry.accept(new Document(TICKET, v.getString("_id"))
+            .append("visit", v.getString("state"))
+            .append("outcome", v.getString("outcome"))
+            .append(PENDING, v.getList(OutboxRelay.FIELD, Document.class, List.of()).size())));
+  }
+}
