@@ -106,7 +106,7 @@ public final class HotlineMain {
         System.err.println("usage: ./hotline up|down|status|rebuild-stats");
         System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
         System.err.println("       ./hotline reconcile [--wait 60]");
-        System.err.println("       ./hotline dead-letters list [--topic T] | republish T:PARTITION:OFFSET ...");
+        System.err.println("       ./hotline dead-letters list [--topic T] | republish T:PARTITION:OFFSET ... | republish --all [--topic T]");
         return EXIT_USAGE;
     }
 }
