@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class StatsCube {
+  /** A cell without resolutions: most of them, so they share one empty histogram (never written to). */
+  private static final long[] NO_BUCKETS = new long[HandlingTimes.BUCKETS];
+
   private final StatsStore store;
   private volatile Snapshot snapshot;
 
@@ -51,8 +54,13 @@ class StatsCube {
     TreeMap<LocalDate, List<Cell>> days = sameGeneration ? new TreeMap<>(current.days()) : new TreeMap<>();
     List<String> changed = versions.keySet().stream()
         .filter(day -> !sameGeneration || !versions.get(day).equals(current.versions().get(day))).toList();
-    if (!changed.isEmpty()) {
-      g.rollups().find(Filters.in("_id", changed)).forEach(d -> days.put(LocalDate.parse(d.getString("_id")), cells(d)));
+    // One keyed read per day: a big city's day is about a thousand cells (a few hundred kB); a year asked for
+    // with $in is scanned by the embedded store and outlasts the database timeout (docs/benchmarks.md).
+    for (String day : changed) {
+      Document rollup = g.rollups().find(Filters.eq("_id", day)).first();
+      if (rollup != null) {
+        days.put(LocalDate.parse(day), cells(rollup));
+      }
     }
     Map<String, String> names = new HashMap<>();
     g.units().find().forEach(u -> names.put(u.getString("_id"), u.getString("name")));
@@ -119,8 +127,9 @@ class StatsCube {
   }
 
   private static List<Cell> cells(Document rollup) {
-    List<Cell> cells = new ArrayList<>();
     Document all = rollup.get("cells", new Document());
+    List<Cell> cells = new ArrayList<>(all.size());
+    LocalDate day = LocalDate.parse(rollup.getString("_id"));
     all.forEach((key, value) -> {
       Document c = (Document) value;
       long[] counts = new long[Metric.values().length];
@@ -129,13 +138,22 @@ class StatsCube {
         counts[metric.ordinal()] = n == null ? 0 : n.longValue();
       }
       List<?> buckets = c.getList("hb", Object.class, List.of());
-      long[] hb = new long[HandlingTimes.BUCKETS];
+      long[] hb = buckets.isEmpty() ? NO_BUCKETS : new long[HandlingTimes.BUCKETS];
       for (int i = 0; i < hb.length && i < buckets.size(); i++) {
         hb[i] = ((Number) buckets.get(i)).longValue();
       }
-      cells.add(new Cell(CellKey.decode(key), counts, number(c, "hn"), number(c, "hs"), hb));
+      cells.add(new Cell(compact(CellKey.decode(key), day), counts, number(c, "hn"), number(c, "hs"), hb));
     });
     return cells;
+  }
+
+  /**
+   * The same key sharing the day's date and one copy of each code: a year holds hundreds of thousands of
+   * cells over a few dozen codes.
+   */
+  private static CellKey compact(CellKey key, LocalDate day) {
+    return new CellKey(day.equals(key.day()) ? day : key.day(), key.district().intern(), key.unitId().intern(),
+        key.category().intern(), key.urgency().intern());
   }
 
   private static long number(Document d, String field) {
