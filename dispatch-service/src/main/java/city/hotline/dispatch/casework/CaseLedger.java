@@ -5,7 +5,6 @@ import city.hotline.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
-import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -23,10 +22,9 @@ class CaseLedger implements Ledger {
   public void forEachEntry(Consumer<Document> entry) {
     cases.find()
         .projection(Projections.include("state", "dispatchedAt", "resolvedAt", OutboxRelay.FIELD))
-        .forEach(c -> entry.accept(new Document(TICKET, c.getString("_id"))
+        .forEach(c -> entry.accept(Ledger.entryOf(c)
             .append("state", c.getString("state"))
             .append("dispatched", c.get("dispatchedAt") != null)
-            .append("resolved", c.get("resolvedAt") != null)
-            .append(PENDING, c.getList(OutboxRelay.FIELD, Document.class, List.of()).size())));
+            .append("resolved", c.get("resolvedAt") != null)));
   }
 }

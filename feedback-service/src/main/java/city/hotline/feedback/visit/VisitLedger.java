@@ -5,7 +5,6 @@ import city.hotline.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
-import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -23,9 +22,8 @@ class VisitLedger implements Ledger {
   public void forEachEntry(Consumer<Document> entry) {
     visits.find()
         .projection(Projections.include("state", "outcome", OutboxRelay.FIELD))
-        .forEach(v -> entry.accept(new Document(TICKET, v.getString("_id"))
+        .forEach(v -> entry.accept(Ledger.entryOf(v)
             .append("visit", v.getString("state"))
-            .append("outcome", v.getString("outcome"))
-            .append(PENDING, v.getList(OutboxRelay.FIELD, Document.class, List.of()).size())));
+            .append("outcome", v.getString("outcome"))));
   }
 }

@@ -27,11 +27,10 @@ class IntakeLedger implements Ledger {
   public void forEachEntry(Consumer<Document> entry) {
     complaints.find()
         .projection(Projections.include("status", "mergedInto", "timeline", OutboxRelay.FIELD))
-        .forEach(c -> entry.accept(new Document(TICKET, c.getString("_id"))
+        .forEach(c -> entry.accept(Ledger.entryOf(c)
             .append("status", c.getString("status"))
             .append("closedDirectly", closedAtCall(c))
-            .append("mergedInto", c.getString("mergedInto"))
-            .append(PENDING, c.getList(OutboxRelay.FIELD, Document.class, List.of()).size())));
+            .append("mergedInto", c.getString("mergedInto"))));
   }
 
   private static boolean closedAtCall(Document complaint) {

@@ -1,5 +1,7 @@
 package city.hotline.support.books;
 
+import city.hotline.support.outbox.OutboxRelay;
+import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 
@@ -15,4 +17,13 @@ public interface Ledger {
   String PENDING = "pending";
 
   void forEachEntry(Consumer<Document> entry);
+
+  /**
+   * The entry every ledger starts from: a stored document's ticket id and how many events wait in its
+   * outbox (read the document with {@link OutboxRelay#FIELD} in its projection).
+   */
+  static Document entryOf(Document stored) {
+    return new Document(TICKET, stored.getString("_id"))
+        .append(PENDING, stored.getList(OutboxRelay.FIELD, Document.class, List.of()).size());
+  }
 }
