@@ -88,6 +88,23 @@ public final class TopicProbe implements AutoCloseable {
     }
   }
 
+  /** True once a consumer group has committed past every record now on each partition it has committed for. */
+  public boolean caughtUp(String groupId) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      committed.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+      return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not read offsets of " + groupId, e);
+    }
+  }
+
   public void publish(String topic, String key, String value) {
     try {
       producer.send(new ProducerRecord<>(topic, key, value)).get();

@@ -16,11 +16,6 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -105,23 +100,8 @@ class RedeliveryIT {
           .filter(g -> !g.startsWith("probe-")).toList();
     }
     assertThat(groups).isNotEmpty();
-    await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).until(() -> groups.stream().allMatch(this::caughtUp));
-  }
-
-  /** True once the group has committed past the end of every partition it reads. */
-  private boolean caughtUp(String group) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers()))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      committed.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-      return ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("could not read the offsets of " + group, e);
+    try (TopicProbe probe = new TopicProbe(settings.kafkaBootstrapServers(), TOPICS.get(0))) {
+      await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).until(() -> groups.stream().allMatch(probe::caughtUp));
     }
   }
 }
