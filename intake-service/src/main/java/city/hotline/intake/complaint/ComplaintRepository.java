@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRepository {
   public static final String COLLECTION = "complaints";
+  /** The fingerprint of the registration request that wrote a work order. */
+  private static final String REQUEST_HASH = "requestHash";
   private final MongoCollection<Document> complaints;
 
   ComplaintRepository(MongoDatabase database) {
@@ -33,6 +35,16 @@ public class ComplaintRepository {
   /** @return false when a work order with this ticket number exists already */
   boolean insert(Document complaint) {
     return Inserts.insertIfAbsent(complaints, complaint);
+  }
+
+  /**
+   * The work order under this number if this very request wrote it (its retry); work orders stored
+   * before requests were fingerprinted count as it.
+   */
+  Optional<ComplaintView> findRegistration(String ticketId, String requestHash) {
+    return Optional.ofNullable(complaints.find(Filters.and(Filters.eq("_id", ticketId),
+            Filters.or(Filters.eq(REQUEST_HASH, requestHash), Filters.exists(REQUEST_HASH, false)))).first())
+        .map(ComplaintRepository::toView);
   }
 
   public Optional<ComplaintView> find(String ticketId) {
@@ -131,7 +143,7 @@ public class ComplaintRepository {
         .append("note", step.note());
   }
 
-  static Document newComplaint(String ticketId, RegistrationRequest request, Instant now, String actor,
+  static Document newComplaint(String ticketId, RegistrationRequest request, String requestHash, Instant now, String actor,
       List<String> likelyDuplicates, Document outboxEntry) {
     Date at = Date.from(now);
     String eventId = outboxEntry.getString("eventId");
@@ -150,6 +162,7 @@ public class ComplaintRepository {
     Document location = request.location() == null ? null
         : new Document("longitude", request.location().longitude()).append("latitude", request.location().latitude());
     return new Document("_id", ticketId)
+        .append(REQUEST_HASH, requestHash)
         .append("callerName", request.callerName())
         .append("callerPhone", request.callerPhone())
         .append("confidential", request.confidential())

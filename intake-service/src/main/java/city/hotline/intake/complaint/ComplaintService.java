@@ -38,6 +38,8 @@ class ComplaintService {
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
   private static final Pattern PHONE = Pattern.compile(RegistrationRequest.PHONE);
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Numbers to try before giving up: more than one is needed only if the sequence repeats itself. */
+  private static final int NUMBER_ATTEMPTS = 3;
 
   private final ComplaintRepository complaints;
   private final IdempotencyKeys keys;
@@ -73,22 +75,37 @@ class ComplaintService {
    */
   ComplaintView register(RegistrationRequest request, Caller caller, String idempotencyKey) {
     validate(request, idempotencyKey);
-    if (idempotencyKey == null) {
-      return registerAs(tickets.next(), request, caller);
-    }
     String hash = requestHash(request);
-    IdempotencyKeys.Binding binding = keys.find(caller.username(), idempotencyKey)
-        .orElseGet(() -> keys.bind(caller.username(), idempotencyKey,
-            new IdempotencyKeys.Binding(hash, tickets.next()), clock.instant()));
-    if (!binding.requestHash().equals(hash)) {
-      throw ApiException.unprocessable("Idempotency-Key " + idempotencyKey + " was already used for a different call");
+    for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+      Optional<ComplaintView> registered = idempotencyKey == null
+          ? registerAs(tickets.next(), request, caller, hash)
+          : registerKeyed(request, caller, idempotencyKey, hash);
+      if (registered.isPresent()) {
+        return registered.get();
+      }
     }
-    // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
-    return complaints.find(binding.ticketId()).map(done -> done.seenBy(caller))
-        .orElseGet(() -> registerAs(binding.ticketId(), request, caller));
+    throw new IllegalStateException("the ticket sequence keeps handing out numbers already taken");
   }
 
-  private ComplaintView registerAs(String ticketId, RegistrationRequest request, Caller caller) {
+  /** Empty if the key's number was taken by another call: the key is then bound to a new number for the next try. */
+  private Optional<ComplaintView> registerKeyed(RegistrationRequest request, Caller caller, String key, String hash) {
+    IdempotencyKeys.Binding binding = keys.find(caller.username(), key)
+        .orElseGet(() -> keys.bind(caller.username(), key, new IdempotencyKeys.Binding(hash, tickets.next()), clock.instant()));
+    if (!binding.requestHash().equals(hash)) {
+      throw ApiException.unprocessable("Idempotency-Key " + key + " was already used for a different call");
+    }
+    // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
+    Optional<ComplaintView> registered = complaints.findRegistration(binding.ticketId(), hash)
+        .map(done -> done.seenBy(caller))
+        .or(() -> registerAs(binding.ticketId(), request, caller, hash));
+    if (registered.isEmpty()) {
+      keys.rebind(caller.username(), key, binding.ticketId(), tickets.next());
+    }
+    return registered;
+  }
+
+  /** Empty if another call holds the number already: the sequence must never make two calls one. */
+  private Optional<ComplaintView> registerAs(String ticketId, RegistrationRequest request, Caller caller, String hash) {
     String actor = caller.actor();
     Instant now = clock.instant();
     RegistrationRequest.Location at = request.location();
@@ -105,13 +122,17 @@ class ComplaintService {
         ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
         : List.of();
     callers.add(request.callerPhone(), ticketId);
-    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, now, actor, likelyDuplicates, entry))) {
-      return find(ticketId, caller); // a concurrent retry with the same key wrote it first
+    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, hash, now, actor, likelyDuplicates, entry))) {
+      Optional<ComplaintView> same = complaints.findRegistration(ticketId, hash); // a concurrent retry wrote it first
+      if (same.isEmpty()) {
+        log.error("ticket number handed out twice ticketId={}; registering the call under a new number", ticketId);
+      }
+      return same.map(done -> done.seenBy(caller));
     }
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
-    return find(ticketId, caller);
+    return Optional.of(find(ticketId, caller));
   }
 
   /** 查询进度 by phone: the caller's recent work orders, newest first. */
@@ -121,6 +142,7 @@ class ComplaintService {
     }
     return callers.tickets(phone, limit).stream()
         .flatMap(ticketId -> complaints.find(ticketId).stream())
+        .filter(view -> phone.equals(view.callerPhone())) // an index entry left by a number another call holds
         .map(view -> view.seenBy(caller))
         .toList();
   }

@@ -4,6 +4,7 @@ import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -41,6 +42,12 @@ class IdempotencyKeys {
       return binding;
     }
     return find(operator, key).orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
+  }
+
+  /** Moves the key from a number another call holds to a fresh one, unless a concurrent retry moved it already. */
+  void rebind(String operator, String key, String takenTicketId, String freshTicketId) {
+    keys.updateOne(Filters.and(Filters.eq("_id", id(operator, key)), Filters.eq("ticketId", takenTicketId)),
+        Updates.set("ticketId", freshTicketId));
   }
 
   private static String id(String operator, String key) {

@@ -44,19 +44,26 @@ public class TicketSequence {
     return issued;
   }
 
+  /**
+   * The next number of today's sequence. It is read as the counter stood just before this increment
+   * (plus one): the embedded MongoDB-wire server answers "after" with a document a concurrent
+   * increment may already have changed, so two calls at once were given the same number; "before"
+   * is a copy there and exact on MongoDB too.
+   */
   String next() {
     String dayKey = TicketNumber.dayKey(settings.prefix(), LocalDate.now(clock.withZone(settings.zone())));
-    FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-    Document counter;
+    FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
+    Document before;
     try {
-      counter = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);
+      before = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);
     } catch (MongoException e) {
       // Two replicas upserted the day's first counter at once; the loser's retry finds it and increments it.
       if (e.getCode() != DUPLICATE_KEY) {
         throw e;
       }
-      counter = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);
+      before = counters.findOneAndUpdate(Filters.eq("_id", dayKey), Updates.inc("seq", 1L), upsert);
     }
-    return TicketNumber.of(dayKey, ((Number) counter.get("seq")).longValue());
+    long previous = before == null ? 0 : ((Number) before.get("seq")).longValue(); // null: this call opened the day
+    return TicketNumber.of(dayKey, previous + 1);
   }
 }
