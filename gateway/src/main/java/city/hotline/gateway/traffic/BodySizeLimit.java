@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit is known up front; a chunked body of unknown length is refused with 411.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class BodySizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
 

@@ -1,11 +1,14 @@
 package city.hotline.gateway.traffic;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * @param requestsPerMinute how many requests one user (or, before sign-in, one address) may make a minute
  * @param maxBodySize the largest request body the gateway passes on
+ * @param maxInFlight how many requests the gateway works on at once; beyond it a request is refused with 503
+ * @param busyRetryAfter how long a request refused for being one too many is told to wait
  */
 @ConfigurationProperties("hotline.traffic")
-public record TrafficSettings(int requestsPerMinute, DataSize maxBodySize) {}
+public record TrafficSettings(int requestsPerMinute, DataSize maxBodySize, int maxInFlight, Duration busyRetryAfter) {}

@@ -24,7 +24,7 @@ class UserRateLimitTest {
   @Test
   void aCallerOverItsBudgetWaitsForTheNextMinuteOthersDoNot() throws Exception {
     Instant t = Instant.parse("2026-11-23T08:00:10Z");
-    UserRateLimit limit = new UserRateLimit(new TrafficSettings(3, DataSize.ofKilobytes(64)), Clock.fixed(t, ZoneOffset.UTC));
+    UserRateLimit limit = new UserRateLimit(new TrafficSettings(3, DataSize.ofKilobytes(64), 256, java.time.Duration.ofSeconds(1)), Clock.fixed(t, ZoneOffset.UTC));
     for (int i = 0; i < 3; i++) {
       assertThat(status(limit, "10.0.0.1")).isEqualTo(200);
     }

@@ -1,0 +1,71 @@
+package city.hotline.gateway.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+class InFlightLimitTest {
+  private final InFlightLimit limit =
+      new InFlightLimit(new TrafficSettings(600, DataSize.ofKilobytes(64), 2, Duration.ofSeconds(3)));
+  private final ExecutorService callers = Executors.newCachedThreadPool();
+  private final CountDownLatch servicesAnswer = new CountDownLatch(1);
+  private final AtomicInteger inProgress = new AtomicInteger();
+
+  @AfterEach
+  void stop() {
+    servicesAnswer.countDown();
+    callers.shutdownNow();
+  }
+
+  /** A request the services take their time over: it holds its place until they answer. */
+  private Future<MockHttpServletResponse> slowRequest() {
+    return callers.submit(() -> call("/api/complaints", true));
+  }
+
+  private MockHttpServletResponse call(String path, boolean waitForServices) throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    limit.doFilter(new MockHttpServletRequest("POST", path), response, (req, res) -> {
+      inProgress.incrementAndGet();
+      try {
+        if (waitForServices) {
+          servicesAnswer.await();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ((MockHttpServletResponse) res).setStatus(201);
+    });
+    return response;
+  }
+
+  @Test
+  void oneRequestTooManyIsRefusedAtOnceWith503AndRetryAfterAndTheOthersAreAnswered() throws Exception {
+    Future<MockHttpServletResponse> first = slowRequest();
+    Future<MockHttpServletResponse> second = slowRequest();
+    await().atMost(Duration.ofSeconds(5)).until(() -> inProgress.get() == 2);
+
+    MockHttpServletResponse third = call("/api/complaints", false);
+    assertThat(third.getStatus()).isEqualTo(503);
+    assertThat(third.getHeader("Retry-After")).isEqualTo("3");
+    assertThat(third.getContentType()).startsWith("application/problem+json");
+    assertThat(third.getContentAsString()).contains("2 at once");
+    assertThat(call("/actuator/health", false).getStatus()).as("health checks are never refused").isEqualTo(201);
+    assertThat(inProgress.get()).as("the refused request never reached the services").isEqualTo(3);
+
+    servicesAnswer.countDown();
+    assertThat(first.get().getStatus()).isEqualTo(201);
+    assertThat(second.get().getStatus()).isEqualTo(201);
+    assertThat(call("/api/complaints", false).getStatus()).as("places free again once answered").isEqualTo(201);
+  }
+}
