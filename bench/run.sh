@@ -41,6 +41,8 @@ export KAFKA_PORT=$((base + 9092)) KAFKA_CONTROLLER_PORT=$((base + 9093))
 export INTAKE_MONGO_PORT=$((base + 7018)) DISPATCH_MONGO_PORT=$((base + 7019)) FEEDBACK_MONGO_PORT=$((base + 7020)) GATEWAY_MONGO_PORT=$((base + 7021))
 # The one setting the benchmark changes: one operator sends all the load, far above a person's 600 a minute.
 export HOTLINE_RATE_LIMIT_PER_MINUTE=${HOTLINE_RATE_LIMIT_PER_MINUTE:-100000000}
+# A dev system runs Kafka and the Mongo-wire servers on the quick C1 JIT for start-up; measure them fully compiled.
+export HOTLINE_INFRA_JVM_OPTIONS=${HOTLINE_INFRA_JVM_OPTIONS:--XX:TieredStopAtLevel=4}
 
 for port in $GATEWAY_PORT $INTAKE_PORT $DISPATCH_PORT $FEEDBACK_PORT $KAFKA_PORT $KAFKA_CONTROLLER_PORT \
     $INTAKE_MONGO_PORT $DISPATCH_MONGO_PORT $FEEDBACK_MONGO_PORT $GATEWAY_MONGO_PORT; do
@@ -70,7 +72,7 @@ out=$repo/bench/results/$(date +%Y%m%d-%H%M%S)-$mode.md
   echo "- commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!bench' 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "- load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- settings changed for the benchmark: HOTLINE_RATE_LIMIT_PER_MINUTE=$HOTLINE_RATE_LIMIT_PER_MINUTE (everything else as shipped)"
+  echo "- settings changed for the benchmark: HOTLINE_RATE_LIMIT_PER_MINUTE=$HOTLINE_RATE_LIMIT_PER_MINUTE, HOTLINE_INFRA_JVM_OPTIONS=$HOTLINE_INFRA_JVM_OPTIONS (everything else as shipped)"
   echo
 } > "$out"
 

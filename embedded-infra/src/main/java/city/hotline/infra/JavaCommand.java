@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds {@code java} command lines for child processes; {@code classpath} is used for main classes, not for jars. */
-record JavaCommand(String java, String classpath) {
+/**
+ * Builds {@code java} command lines for child processes; {@code classpath} is used for main classes, not for jars,
+ * and {@code infraOptions} come after the infrastructure's defaults, so they override them.
+ */
+record JavaCommand(String java, String classpath, List<String> infraOptions) {
 
     /** Serial GC: these JVMs have small heaps and share a laptop with many others. */
     private static final String GC = "-XX:+UseSerialGC";
@@ -19,7 +22,9 @@ record JavaCommand(String java, String classpath) {
     /** Command for an infrastructure process: a main class from {@code classpath}. */
     List<String> main(String heap, String mainClass, String... args) {
         List<String> command = new ArrayList<>(
-                List.of(java, "-Xmx" + heap, GC, QUICK_JIT, "-cp", classpath, mainClass));
+                List.of(java, "-Xmx" + heap, GC, QUICK_JIT));
+        command.addAll(infraOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return command;
     }

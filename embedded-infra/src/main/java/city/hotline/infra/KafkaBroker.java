@@ -41,7 +41,7 @@ record KafkaBroker(
 
     static KafkaBroker of(Settings settings) {
         Layout layout = settings.layout();
-        return new KafkaBroker(new JavaCommand(settings.java(), settings.infraClasspath()), settings.kafkaHeap(),
+        return new KafkaBroker(new JavaCommand(settings.java(), settings.infraClasspath(), settings.infraJvmOptions()), settings.kafkaHeap(),
                 layout.kafkaConfigFile(), layout.kafkaDataDir(), layout.kafkaClusterIdFile(),
                 settings.ports().kafka(), settings.ports().kafkaController(), settings.startupTimeout());
     }

@@ -3,6 +3,7 @@ package city.hotline.infra;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param mongoHeap      -Xmx of each Mongo wire server ({@code HOTLINE_MONGO_HEAP})
  * @param startupTimeout how long each process may take to become healthy ({@code HOTLINE_STARTUP_TIMEOUT_SECONDS})
  * @param extraServiceEnv additional environment variables for the four services, e.g. test switches
+ * @param infraJvmOptions extra options for the Kafka and Mongo-wire JVMs, after the defaults so they win
+ *                       ({@code HOTLINE_INFRA_JVM_OPTIONS}, space-separated; the benchmark's full JIT:
+ *                       {@code -XX:TieredStopAtLevel=4})
  */
 public record Settings(
         Path repoRoot,
@@ -30,7 +34,8 @@ public record Settings(
         String kafkaHeap,
         String mongoHeap,
         Duration startupTimeout,
-        Map<String, String> extraServiceEnv) {
+        Map<String, String> extraServiceEnv,
+        List<String> infraJvmOptions) {
 
     public static final String DEFAULT_HOME_FOLDER = ".hotline";
     public static final String DEFAULT_SERVICE_HEAP = "384m";
@@ -69,6 +74,7 @@ public record Settings(
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
         extraServiceEnv = Map.copyOf(extraServiceEnv);
+        infraJvmOptions = List.copyOf(infraJvmOptions);
     }
 
     /** Settings for {@code ./hotline}: the process environment, repo root = current working directory. */
@@ -86,7 +92,12 @@ public record Settings(
                 env.getOrDefault("HOTLINE_KAFKA_HEAP", DEFAULT_KAFKA_HEAP),
                 env.getOrDefault("HOTLINE_MONGO_HEAP", DEFAULT_MONGO_HEAP),
                 startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
-                Map.of());
+                Map.of(),
+                options(env.get("HOTLINE_INFRA_JVM_OPTIONS")));
+    }
+
+    private static List<String> options(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     /** All defaults, ignoring the process environment: the deterministic starting point for tests. */
@@ -96,17 +107,17 @@ public record Settings(
 
     public Settings withPorts(Ports newPorts) {
         return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv);
+                extraServiceEnv, infraJvmOptions);
     }
 
     public Settings withStartupTimeout(Duration newTimeout) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
-                extraServiceEnv);
+                extraServiceEnv, infraJvmOptions);
     }
 
     public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                newExtraServiceEnv);
+                newExtraServiceEnv, infraJvmOptions);
     }
 
     public Layout layout() {

@@ -22,7 +22,7 @@ final class SystemComponents {
 
     SystemComponents(Settings settings) {
         this.settings = settings;
-        this.java = new JavaCommand(settings.java(), settings.infraClasspath());
+        this.java = new JavaCommand(settings.java(), settings.infraClasspath(), settings.infraJvmOptions());
         this.infrastructure = createInfrastructure();
         this.services = createServices();
     }

@@ -23,6 +23,7 @@ class SettingsTest {
         assertThat(settings.kafkaHeap()).isEqualTo("512m");
         assertThat(settings.mongoHeap()).isEqualTo("256m");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(settings.infraJvmOptions()).isEmpty();
         assertThat(settings.layout().mongoStore("intake")).isEqualTo(Path.of("/repo/.hotline/data/mongo/intake.mv"));
         assertThat(settings.layout().mongoStore("gateway")).isEqualTo(Path.of("/repo/.hotline/data/mongo/gateway.mv"));
         assertThat(settings.gatewayMongoUri()).isEqualTo("mongodb://localhost:27021");
@@ -41,7 +42,8 @@ class SettingsTest {
                 "FEEDBACK_PORT", "18083",
                 "GATEWAY_MONGO_PORT", "37021",
                 "HOTLINE_KAFKA_HEAP", "1g",
-                "HOTLINE_STARTUP_TIMEOUT_SECONDS", "30"), REPO);
+                "HOTLINE_STARTUP_TIMEOUT_SECONDS", "30",
+                "HOTLINE_INFRA_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -XX:+AlwaysPreTouch "), REPO);
 
         assertThat(settings.home()).isEqualTo(Path.of("/var/hotline"));
         assertThat(settings.java()).isEqualTo("/opt/jdk/bin/java");
@@ -51,6 +53,7 @@ class SettingsTest {
         assertThat(settings.ports().gateway()).isEqualTo(Ports.DEFAULT_GATEWAY);
         assertThat(settings.kafkaHeap()).isEqualTo("1g");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.infraJvmOptions()).containsExactly("-XX:TieredStopAtLevel=4", "-XX:+AlwaysPreTouch");
     }
 
     @Test
