@@ -186,7 +186,7 @@ public class ComplaintRepository {
         .append(OutboxRelay.FIELD, List.of(outboxEntry));
   }
 
-  private static ComplaintView toView(Document d) {
+  static ComplaintView toView(Document d) {
     Document location = d.get("location", Document.class);
     List<TimelineEntry> timeline = d.getList("timeline", Document.class, List.of()).stream()
         .map(t -> new TimelineEntry(t.getDate("at").toInstant(),

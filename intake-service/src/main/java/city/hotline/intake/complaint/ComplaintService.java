@@ -122,7 +122,8 @@ class ComplaintService {
         ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
         : List.of();
     callers.add(request.callerPhone(), ticketId);
-    if (!complaints.insert(ComplaintRepository.newComplaint(ticketId, request, hash, now, actor, likelyDuplicates, entry))) {
+    Document complaint = ComplaintRepository.newComplaint(ticketId, request, hash, now, actor, likelyDuplicates, entry);
+    if (!complaints.insert(complaint)) {
       Optional<ComplaintView> same = complaints.findRegistration(ticketId, hash); // a concurrent retry wrote it first
       if (same.isEmpty()) {
         log.error("ticket number handed out twice ticketId={}; registering the call under a new number", ticketId);
@@ -132,7 +133,7 @@ class ComplaintService {
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
-    return Optional.of(find(ticketId, caller));
+    return Optional.of(ComplaintRepository.toView(complaint).seenBy(caller)); // as stored: no read-back
   }
 
   /** 查询进度 by phone: the caller's recent work orders, newest first. */
