@@ -55,6 +55,11 @@ record DashboardFilter(LocalDate from, LocalDate to, String district, String uni
         && (category == null || category.equals(key.category()));
   }
 
+  /** Only a category filter needs the cells per category; district and unit are in the coarser day sums. */
+  StatsCube.Grain grain() {
+    return category == null ? StatsCube.Grain.UNIT : StatsCube.Grain.CATEGORY;
+  }
+
   boolean byUnit() {
     return unitId != null;
   }

@@ -25,20 +25,62 @@ class StatsCube {
   /** A cell without resolutions: most of them, so they share one empty histogram (never written to). */
   private static final long[] NO_BUCKETS = new long[HandlingTimes.BUCKETS];
 
+  private static final Metric[] METRICS = Metric.values();
+  /** The category and urgency of a day's cells summed per district and unit. */
+  private static final String ANY = "*";
+
   private final StatsStore store;
   private volatile Snapshot snapshot;
+
+  /** How fine the cells of a question must be: per district and unit, or per category too (urgency is never asked). */
+  enum Grain { UNIT, CATEGORY }
 
   /** One cell's counters, as rolled up. */
   record Cell(CellKey key, long[] counts, long handledCount, long handledSeconds, long[] handledBuckets) {
     void addTo(Totals totals) {
-      for (Metric metric : Metric.values()) {
+      for (Metric metric : METRICS) {
         totals.add(metric, counts[metric.ordinal()]);
       }
-      totals.handling().add(handledBuckets, handledCount, handledSeconds);
+      if (handledCount > 0) {
+        totals.handling().add(handledBuckets, handledCount, handledSeconds);
+      }
     }
   }
 
-  private record Snapshot(int generation, Map<String, Long> versions, TreeMap<LocalDate, List<Cell>> days,
+  /**
+   * A day's cells, and the same summed over category and urgency: a big city's day is about a thousand
+   * cells but a few dozen district-and-unit sums, and most questions (summary, rankings, trend) need no more.
+   */
+  private record Day(List<Cell> cells, List<Cell> byUnit) {
+    static Day of(LocalDate day, List<Cell> cells) {
+      Map<String, Totals> sums = new LinkedHashMap<>();
+      Map<String, CellKey> keys = new HashMap<>();
+      for (Cell cell : cells) {
+        String unit = cell.key().district() + "|" + cell.key().unitId();
+        keys.computeIfAbsent(unit, u -> new CellKey(day, cell.key().district(), cell.key().unitId(), ANY, ANY));
+        cell.addTo(sums.computeIfAbsent(unit, u -> new Totals()));
+      }
+      List<Cell> byUnit = new ArrayList<>(sums.size());
+      sums.forEach((unit, totals) -> byUnit.add(cell(keys.get(unit), totals)));
+      return new Day(cells, byUnit);
+    }
+
+    List<Cell> at(Grain grain) {
+      return grain == Grain.UNIT ? byUnit : cells;
+    }
+
+    private static Cell cell(CellKey key, Totals totals) {
+      long[] counts = new long[METRICS.length];
+      for (Metric metric : METRICS) {
+        counts[metric.ordinal()] = totals.get(metric);
+      }
+      HandlingTimes handling = totals.handling();
+      long[] buckets = handling.count() == 0 ? NO_BUCKETS : handling.buckets();
+      return new Cell(key, counts, handling.count(), handling.sumSeconds(), buckets);
+    }
+  }
+
+  private record Snapshot(int generation, Map<String, Long> versions, TreeMap<LocalDate, Day> days,
       Map<String, String> unitNames) {}
 
   StatsCube(StatsStore store) {
@@ -51,7 +93,7 @@ class StatsCube {
     Snapshot current = snapshot;
     boolean sameGeneration = current != null && current.generation() == g.number();
     Map<String, Long> versions = versions(g);
-    TreeMap<LocalDate, List<Cell>> days = sameGeneration ? new TreeMap<>(current.days()) : new TreeMap<>();
+    TreeMap<LocalDate, Day> days = sameGeneration ? new TreeMap<>(current.days()) : new TreeMap<>();
     List<String> changed = versions.keySet().stream()
         .filter(day -> !sameGeneration || !versions.get(day).equals(current.versions().get(day))).toList();
     // One keyed read per day: a big city's day is about a thousand cells (a few hundred kB); a year asked for
@@ -59,7 +101,8 @@ class StatsCube {
     for (String day : changed) {
       Document rollup = g.rollups().find(Filters.eq("_id", day)).first();
       if (rollup != null) {
-        days.put(LocalDate.parse(day), cells(rollup));
+        LocalDate date = LocalDate.parse(day);
+        days.put(date, Day.of(date, cells(rollup)));
       }
     }
     Map<String, String> names = new HashMap<>();
@@ -87,17 +130,19 @@ class StatsCube {
     return versions;
   }
 
-  Totals totals(LocalDate from, LocalDate to, Predicate<CellKey> filter) {
+  /** The sum of the cells {@code filter} takes; {@code grain} says whether it looks at their categories. */
+  Totals totals(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter) {
     Totals totals = new Totals();
-    forEach(from, to, filter, cell -> cell.addTo(totals));
+    forEach(from, to, grain, filter, cell -> cell.addTo(totals));
     return totals;
   }
 
-  /** Totals per group (district, unit, category, period …), in the order the groups were first met. */
-  Map<String, Totals> grouped(LocalDate from, LocalDate to, Predicate<CellKey> filter,
+  /** Totals per group (district, unit, category …), in the order the groups were first met. */
+  Map<String, Totals> grouped(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter,
       Function<CellKey, String> group) {
     Map<String, Totals> groups = new LinkedHashMap<>();
-    forEach(from, to, filter, cell -> cell.addTo(groups.computeIfAbsent(group.apply(cell.key()), k -> new Totals())));
+    forEach(from, to, grain, filter,
+        cell -> cell.addTo(groups.computeIfAbsent(group.apply(cell.key()), k -> new Totals())));
     return groups;
   }
 
@@ -105,9 +150,10 @@ class StatsCube {
     return current().unitNames().getOrDefault(unitId, unitId);
   }
 
-  private void forEach(LocalDate from, LocalDate to, Predicate<CellKey> filter, java.util.function.Consumer<Cell> action) {
-    for (List<Cell> cells : current().days().subMap(from, true, to, true).values()) {
-      for (Cell cell : cells) {
+  private void forEach(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter,
+      java.util.function.Consumer<Cell> action) {
+    for (Day day : current().days().subMap(from, true, to, true).values()) {
+      for (Cell cell : day.at(grain)) {
         if (filter.test(cell.key())) {
           action.accept(cell);
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +47,10 @@ class StatsProjectionTest {
 
   /** A fresh read model in its own database, fed the events in the given order. */
   private static DashboardQueries feed(List<EventEnvelope<?>> events) {
+    return new DashboardQueries(cube(events), NAMES, SETTINGS);
+  }
+
+  private static StatsCube cube(List<EventEnvelope<?>> events) {
     MongoDatabase database = CLIENT.getDatabase("stats-" + (++databases));
     StatsStore store = new StatsStore(database, Clock.systemUTC());
     StatsProjection projection = new StatsProjection(SETTINGS);
@@ -58,7 +63,7 @@ class StatsProjectionTest {
     assertThat(rollup.settled(g)).isTrue();
     StatsCube cube = new StatsCube(store);
     cube.refresh();
-    return new DashboardQueries(cube, NAMES, SETTINGS);
+    return cube;
   }
 
   private static DashboardFilter both(String district, String unitId) {
@@ -86,6 +91,31 @@ class StatsProjectionTest {
     assertThat(s.handlingHours().p90()).isEqualTo(48.0);
     assertThat(s.score()).isCloseTo(100 * (0.15 * 2 / 3 + 0.15 * 0.75 + 0.30 * 2 / 3 + 0.30 + 0.10 * 4 / 6),
         within(1e-9));
+  }
+
+  /** The summary, rankings and trend read the day sums per district and unit; they must be the cells' figures exactly. */
+  @Test
+  void theDaySumsPerDistrictAndUnitShowWhatTheCellsShow() {
+    StatsCube cube = cube(new Scenario("WH20261102").events());
+    for (DashboardFilter f : List.of(both(null, null), both("HONGSHAN", null), both("JIANGAN", null),
+        both(null, "WUCHANG_CGJ"), both(null, "JIANGAN_CGJ"), new DashboardFilter(Scenario.DAY_2, Scenario.DAY_2, null, null, null))) {
+      assertThat(summary(cube, StatsCube.Grain.UNIT, f)).as(f.toString())
+          .isEqualTo(summary(cube, StatsCube.Grain.CATEGORY, f));
+      for (java.util.function.Function<CellKey, String> group : List.<java.util.function.Function<CellKey, String>>of(
+          CellKey::district, CellKey::unitId)) {
+        Map<String, Summary> coarse = new java.util.HashMap<>();
+        Map<String, Summary> fine = new java.util.HashMap<>();
+        cube.grouped(f.from(), f.to(), StatsCube.Grain.UNIT, f.cells(), group)
+            .forEach((code, totals) -> coarse.put(code, Summary.of(f.from(), f.to(), totals, SETTINGS.scoreWeights())));
+        cube.grouped(f.from(), f.to(), StatsCube.Grain.CATEGORY, f.cells(), group)
+            .forEach((code, totals) -> fine.put(code, Summary.of(f.from(), f.to(), totals, SETTINGS.scoreWeights())));
+        assertThat(coarse).as(f.toString()).isNotEmpty().isEqualTo(fine);
+      }
+    }
+  }
+
+  private static Summary summary(StatsCube cube, StatsCube.Grain grain, DashboardFilter f) {
+    return Summary.of(f.from(), f.to(), cube.totals(f.from(), f.to(), grain, f.cells()), SETTINGS.scoreWeights());
   }
 
   @Test
