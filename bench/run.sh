@@ -7,7 +7,7 @@
 #   bench/run.sh throughput | e2e | dashboard    one part only
 #   bench/run.sh up         only start the benchmark's system and leave it running (for profiling)
 #
-# Knobs (environment): BENCH_HOME (/tmp/hotline-bench), BENCH_PORT_BASE (30000: gateway on +8080, intake +8081,
+# Knobs (environment): BENCH_HOME (/tmp/hotline-bench), BENCH_PORT_BASE (22000, below the kernel's ephemeral ports: gateway on +8080, intake +8081,
 # dispatch +8082, feedback +8083, Kafka +9092/+9093, Mongo-wire +7018..+7021), BENCH_LEVELS (1,2,4,8,16,32,64),
 # BENCH_SECONDS (20 per wrk run), BENCH_SETTLE (10: longest wait for consumer lag 0 between runs), BENCH_E2E_RATE (300), BENCH_E2E_SECONDS (300), BENCH_DASHBOARD_REQUESTS (2000),
 # BENCH_CALLS_PER_YEAR (10000000), BENCH_KEEP=1 leaves the system running afterwards.
@@ -34,7 +34,7 @@ for module in intake-service dispatch-service feedback-service gateway embedded-
 done
 
 home=${BENCH_HOME:-/tmp/hotline-bench}
-base=${BENCH_PORT_BASE:-30000}
+base=${BENCH_PORT_BASE:-22000}
 export HOTLINE_HOME=$home/system
 export GATEWAY_PORT=$((base + 8080)) INTAKE_PORT=$((base + 8081)) DISPATCH_PORT=$((base + 8082)) FEEDBACK_PORT=$((base + 8083))
 export KAFKA_PORT=$((base + 9092)) KAFKA_CONTROLLER_PORT=$((base + 9093))

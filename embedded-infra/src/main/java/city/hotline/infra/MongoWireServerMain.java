@@ -48,7 +48,7 @@ public final class MongoWireServerMain {
     private static void start(Options options) throws IOException {
         Path parent = options.file().toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        H2Backend backend = new H2Backend(options.file().toString());
+        H2Backend backend = new KeyedH2Backend(options.file().toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(options.host(), options.port());
