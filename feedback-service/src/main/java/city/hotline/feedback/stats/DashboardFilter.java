@@ -55,9 +55,10 @@ record DashboardFilter(LocalDate from, LocalDate to, String district, String uni
         && (category == null || category.equals(key.category()));
   }
 
-  /** Only a category filter needs the cells per category; district and unit are in the coarser day sums. */
-  StatsCube.Grain grain() {
-    return category == null ? StatsCube.Grain.UNIT : StatsCube.Grain.CATEGORY;
+  /** The coarsest cells that answer this filter, grouped by district, unit or category if asked. */
+  StatsCube.Grain grain(boolean byDistrict, boolean byUnit, boolean byCategory) {
+    return StatsCube.Grain.keeping(byDistrict || district != null, byUnit || unitId != null,
+        byCategory || category != null);
   }
 
   boolean byUnit() {

@@ -29,7 +29,7 @@ class DashboardQueries {
   enum Interval { DAY, WEEK, MONTH }
 
   Summary summary(DashboardFilter f) {
-    Totals totals = cube.totals(f.from(), f.to(), f.grain(), f.cells());
+    Totals totals = cube.totals(f.from(), f.to(), f.grain(false, false, false), f.cells());
     return Summary.of(f.from(), f.to(), f.byUnit() ? totals.asUnit() : totals, settings.scoreWeights());
   }
 
@@ -42,7 +42,7 @@ class DashboardQueries {
   /** 排名: every district (all of them, even those without cases) or every unit with cases, best score first. */
   Ranking ranking(DashboardFilter f, RankBy by) {
     Function<CellKey, String> group = by == RankBy.DISTRICT ? CellKey::district : CellKey::unitId;
-    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.grain(), f.cells(), group);
+    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.grain(by == RankBy.DISTRICT, by == RankBy.UNIT, false), f.cells(), group);
     groups.remove(CellKey.NO_UNIT);
     if (by == RankBy.DISTRICT) {
       names.districts().forEach(d -> groups.computeIfAbsent(d.code(), c -> new Totals()));
@@ -97,7 +97,7 @@ class DashboardQueries {
 
   /** 类别分布: the figures per category, most received first. */
   Categories categories(DashboardFilter f) {
-    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), StatsCube.Grain.CATEGORY, f.cells(), CellKey::category);
+    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.grain(false, false, true), f.cells(), CellKey::category);
     List<CategoryItem> items = new ArrayList<>();
     groups.forEach((code, totals) -> {
       Summary s = Summary.of(f.from(), f.to(), f.byUnit() ? totals.asUnit() : totals, settings.scoreWeights());

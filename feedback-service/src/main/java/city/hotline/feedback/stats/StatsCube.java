@@ -4,6 +4,7 @@ import city.hotline.feedback.stats.StatsStore.Generation;
 import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,46 @@ class StatsCube {
   private static final long[] NO_BUCKETS = new long[HandlingTimes.BUCKETS];
 
   private static final Metric[] METRICS = Metric.values();
-  /** The category and urgency of a day's cells summed per district and unit. */
+  /** A field a coarser grain has summed away. */
   private static final String ANY = "*";
 
   private final StatsStore store;
   private volatile Snapshot snapshot;
 
-  /** How fine the cells of a question must be: per district and unit, or per category too (urgency is never asked). */
-  enum Grain { UNIT, CATEGORY }
+  /**
+   * How fine the cells summed for a question must be: the coarsest grain that still has every field the
+   * question filters or groups by. Each day is kept at every grain, so the city's summary of a year sums
+   * 365 cells, a district ranking 16 a day; only a question about categories reads the cells themselves
+   * (urgency is never asked, so even those are summed over it).
+   */
+  enum Grain {
+    CITY(false, false, false), DISTRICT(true, false, false), UNIT(false, true, false),
+    DISTRICT_UNIT(true, true, false), CATEGORY(true, true, true);
+
+    private final boolean district;
+    private final boolean unit;
+    private final boolean category;
+
+    Grain(boolean district, boolean unit, boolean category) {
+      this.district = district;
+      this.unit = unit;
+      this.category = category;
+    }
+
+    static Grain keeping(boolean district, boolean unit, boolean category) {
+      for (Grain grain : values()) {
+        if ((grain.district || !district) && (grain.unit || !unit) && (grain.category || !category)) {
+          return grain;
+        }
+      }
+      throw new IllegalStateException("the finest grain keeps every field");
+    }
+
+    private CellKey project(LocalDate day, CellKey key) {
+      return new CellKey(day, district ? key.district() : ANY, unit ? key.unitId() : ANY,
+          category ? key.category() : ANY, ANY);
+    }
+  }
 
   /** One cell's counters, as rolled up. */
   record Cell(CellKey key, long[] counts, long handledCount, long handledSeconds, long[] handledBuckets) {
@@ -47,26 +80,28 @@ class StatsCube {
     }
   }
 
-  /**
-   * A day's cells, and the same summed over category and urgency: a big city's day is about a thousand
-   * cells but a few dozen district-and-unit sums, and most questions (summary, rankings, trend) need no more.
-   */
-  private record Day(List<Cell> cells, List<Cell> byUnit) {
+  /** A day's roll-up summed at every grain. */
+  private record Day(Map<Grain, List<Cell>> grains) {
     static Day of(LocalDate day, List<Cell> cells) {
-      Map<String, Totals> sums = new LinkedHashMap<>();
-      Map<String, CellKey> keys = new HashMap<>();
-      for (Cell cell : cells) {
-        String unit = cell.key().district() + "|" + cell.key().unitId();
-        keys.computeIfAbsent(unit, u -> new CellKey(day, cell.key().district(), cell.key().unitId(), ANY, ANY));
-        cell.addTo(sums.computeIfAbsent(unit, u -> new Totals()));
+      Map<Grain, List<Cell>> grains = new EnumMap<>(Grain.class);
+      for (Grain grain : Grain.values()) {
+        grains.put(grain, sum(day, cells, grain));
       }
-      List<Cell> byUnit = new ArrayList<>(sums.size());
-      sums.forEach((unit, totals) -> byUnit.add(cell(keys.get(unit), totals)));
-      return new Day(cells, byUnit);
+      return new Day(grains);
     }
 
     List<Cell> at(Grain grain) {
-      return grain == Grain.UNIT ? byUnit : cells;
+      return grains.get(grain);
+    }
+
+    private static List<Cell> sum(LocalDate day, List<Cell> cells, Grain grain) {
+      Map<CellKey, Totals> sums = new LinkedHashMap<>();
+      for (Cell cell : cells) {
+        cell.addTo(sums.computeIfAbsent(grain.project(day, cell.key()), k -> new Totals()));
+      }
+      List<Cell> summed = new ArrayList<>(sums.size());
+      sums.forEach((key, totals) -> summed.add(cell(key, totals)));
+      return summed;
     }
 
     private static Cell cell(CellKey key, Totals totals) {
@@ -130,7 +165,7 @@ class StatsCube {
     return versions;
   }
 
-  /** The sum of the cells {@code filter} takes; {@code grain} says whether it looks at their categories. */
+  /** The sum of the cells {@code filter} takes, read at {@code grain}, which must keep every field it looks at. */
   Totals totals(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter) {
     Totals totals = new Totals();
     forEach(from, to, grain, filter, cell -> cell.addTo(totals));

@@ -93,25 +93,32 @@ class StatsProjectionTest {
         within(1e-9));
   }
 
-  /** The summary, rankings and trend read the day sums per district and unit; they must be the cells' figures exactly. */
+  /** Each question reads the coarsest day sums that keep what it asks about; they must be the cells' figures exactly. */
   @Test
-  void theDaySumsPerDistrictAndUnitShowWhatTheCellsShow() {
+  void theDaySumsAtEveryGrainShowWhatTheCellsShow() {
     StatsCube cube = cube(new Scenario("WH20261102").events());
     for (DashboardFilter f : List.of(both(null, null), both("HONGSHAN", null), both("JIANGAN", null),
-        both(null, "WUCHANG_CGJ"), both(null, "JIANGAN_CGJ"), new DashboardFilter(Scenario.DAY_2, Scenario.DAY_2, null, null, null))) {
-      assertThat(summary(cube, StatsCube.Grain.UNIT, f)).as(f.toString())
-          .isEqualTo(summary(cube, StatsCube.Grain.CATEGORY, f));
-      for (java.util.function.Function<CellKey, String> group : List.<java.util.function.Function<CellKey, String>>of(
-          CellKey::district, CellKey::unitId)) {
-        Map<String, Summary> coarse = new java.util.HashMap<>();
-        Map<String, Summary> fine = new java.util.HashMap<>();
-        cube.grouped(f.from(), f.to(), StatsCube.Grain.UNIT, f.cells(), group)
-            .forEach((code, totals) -> coarse.put(code, Summary.of(f.from(), f.to(), totals, SETTINGS.scoreWeights())));
-        cube.grouped(f.from(), f.to(), StatsCube.Grain.CATEGORY, f.cells(), group)
-            .forEach((code, totals) -> fine.put(code, Summary.of(f.from(), f.to(), totals, SETTINGS.scoreWeights())));
-        assertThat(coarse).as(f.toString()).isNotEmpty().isEqualTo(fine);
+        both(null, "WUCHANG_CGJ"), both("JIANGAN", "JIANGAN_CGJ"), new DashboardFilter(Scenario.DAY_2, Scenario.DAY_2, null, null, null))) {
+      StatsCube.Grain coarsest = f.grain(false, false, false);
+      assertThat(summary(cube, coarsest, f)).as(f + " at " + coarsest).isEqualTo(summary(cube, StatsCube.Grain.CATEGORY, f));
+      for (boolean byDistrict : new boolean[] {true, false}) {
+        java.util.function.Function<CellKey, String> group = byDistrict ? CellKey::district : CellKey::unitId;
+        StatsCube.Grain grain = f.grain(byDistrict, !byDistrict, false);
+        assertThat(groupedSummaries(cube, grain, f, group)).as(f + " at " + grain).isNotEmpty()
+            .isEqualTo(groupedSummaries(cube, StatsCube.Grain.CATEGORY, f, group));
       }
     }
+    assertThat(both(null, null).grain(false, false, false)).isEqualTo(StatsCube.Grain.CITY);
+    assertThat(both("JIANGAN", null).grain(false, true, false)).isEqualTo(StatsCube.Grain.DISTRICT_UNIT);
+    assertThat(both(null, null).grain(false, false, true)).isEqualTo(StatsCube.Grain.CATEGORY);
+  }
+
+  private static Map<String, Summary> groupedSummaries(StatsCube cube, StatsCube.Grain grain, DashboardFilter f,
+      java.util.function.Function<CellKey, String> group) {
+    Map<String, Summary> summaries = new java.util.HashMap<>();
+    cube.grouped(f.from(), f.to(), grain, f.cells(), group)
+        .forEach((code, totals) -> summaries.put(code, Summary.of(f.from(), f.to(), totals, SETTINGS.scoreWeights())));
+    return summaries;
   }
 
   private static Summary summary(StatsCube cube, StatsCube.Grain grain, DashboardFilter f) {
