@@ -203,10 +203,13 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     Map<String, Object> unkeyed = call();
     unkeyed.put("callerPhone", "13500000003");
     Reply third = as("OPERATOR").post("/api/complaints", unkeyed);
+    setBack.run();
+    Reply sameWordsAgain = as("OPERATOR").post("/api/complaints", unkeyed); // a second caller, word for word the same
 
     assertThat(second.status()).isEqualTo(201);
     assertThat(third.status()).isEqualTo(201);
-    List<String> tickets = List.of(taken, second.body().path("ticketId").asString(), third.body().path("ticketId").asString());
+    List<String> tickets = List.of(taken, second.body().path("ticketId").asString(), third.body().path("ticketId").asString(),
+        sameWordsAgain.body().path("ticketId").asString());
     assertThat(tickets).doesNotHaveDuplicates();
     assertThat(as("OPERATOR").get("/api/complaints/" + taken).body().path("callerPhone").asString()).isEqualTo("13500000001");
     assertThat(second.body().path("callerPhone").asString()).isEqualTo("13500000002");

@@ -27,6 +27,11 @@ public class CallerIndex {
     callers.updateOne(Filters.eq("_id", phone), Updates.addToSet("tickets", ticketId), new UpdateOptions().upsert(true));
   }
 
+  /** Takes back an entry whose number turned out to be another call's. */
+  void remove(String phone, String ticketId) {
+    callers.updateOne(Filters.eq("_id", phone), Updates.pull("tickets", ticketId));
+  }
+
   /** The caller's ticket numbers, newest first (ticket numbers sort by day and sequence). */
   public List<String> tickets(String phone, int limit) {
     Document caller = callers.find(Filters.eq("_id", phone)).first();

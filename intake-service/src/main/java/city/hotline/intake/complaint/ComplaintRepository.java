@@ -24,8 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRepository {
   public static final String COLLECTION = "complaints";
-  /** The fingerprint of the registration request that wrote a work order. */
-  private static final String REQUEST_HASH = "requestHash";
+  /** Which registration wrote a work order: its operator and idempotency key, or a one-off id. */
+  private static final String REGISTRATION = "registration";
   private final MongoCollection<Document> complaints;
 
   ComplaintRepository(MongoDatabase database) {
@@ -38,12 +38,13 @@ public class ComplaintRepository {
   }
 
   /**
-   * The work order under this number if this very request wrote it (its retry); work orders stored
-   * before requests were fingerprinted count as it.
+   * The work order under this number if this very registration wrote it (a retry of it). A work order
+   * stored before registrations were named never matches: answering with another caller's ticket would
+   * be worse than registering a retry that spans the upgrade a second time.
    */
-  Optional<ComplaintView> findRegistration(String ticketId, String requestHash) {
+  Optional<ComplaintView> findRegistration(String ticketId, String registration) {
     return Optional.ofNullable(complaints.find(Filters.and(Filters.eq("_id", ticketId),
-            Filters.or(Filters.eq(REQUEST_HASH, requestHash), Filters.exists(REQUEST_HASH, false)))).first())
+            Filters.eq(REGISTRATION, registration))).first())
         .map(ComplaintRepository::toView);
   }
 
@@ -143,7 +144,7 @@ public class ComplaintRepository {
         .append("note", step.note());
   }
 
-  static Document newComplaint(String ticketId, RegistrationRequest request, String requestHash, Instant now, String actor,
+  static Document newComplaint(String ticketId, RegistrationRequest request, String registration, Instant now, String actor,
       List<String> likelyDuplicates, Document outboxEntry) {
     Date at = Date.from(now);
     String eventId = outboxEntry.getString("eventId");
@@ -162,7 +163,7 @@ public class ComplaintRepository {
     Document location = request.location() == null ? null
         : new Document("longitude", request.location().longitude()).append("latitude", request.location().latitude());
     return new Document("_id", ticketId)
-        .append(REQUEST_HASH, requestHash)
+        .append(REGISTRATION, registration)
         .append("callerName", request.callerName())
         .append("callerPhone", request.callerPhone())
         .append("confidential", request.confidential())

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -75,11 +76,10 @@ class ComplaintService {
    */
   ComplaintView register(RegistrationRequest request, Caller caller, String idempotencyKey) {
     validate(request, idempotencyKey);
-    String hash = requestHash(request);
     for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
       Optional<ComplaintView> registered = idempotencyKey == null
-          ? registerAs(tickets.next(), request, caller, hash)
-          : registerKeyed(request, caller, idempotencyKey, hash);
+          ? registerAs(tickets.next(), request, caller, "call:" + UUID.randomUUID())
+          : registerKeyed(request, caller, idempotencyKey);
       if (registered.isPresent()) {
         return registered.get();
       }
@@ -88,24 +88,30 @@ class ComplaintService {
   }
 
   /** Empty if the key's number was taken by another call: the key is then bound to a new number for the next try. */
-  private Optional<ComplaintView> registerKeyed(RegistrationRequest request, Caller caller, String key, String hash) {
+  private Optional<ComplaintView> registerKeyed(RegistrationRequest request, Caller caller, String key) {
+    String hash = requestHash(request);
     IdempotencyKeys.Binding binding = keys.find(caller.username(), key)
         .orElseGet(() -> keys.bind(caller.username(), key, new IdempotencyKeys.Binding(hash, tickets.next()), clock.instant()));
     if (!binding.requestHash().equals(hash)) {
       throw ApiException.unprocessable("Idempotency-Key " + key + " was already used for a different call");
     }
     // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
-    Optional<ComplaintView> registered = complaints.findRegistration(binding.ticketId(), hash)
+    String registration = "key:" + caller.username() + "|" + key;
+    Optional<ComplaintView> registered = complaints.findRegistration(binding.ticketId(), registration)
         .map(done -> done.seenBy(caller))
-        .or(() -> registerAs(binding.ticketId(), request, caller, hash));
+        .or(() -> registerAs(binding.ticketId(), request, caller, registration));
     if (registered.isEmpty()) {
       keys.rebind(caller.username(), key, binding.ticketId(), tickets.next());
     }
     return registered;
   }
 
-  /** Empty if another call holds the number already: the sequence must never make two calls one. */
-  private Optional<ComplaintView> registerAs(String ticketId, RegistrationRequest request, Caller caller, String hash) {
+  /**
+   * Empty if another call holds the number already: the sequence must never make two calls one.
+   * {@code registration} names this call (its idempotency key, or a fresh id), so only its own retry matches.
+   */
+  private Optional<ComplaintView> registerAs(String ticketId, RegistrationRequest request, Caller caller,
+      String registration) {
     String actor = caller.actor();
     Instant now = clock.instant();
     RegistrationRequest.Location at = request.location();
@@ -122,11 +128,13 @@ class ComplaintService {
         ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
         : List.of();
     callers.add(request.callerPhone(), ticketId);
-    Document complaint = ComplaintRepository.newComplaint(ticketId, request, hash, now, actor, likelyDuplicates, entry);
+    Document complaint = ComplaintRepository.newComplaint(ticketId, request, registration, now, actor,
+        likelyDuplicates, entry);
     if (!complaints.insert(complaint)) {
-      Optional<ComplaintView> same = complaints.findRegistration(ticketId, hash); // a concurrent retry wrote it first
+      Optional<ComplaintView> same = complaints.findRegistration(ticketId, registration); // a concurrent retry wrote it
       if (same.isEmpty()) {
         log.error("ticket number handed out twice ticketId={}; registering the call under a new number", ticketId);
+        callers.remove(request.callerPhone(), ticketId);
       }
       return same.map(done -> done.seenBy(caller));
     }
