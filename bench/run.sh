@@ -10,6 +10,7 @@
 # Knobs (environment): BENCH_HOME (/tmp/hotline-bench), BENCH_PORT_BASE (22000, below the kernel's ephemeral ports: gateway on +8080, intake +8081,
 # dispatch +8082, feedback +8083, Kafka +9092/+9093, Mongo-wire +7018..+7021), BENCH_LEVELS (1,2,4,8,16,32,64),
 # BENCH_SECONDS (20 per wrk run), BENCH_SETTLE (10: longest wait for consumer lag 0 between runs), BENCH_E2E_RATE (300), BENCH_E2E_SECONDS (300), BENCH_DASHBOARD_REQUESTS (2000),
+# BENCH_E2E_WARMUP (60 s at the same rate, unmeasured), BENCH_RECONCILE_WAIT (600: after part 2, how long the books may take to agree),
 # BENCH_CALLS_PER_YEAR (10000000), BENCH_KEEP=1 leaves the system running afterwards.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -27,6 +28,8 @@ case "$mode" in
   *) sed -n '2,15p' "$0"; exit 2 ;;
 esac
 e2e_rate=${BENCH_E2E_RATE:-300}
+e2e_warmup=${BENCH_E2E_WARMUP:-60}
+[[ $mode == quick ]] && e2e_warmup=${BENCH_E2E_WARMUP:-5}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 for module in intake-service dispatch-service feedback-service gateway embedded-infra; do
@@ -89,6 +92,14 @@ start_fresh() {
   fi
   echo "- fresh system for ${1:-up} started in $(( $(date +%s) - started )) s (load $(cut -d' ' -f1-3 /proc/loadavg))" >> "$out"
 }
+# After part 2: the system's own books (./hotline reconcile), once the backlog has drained. This, not the
+# harness's wait for stragglers, is what tells late from lost.
+reconcile() {
+  local started=$(date +%s) result status=0
+  result=$(hotline reconcile --wait "${BENCH_RECONCILE_WAIT:-600}" 2>&1) || status=$?
+  { echo "### Reconciliation after 2 (\`./hotline reconcile --wait ${BENCH_RECONCILE_WAIT:-600}\`, exit $status, $(( $(date +%s) - started )) s)"
+    echo; echo '```'; echo "$result" | head -40; echo '```'; echo; } >> "$out"
+}
 run_started=$(date +%s)
 trap '[[ ${BENCH_KEEP:-0} == 1 ]] || hotline down >/dev/null 2>&1' EXIT
 [[ -n $parts ]] || start_fresh
@@ -102,7 +113,8 @@ for part in $parts; do
         --home "$HOTLINE_HOME" --levels "$levels" --seconds "$seconds" --warmup "$warmup" --settle "$settle" \
         --script "$home/register.lua" --out "$out" ;;
     e2e) bench e2e --gateway "$gateway" --kafka "$kafka" --home "$HOTLINE_HOME" --rate "$e2e_rate" \
-        --seconds "$e2e_seconds" --stragglers "$stragglers" --out "$out" ;;
+        --seconds "$e2e_seconds" --warmup "$e2e_warmup" --stragglers "$stragglers" --out "$out"
+      reconcile ;;
     dashboard) bench load-stats --mongo "mongodb://localhost:$FEEDBACK_MONGO_PORT" \
         --calls-per-year "${BENCH_CALLS_PER_YEAR:-10000000}" --out "$out"
       bench dashboard --gateway "$gateway" --requests "$dash_requests" --out "$out" ;;

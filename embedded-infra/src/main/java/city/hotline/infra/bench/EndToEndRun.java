@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code --rate} a second, whether or not earlier ones have answered) through the gateway; a Kafka
  * consumer on dispatch's topic notes when each ticket's CaseDispatched arrives (this JVM's clock, as
  * for the responses). Latency = CaseDispatched's arrival − the registration's 201. After the run it
- * waits up to {@code --stragglers} seconds; a 201 without a CaseDispatched by then is lost.
+ * waits up to {@code --stragglers} seconds; a 201 without a CaseDispatched by then is lost. A warm-up of
+ * {@code --warmup} seconds at the same rate comes first, unmeasured, so the figures are a warm system's.
  */
 final class EndToEndRun {
   private static final String[] DISTRICTS = {"JIANGAN", "JIANGHAN", "QIAOKOU", "HANYANG", "WUCHANG", "QINGSHAN",
@@ -44,6 +45,7 @@ final class EndToEndRun {
   private final int rate;
   private final int seconds;
   private final int stragglers;
+  private final int warmup;
 
   private final Map<String, Long> respondedAt = new ConcurrentHashMap<>();
   private final Map<String, Long> dispatchedAt = new ConcurrentHashMap<>();
@@ -61,6 +63,7 @@ final class EndToEndRun {
     this.rate = Integer.parseInt(o.getOrDefault("rate", "300"));
     this.seconds = Integer.parseInt(o.getOrDefault("seconds", "300"));
     this.stragglers = Integer.parseInt(o.getOrDefault("stragglers", "60"));
+    this.warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
   }
 
   String run() throws Exception {
@@ -72,17 +75,17 @@ final class EndToEndRun {
     long total = (long) rate * seconds;
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long runId = System.currentTimeMillis() % 100000;
+    long warmupTotal = (long) rate * warmup;
+    long warmupStart = System.nanoTime();
+    for (long i = 0; i < warmupTotal; i++) {
+      send(http, token, runId, i, onSchedule(warmupStart, i, period), false);
+    }
     double achieved;
     String resources;
     try (ResourceSampler sampler = new ResourceSampler(home)) {
-      long start = System.nanoTime();
+      long start = warmupStart + warmupTotal * period; // the same schedule, without a pause
       for (long i = 0; i < total; i++) {
-        long due = start + i * period;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-        send(http, token, runId, i, due);
+        send(http, token, runId, warmupTotal + i, onSchedule(start, i, period), true);
       }
       long sent = System.nanoTime();
       achieved = total / ((sent - start) / 1e9);
@@ -122,8 +125,9 @@ final class EndToEndRun {
     }
     StringBuilder out = new StringBuilder("## 2. End-to-end: registration's 201 → CaseDispatched\n\n");
     out.append(String.format(Locale.ROOT, "Open model, %d registrations/s scheduled for %d s through the gateway "
-        + "(java.net.http, asynchronous; %d sent, achieved sending rate %.1f/s); CaseDispatched read from `%s` by a "
-        + "consumer in the harness; stragglers awaited up to %d s.%n%n", rate, seconds, total, achieved, topic, stragglers));
+        + "(java.net.http, asynchronous; %d sent, achieved sending rate %.1f/s), after an unmeasured warm-up of %d s "
+        + "at that rate; CaseDispatched read from `%s` by a consumer in the harness; stragglers awaited up to %d s.%n%n",
+        rate, seconds, total, achieved, warmup, topic, stragglers));
     out.append("| figure | value |\n|---|---:|\n");
     out.append(String.format(Locale.ROOT, "| registrations answered 201 | %d |%n", respondedAt.size()));
     out.append(String.format(Locale.ROOT, "| errors (non-201, timeouts) | %d %s |%n", errors.get(),
@@ -150,7 +154,17 @@ final class EndToEndRun {
     return true;
   }
 
-  private void send(HttpClient http, String token, long runId, long i, long due) {
+  /** Waits for the i-th slot of the schedule and returns it. */
+  private static long onSchedule(long start, long i, long period) {
+    long due = start + i * period;
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      LockSupport.parkNanos(wait);
+    }
+    return due;
+  }
+
+  private void send(HttpClient http, String token, long runId, long i, long due, boolean measured) {
     String body = String.format(Locale.ROOT, "{\"callerName\":\"端到端%d\",\"callerPhone\":\"138%08d\","
         + "\"district\":\"%s\",\"category\":\"%s\",\"urgency\":\"%s\",\"address\":\"端到端路%d-%d号\","
         + "\"description\":\"端到端基准 %d-%d 井盖缺失\"}",
@@ -162,6 +176,9 @@ final class EndToEndRun {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
       long now = System.nanoTime();
+      if (!measured) {
+        return;
+      }
       if (failure != null || response.statusCode() != 201) {
         errors.incrementAndGet();
         errorStatuses.computeIfAbsent(failure != null ? failure.getClass().getSimpleName()
