@@ -14,15 +14,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
- * The queues' read model: open work only, one document per slot ({@code JIANGAN_CGJ|DISPATCHED},
- * {@code desk|RETURNED}, …) holding a summary of each case in it, so a queue is one or two keyed reads
- * whatever the size of the case history. Kept up to date from dispatch's own events (one ticket's
- * events in order) and right after writes that publish none.
+ * The queues' read model: open work only. A slot ({@code JIANGAN_CGJ|DISPATCHED}, {@code desk|RETURNED},
+ * …) is kept in {@value #BUCKETS} bucket documents ({@code JIANGAN_CGJ|DISPATCHED|7}), each holding a
+ * summary of the slot's cases whose ticket falls in that bucket, so a queue is one keyed read of a
+ * slot's buckets whatever the size of the case history, and a change rewrites one bucket, not a
+ * bureau's whole queue (a store rewrites the whole document on every change to it). Kept up to date
+ * from dispatch's own events (one ticket's events in order) and right after writes that publish none.
  *
  * <p>Each entry carries the case's {@code rev}: an entry is only replaced by a newer picture of the
  * case, and a case that leaves a slot leaves a tombstone with its rev, so a late, older update cannot
@@ -34,6 +37,8 @@ class OpenWork {
   private static final String REGISTRY = "~slots";
   private static final String FILLED = "~filled";
   private static final String ENTRIES = "entries.";
+  /** Storage layout, not a tuning knob: a different number puts tickets in other buckets, so it needs a refill. */
+  static final int BUCKETS = 32;
 
   private final MongoCollection<Document> slots;
   private final Set<String> knownSlots = ConcurrentHashMap.newKeySet();
@@ -41,7 +46,7 @@ class OpenWork {
   private final Clock clock;
 
   OpenWork(MongoDatabase database, CaseworkSettings settings, Clock clock) {
-    this.slots = database.getCollection("open_work");
+    this.slots = database.getCollection("open_work_buckets"); // open_work (one document per slot) is no longer read
     this.settings = settings;
     this.clock = clock;
   }
@@ -90,13 +95,14 @@ class OpenWork {
     Document tombstone = new Document("rev", rev).append("gone", true).append("at", Date.from(clock.instant()));
     for (String slot : slotsEverHeld(kase)) {
       if (!slot.equals(target)) {
-        slots.updateOne(Filters.and(Filters.eq("_id", slot), Filters.lt(entry + ".rev", rev)),
+        slots.updateOne(Filters.and(Filters.eq("_id", bucket(slot, ticketId)), Filters.lt(entry + ".rev", rev)),
             Updates.set(entry, tombstone));
       }
     }
     if (target != null) {
-      ensure(target);
-      slots.updateOne(Filters.and(Filters.eq("_id", target),
+      String bucket = bucket(target, ticketId);
+      ensure(target, bucket);
+      slots.updateOne(Filters.and(Filters.eq("_id", bucket),
               Filters.or(Filters.exists(entry, false), Filters.lt(entry + ".rev", rev))),
           Updates.set(entry, QueueItem.entry(kase)));
     }
@@ -105,7 +111,7 @@ class OpenWork {
   /** The live entries of the given slots. */
   List<Document> read(List<String> slotIds) {
     List<Document> entries = new ArrayList<>();
-    slots.find(Filters.in("_id", slotIds)).forEach(slot -> {
+    slots.find(Filters.in("_id", slotIds.stream().flatMap(slot -> buckets(slot).stream()).toList())).forEach(slot -> {
       Document all = slot.get("entries", Document.class);
       if (all != null) {
         all.values().stream().map(Document.class::cast).filter(e -> !e.getBoolean("gone", false))
@@ -121,19 +127,28 @@ class OpenWork {
     return registry == null ? List.of() : registry.getList("ids", String.class, List.of());
   }
 
-  private void ensure(String slot) {
-    if (!knownSlots.contains(slot)) {
-      Inserts.insertIfAbsent(slots, new Document("_id", slot).append("entries", new Document()));
+  private void ensure(String slot, String bucket) {
+    if (!knownSlots.contains(bucket)) {
+      Inserts.insertIfAbsent(slots, new Document("_id", bucket).append("entries", new Document()));
       slots.updateOne(Filters.eq("_id", REGISTRY), Updates.addToSet("ids", slot), new UpdateOptions().upsert(true));
-      knownSlots.add(slot); // only once both are written: a failed write is tried again with the event
+      knownSlots.add(bucket); // only once both are written: a failed write is tried again with the event
     }
+  }
+
+  /** The bucket of the slot that holds this ticket's entry; a ticket is always in the same bucket. */
+  static String bucket(String slot, String ticketId) {
+    return slot + "|" + Math.floorMod(ticketId.hashCode(), BUCKETS);
+  }
+
+  static List<String> buckets(String slot) {
+    return IntStream.range(0, BUCKETS).mapToObj(b -> slot + "|" + b).toList();
   }
 
   /** Drops tombstones older than the TTL; an update older than that can no longer be on its way. */
   @Scheduled(fixedDelayString = "${hotline.casework.tombstone-ttl}")
   void compact() {
     Instant cutoff = clock.instant().minus(settings.tombstoneTtl());
-    for (String slotId : allSlots()) {
+    for (String slotId : allSlots().stream().flatMap(slot -> buckets(slot).stream()).toList()) {
       Document slot = slots.find(Filters.eq("_id", slotId)).first();
       Document entries = slot == null ? null : slot.get("entries", Document.class);
       if (entries == null) {

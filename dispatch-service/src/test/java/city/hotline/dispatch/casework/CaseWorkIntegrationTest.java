@@ -320,7 +320,7 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     backfill.run(null);
     assertThat(queue(bureau("XINZHOU_CGJ"), "")).as("the marker says it was filled already").doesNotContain(ticketId);
 
-    database.getCollection("open_work").deleteOne(Filters.eq("_id", "~filled"));
+    database.getCollection("open_work_buckets").deleteOne(Filters.eq("_id", "~filled"));
     backfill.run(null);
     assertThat(queue(bureau("XINZHOU_CGJ"), "")).containsOnlyOnce(ticketId);
     JsonNode claimed = bureau("XINZHOU_CGJ").post("/api/cases/" + ticketId + "/claim", "").body();
