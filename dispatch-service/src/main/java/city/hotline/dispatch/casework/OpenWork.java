@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +43,7 @@ class OpenWork {
 
   private final MongoCollection<Document> slots;
   private final Set<String> knownSlots = ConcurrentHashMap.newKeySet();
+  private volatile boolean filling;
   private final CaseworkSettings settings;
   private final Clock clock;
 
@@ -56,9 +58,19 @@ class OpenWork {
     return slots.find(Filters.eq("_id", FILLED)).first() != null;
   }
 
+  /**
+   * While the filling runs, a case that leaves a slot leaves a tombstone there even where it has no
+   * entry yet: the filling may have read the case before the change and would otherwise put the
+   * older picture back. Afterwards tombstones go only where an entry is, so slots stay small.
+   */
+  void fillStarting() {
+    filling = true;
+  }
+
   /** Written after the filling finished, so a filling cut short by a crash runs again at the next start. */
   void markFilled() {
     Inserts.insertIfAbsent(slots, new Document("_id", FILLED).append("at", Date.from(clock.instant())));
+    filling = false;
   }
 
   static String slot(String owner, CaseState state) {
@@ -93,10 +105,16 @@ class OpenWork {
     String entry = ENTRIES + ticketId;
     String target = slotOf(kase);
     Document tombstone = new Document("rev", rev).append("gone", true).append("at", Date.from(clock.instant()));
+    boolean orMissing = filling;
     for (String slot : slotsEverHeld(kase)) {
       if (!slot.equals(target)) {
-        slots.updateOne(Filters.and(Filters.eq("_id", bucket(slot, ticketId)), Filters.lt(entry + ".rev", rev)),
-            Updates.set(entry, tombstone));
+        String bucket = bucket(slot, ticketId);
+        Bson older = Filters.lt(entry + ".rev", rev);
+        if (orMissing) {
+          ensure(slot, bucket);
+          older = Filters.or(Filters.exists(entry, false), older);
+        }
+        slots.updateOne(Filters.and(Filters.eq("_id", bucket), older), Updates.set(entry, tombstone));
       }
     }
     if (target != null) {
@@ -137,7 +155,16 @@ class OpenWork {
 
   /** The bucket of the slot that holds this ticket's entry; a ticket is always in the same bucket. */
   static String bucket(String slot, String ticketId) {
-    return slot + "|" + Math.floorMod(ticketId.hashCode(), BUCKETS);
+    return slot + "|" + Math.floorMod(spread(ticketId.hashCode()), BUCKETS);
+  }
+
+  /** Murmur3's finaliser: consecutive ticket numbers hash to neighbouring values, which would share buckets. */
+  private static int spread(int hash) {
+    int h = hash ^ (hash >>> 16);
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   static List<String> buckets(String slot) {

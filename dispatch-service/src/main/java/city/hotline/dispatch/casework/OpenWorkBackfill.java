@@ -28,6 +28,7 @@ class OpenWorkBackfill implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (!openWork.filled()) {
+      openWork.fillStarting();
       int placed = cases.forEachOpen(kase -> {
         clocks.watchCurrent(kase);
         openWork.place(kase);

@@ -112,12 +112,14 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void run() {
     long nextSweep = 0;
-    boolean failed = true; // the first sweep takes everything: this replica's leftovers from before a crash
+    boolean failed = false;
+    boolean firstSweep = true;
     while (running) {
       try {
         if (queue.isEmpty() && System.nanoTime() >= nextSweep) {
-          sweep(failed);
+          sweep(failed, firstSweep);
           failed = false;
+          firstSweep = false;
           nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
         }
         Pending first = queue.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -156,12 +158,15 @@ public class OutboxRelay implements SmartLifecycle {
   /**
    * Finds pending events. Normally only those older than the grace period (an indexed range): a fresh
    * one belongs to the replica that wrote it, which is publishing it right now, so with several
-   * replicas each event is still published once. At start and after this relay's own failure,
-   * everything pending, its own and entries from before they carried a time included.
+   * replicas each event is still published once. The first sweep after start also takes entries
+   * written before entries carried a time (a scan, once); after this relay's own failure, everything
+   * pending, its own included.
    */
-  private void sweep(boolean everything) {
+  private void sweep(boolean everything, boolean first) {
+    Bson old = Filters.lt(FIELD + ".at", Date.from(Instant.now().minus(settings.sweepGrace())));
     Bson pending = everything ? Filters.exists(FIELD + ".0")
-        : Filters.lt(FIELD + ".at", Date.from(Instant.now().minus(settings.sweepGrace())));
+        : first ? Filters.or(old, Filters.and(Filters.exists(FIELD + ".0"), Filters.exists(FIELD + ".at", false)))
+        : old;
     collections.forEach((name, collection) -> collection
         .find(pending)
         .projection(Projections.include("_id"))
