@@ -129,7 +129,7 @@ class OpenWork {
   /** The live entries of the given slots. */
   List<Document> read(List<String> slotIds) {
     List<Document> entries = new ArrayList<>();
-    slots.find(Filters.in("_id", slotIds.stream().flatMap(slot -> buckets(slot).stream()).toList())).forEach(slot -> {
+    slots.find(Filters.in("_id", buckets(slotIds))).forEach(slot -> {
       Document all = slot.get("entries", Document.class);
       if (all != null) {
         all.values().stream().map(Document.class::cast).filter(e -> !e.getBoolean("gone", false))
@@ -167,15 +167,16 @@ class OpenWork {
     return h ^ (h >>> 16);
   }
 
-  static List<String> buckets(String slot) {
-    return IntStream.range(0, BUCKETS).mapToObj(b -> slot + "|" + b).toList();
+  /** Every bucket of these slots. */
+  private static List<String> buckets(List<String> slotIds) {
+    return slotIds.stream().flatMap(slot -> IntStream.range(0, BUCKETS).mapToObj(b -> slot + "|" + b)).toList();
   }
 
   /** Drops tombstones older than the TTL; an update older than that can no longer be on its way. */
   @Scheduled(fixedDelayString = "${hotline.casework.tombstone-ttl}")
   void compact() {
     Instant cutoff = clock.instant().minus(settings.tombstoneTtl());
-    for (String slotId : allSlots().stream().flatMap(slot -> buckets(slot).stream()).toList()) {
+    for (String slotId : buckets(allSlots())) {
       Document slot = slots.find(Filters.eq("_id", slotId)).first();
       Document entries = slot == null ? null : slot.get("entries", Document.class);
       if (entries == null) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code --rate} a second, whether or not earlier ones have answered) through the gateway; a Kafka
  * consumer on dispatch's topic notes when each ticket's CaseDispatched arrives (this JVM's clock, as
  * for the responses). Latency = CaseDispatched's arrival − the registration's 201. After the run it
- * waits up to {@code --stragglers} seconds; a 201 without a CaseDispatched by then is lost. A warm-up of
+ * waits up to {@code --stragglers} seconds; a 201 without a CaseDispatched by then is counted as lost here,
+ * though it may only be late: the reconciliation that bench/run.sh runs afterwards tells which. A warm-up of
  * {@code --warmup} seconds at the same rate comes first, unmeasured, so the figures are a warm system's.
  */
 final class EndToEndRun {
@@ -175,10 +176,10 @@ final class EndToEndRun {
         .timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-      long now = System.nanoTime();
       if (!measured) {
         return;
       }
+      long now = System.nanoTime();
       if (failure != null || response.statusCode() != 201) {
         errors.incrementAndGet();
         errorStatuses.computeIfAbsent(failure != null ? failure.getClass().getSimpleName()
