@@ -1,5 +1,6 @@
 package city.hotline.dispatch.casework;
 
+import city.hotline.support.mongo.Buckets;
 import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -155,16 +156,7 @@ class OpenWork {
 
   /** The bucket of the slot that holds this ticket's entry; a ticket is always in the same bucket. */
   static String bucket(String slot, String ticketId) {
-    return slot + "|" + Math.floorMod(spread(ticketId.hashCode()), BUCKETS);
-  }
-
-  /** Murmur3's finaliser: consecutive ticket numbers hash to neighbouring values, which would share buckets. */
-  private static int spread(int hash) {
-    int h = hash ^ (hash >>> 16);
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
+    return slot + "|" + Buckets.of(ticketId, BUCKETS);
   }
 
   /** Every bucket of these slots. */

@@ -1,5 +1,6 @@
 package city.hotline.support.timetable;
 
+import city.hotline.support.mongo.Buckets;
 import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -19,9 +20,12 @@ import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
- * Things due at a time, filed by the minute they fall in: one document per minute ({@code _id}
- * {@code yyyyMMddHHmm} UTC) listing {@code value|epochMillis}. A clock reads the minutes that have
- * passed by key, so nothing ever scans the documents the entries stand for. Several replicas may run
+ * Things due at a time, filed by the minute they fall in: each minute is {@value #BUCKETS} bucket
+ * documents ({@code _id} {@code yyyyMMddHHmm|b}, UTC) listing {@code value|epochMillis}, the bucket
+ * chosen by the value. A clock reads the minutes that have passed by key, so nothing ever scans the
+ * documents the entries stand for. Buckets, because deadlines bunch: every call taken overnight falls
+ * due at the same minute of the next working morning, and one document per minute grew with the
+ * night's calls on every filing. Several replicas may run
  * the clock: each entry's handler must be idempotent (a guarded write), and a shared cursor moves only
  * forward, over minutes that are over and fully handled.
  */
@@ -30,6 +34,10 @@ public class Timetable {
   private static final String CURSOR = "cursor";
   /** Handled minutes are kept a day, for whoever wants to see what the clock did. */
   private static final Duration KEPT = Duration.ofDays(1);
+  /** Storage layout, not a tuning knob: a different number files values in other buckets. */
+  static final int BUCKETS = 32;
+  /** Keys per read or delete, so a day's catch-up is not one query of 47,000 keys. */
+  private static final int KEYS_PER_QUERY = 1000;
 
   /** One thing due; {@code filedIn} is the minute it was filed in, once read back. */
   public record Entry(String value, Instant due, String filedIn) {
@@ -64,7 +72,7 @@ public class Timetable {
   public void file(String value, Instant due) {
     Instant now = clock.instant();
     Instant filed = due.isBefore(now) ? now : due;
-    minutes.updateOne(Filters.eq("_id", minute(filed)), Updates.addToSet("due", new Entry(value, due, null).encode()),
+    minutes.updateOne(Filters.eq("_id", bucket(minute(filed), value)), Updates.addToSet("due", new Entry(value, due, null).encode()),
         new UpdateOptions().upsert(true));
   }
 
@@ -96,14 +104,12 @@ public class Timetable {
 
   /** The entries filed in the minutes from {@code from} up to and including {@code to}. */
   public List<Entry> filedBetween(Instant from, Instant to) {
-    List<String> keys = new ArrayList<>();
-    for (Instant m = from.truncatedTo(ChronoUnit.MINUTES); !m.isAfter(to); m = m.plus(1, ChronoUnit.MINUTES)) {
-      keys.add(minute(m));
-    }
     List<Entry> due = new ArrayList<>();
-    minutes.find(Filters.in("_id", keys))
-        .forEach(d -> d.getList("due", String.class, List.of())
-            .forEach(t -> due.add(Entry.decode(t, d.getString("_id")))));
+    for (List<String> keys : keysOfMinutes(from, to.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES))) {
+      minutes.find(Filters.in("_id", keys))
+          .forEach(d -> d.getList("due", String.class, List.of())
+              .forEach(t -> due.add(Entry.decode(t, d.getString("_id")))));
+    }
     return due;
   }
 
@@ -114,13 +120,35 @@ public class Timetable {
 
   /** Drops the minutes from {@code from} up to (not including) {@code to}, once the clock is past them. */
   void forget(Instant from, Instant to) {
+    keysOfMinutes(from, to).forEach(keys -> minutes.deleteMany(Filters.in("_id", keys)));
+  }
+
+  /**
+   * The keys of the minutes from {@code from} up to (not including) {@code to}, in batches: every
+   * bucket, and the whole-minute document a store from before the buckets may still hold.
+   */
+  private static List<List<String>> keysOfMinutes(Instant from, Instant to) {
+    List<List<String>> batches = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (Instant m = from.truncatedTo(ChronoUnit.MINUTES); m.isBefore(to); m = m.plus(1, ChronoUnit.MINUTES)) {
-      keys.add(minute(m));
+      if (keys.size() + BUCKETS + 1 > KEYS_PER_QUERY) {
+        batches.add(keys);
+        keys = new ArrayList<>();
+      }
+      String minute = minute(m);
+      keys.add(minute);
+      for (int b = 0; b < BUCKETS; b++) {
+        keys.add(minute + "|" + b);
+      }
     }
     if (!keys.isEmpty()) {
-      minutes.deleteMany(Filters.in("_id", keys));
+      batches.add(keys);
     }
+    return batches;
+  }
+
+  static String bucket(String minute, String value) {
+    return minute + "|" + Buckets.of(value, BUCKETS);
   }
 
   /** The first minute not yet fully handled; a fresh database starts at the current minute. */
