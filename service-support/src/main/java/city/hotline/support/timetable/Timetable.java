@@ -39,7 +39,7 @@ public class Timetable {
   /** Keys per read or delete, so a day's catch-up is not one query of 47,000 keys. */
   private static final int KEYS_PER_QUERY = 1000;
 
-  /** One thing due; {@code filedIn} is the minute it was filed in, once read back. */
+  /** One thing due; {@code filedIn} is the document (minute and bucket) it was read from, once read back. */
   public record Entry(String value, Instant due, String filedIn) {
     String encode() {
       return value + "|" + due.toEpochMilli();

@@ -2,6 +2,7 @@ package city.hotline.support.timetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.hotline.support.mongo.Buckets;
 import city.hotline.testsupport.MongoWireTestServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -73,6 +74,43 @@ class TimetableTest {
     List<String> handled = new ArrayList<>();
     timetable.runDue(Duration.ofDays(1), entry -> handled.add(entry.value()));
     assertThat(handled).containsExactlyInAnyOrder("early", "late");
+  }
+
+  @Test
+  void anEntryDueEarlierInTheCurrentMinuteIsHandledInThatPass() {
+    timetable.runDue(Duration.ofDays(1), entry -> true);
+    timetable.file("soon", START.plus(Duration.ofMinutes(3)).plusSeconds(10));
+    timetable.file("later", START.plus(Duration.ofMinutes(3)).plusSeconds(50));
+
+    clock.at(START.plus(Duration.ofMinutes(3)).plusSeconds(30));
+    List<String> handled = new ArrayList<>();
+    timetable.runDue(Duration.ofDays(1), entry -> handled.add(entry.value()));
+    assertThat(handled).containsExactly("soon");
+  }
+
+  @Test
+  void handledMinutesAreDroppedADayLater() {
+    timetable.runDue(Duration.ofDays(1), entry -> true);
+    Instant due = START.plus(Duration.ofMinutes(2));
+    timetable.file("handled", due);
+    minutes.insertOne(new Document("_id", Timetable.minute(due)).append("due", List.of()));
+    clock.at(due.plusSeconds(120));
+    timetable.runDue(Duration.ofDays(1), entry -> true);
+    assertThat(minutes.countDocuments()).as("kept a day").isEqualTo(2);
+
+    for (Instant at = clock.instant(); at.isBefore(due.plus(Duration.ofDays(1)).plusSeconds(180)); at = at.plus(Duration.ofHours(6))) {
+      clock.at(at);
+      timetable.runDue(Duration.ofDays(1), entry -> true);
+    }
+    assertThat(minutes.countDocuments()).isZero();
+  }
+
+  @Test
+  void aValueAlwaysLandsInTheSameBucket() {
+    // Storage layout: stores written by earlier versions rely on these numbers staying put.
+    assertThat(Timetable.bucket("202612030100", "WH20261203000001|CLAIM")).isEqualTo("202612030100|0");
+    assertThat(Buckets.of("WH20261203000001", 32)).isEqualTo(20);
+    assertThat(Buckets.of("WH20261203000002", 32)).isEqualTo(4);
   }
 
   private static final class MovableClock extends Clock {
