@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -156,12 +155,12 @@ class OpenWork {
 
   /** The bucket of the slot that holds this ticket's entry; a ticket is always in the same bucket. */
   static String bucket(String slot, String ticketId) {
-    return slot + "|" + Buckets.of(ticketId, BUCKETS);
+    return Buckets.id(slot, ticketId, BUCKETS);
   }
 
   /** Every bucket of these slots. */
   private static List<String> buckets(List<String> slotIds) {
-    return slotIds.stream().flatMap(slot -> IntStream.range(0, BUCKETS).mapToObj(b -> slot + "|" + b)).toList();
+    return slotIds.stream().flatMap(slot -> Buckets.ids(slot, BUCKETS).stream()).toList();
   }
 
   /** Drops tombstones older than the TTL; an update older than that can no longer be on its way. */

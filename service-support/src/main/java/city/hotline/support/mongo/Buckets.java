@@ -1,5 +1,8 @@
 package city.hotline.support.mongo;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * Spreads the entries of one logical document (a bureau's queue, a minute's deadlines) over a fixed
  * number of bucket documents, so that a change rewrites one small bucket instead of one document that
@@ -9,9 +12,14 @@ package city.hotline.support.mongo;
 public final class Buckets {
   private Buckets() {}
 
-  /** The bucket, {@code 0 ≤ b < count}, that always holds this key's entry. */
-  public static int of(String key, int count) {
-    return Math.floorMod(spread(key.hashCode()), count);
+  /** The id, {@code prefix|b} with {@code 0 ≤ b < count}, of the bucket that always holds this key's entry. */
+  public static String id(String prefix, String key, int count) {
+    return prefix + "|" + Math.floorMod(spread(key.hashCode()), count);
+  }
+
+  /** The ids of every bucket of one logical document. */
+  public static List<String> ids(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(b -> prefix + "|" + b).toList();
   }
 
   /** Murmur3's finaliser: consecutive ticket numbers hash to neighbouring values, which would share buckets. */

@@ -25,9 +25,9 @@ import org.bson.Document;
  * chosen by the value. A clock reads the minutes that have passed by key, so nothing ever scans the
  * documents the entries stand for. Buckets, because deadlines bunch: every call taken overnight falls
  * due at the same minute of the next working morning, and one document per minute grew with the
- * night's calls on every filing. Several replicas may run
- * the clock: each entry's handler must be idempotent (a guarded write), and a shared cursor moves only
- * forward, over minutes that are over and fully handled.
+ * night's calls on every filing. Several replicas may run the clock: each entry's handler must be
+ * idempotent (a guarded write), and a shared cursor moves only forward, over minutes that are over
+ * and fully handled.
  */
 public class Timetable {
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMddHHmm").withZone(ZoneOffset.UTC);
@@ -137,9 +137,7 @@ public class Timetable {
       }
       String minute = minute(m);
       keys.add(minute);
-      for (int b = 0; b < BUCKETS; b++) {
-        keys.add(minute + "|" + b);
-      }
+      keys.addAll(Buckets.ids(minute, BUCKETS));
     }
     if (!keys.isEmpty()) {
       batches.add(keys);
@@ -148,7 +146,7 @@ public class Timetable {
   }
 
   static String bucket(String minute, String value) {
-    return minute + "|" + Buckets.of(value, BUCKETS);
+    return Buckets.id(minute, value, BUCKETS);
   }
 
   /** The first minute not yet fully handled; a fresh database starts at the current minute. */

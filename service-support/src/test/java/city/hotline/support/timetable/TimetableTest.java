@@ -109,8 +109,8 @@ class TimetableTest {
   void aValueAlwaysLandsInTheSameBucket() {
     // Storage layout: stores written by earlier versions rely on these numbers staying put.
     assertThat(Timetable.bucket("202612030100", "WH20261203000001|CLAIM")).isEqualTo("202612030100|0");
-    assertThat(Buckets.of("WH20261203000001", 32)).isEqualTo(20);
-    assertThat(Buckets.of("WH20261203000002", 32)).isEqualTo(4);
+    assertThat(Buckets.id("JIANGAN_CGJ|DISPATCHED", "WH20261203000001", 32)).isEqualTo("JIANGAN_CGJ|DISPATCHED|20");
+    assertThat(Buckets.id("JIANGAN_CGJ|DISPATCHED", "WH20261203000002", 32)).isEqualTo("JIANGAN_CGJ|DISPATCHED|4");
   }
 
   private static final class MovableClock extends Clock {
