@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -29,7 +28,7 @@ public final class TestTokens {
   private TestTokens() {}
 
   /** The decoder a service under test trusts: the test key's public half. */
-  public static JwtDecoder decoder() {
+  public static NimbusJwtDecoder decoder() {
     try {
       return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
     } catch (JOSEException e) {

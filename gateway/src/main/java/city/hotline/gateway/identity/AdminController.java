@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
   private final UserRepository users;
   private final PasswordEncoder passwords;
+  private final LiveTokens live;
 
   record NewUser(
       @NotBlank(message = "is required") @Pattern(regexp = "[a-z0-9._-]{2,32}", message = "must be 2-32 of a-z 0-9 . _ -") String username,
@@ -40,9 +41,10 @@ class AdminController {
 
   record PasswordReset(@NotBlank(message = "is required") @Size(min = 10, max = 128, message = "must be 10 to 128 characters") String password) {}
 
-  AdminController(UserRepository users, PasswordEncoder passwords) {
+  AdminController(UserRepository users, PasswordEncoder passwords, LiveTokens live) {
     this.users = users;
     this.passwords = passwords;
+    this.live = live;
   }
 
   @GetMapping
@@ -70,7 +72,7 @@ class AdminController {
     if (unitProblem != null) {
       return unitProblem;
     }
-    return changed(username, users.updateAndRevokeTokens(username,
+    return changed(username, live.changeUser(username,
         Updates.set("roles", change.roles().stream().map(Enum::name).toList()),
         Updates.set("unitId", unitOf(change.roles(), change.unitId())),
         Updates.set("unitName", unitOf(change.roles(), change.unitName()))));
@@ -78,17 +80,17 @@ class AdminController {
 
   @PostMapping("/{username}/disable")
   ResponseEntity<?> disable(@PathVariable String username) {
-    return changed(username, users.updateAndRevokeTokens(username, Updates.set("enabled", false)));
+    return changed(username, live.changeUser(username, Updates.set("enabled", false)));
   }
 
   @PostMapping("/{username}/enable")
   ResponseEntity<?> enable(@PathVariable String username) {
-    return changed(username, users.updateAndRevokeTokens(username, Updates.set("enabled", true)));
+    return changed(username, live.changeUser(username, Updates.set("enabled", true)));
   }
 
   @PostMapping("/{username}/password")
   ResponseEntity<?> resetPassword(@PathVariable String username, @Valid @RequestBody PasswordReset reset) {
-    return changed(username, users.updateAndRevokeTokens(username,
+    return changed(username, live.changeUser(username,
         Updates.set("passwordHash", passwords.encode(reset.password()))));
   }
 

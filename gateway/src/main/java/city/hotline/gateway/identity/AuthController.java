@@ -31,7 +31,7 @@ class AuthController {
   private final UserRepository users;
   private final PasswordEncoder passwords;
   private final Tokens tokens;
-  private final RevokedTokens revoked;
+  private final LiveTokens live;
   private final LoginThrottle throttle;
   /** Compared against when the user does not exist, so both answers take as long. */
   private final String decoyHash;
@@ -41,12 +41,12 @@ class AuthController {
 
   record LoginResponse(String token, Instant expiresAt, UserAccount.View user) {}
 
-  AuthController(UserRepository users, PasswordEncoder passwords, Tokens tokens, RevokedTokens revoked,
+  AuthController(UserRepository users, PasswordEncoder passwords, Tokens tokens, LiveTokens live,
       LoginThrottle throttle) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
-    this.revoked = revoked;
+    this.live = live;
     this.throttle = throttle;
     this.decoyHash = passwords.encode("decoy-password-never-used");
   }
@@ -76,7 +76,7 @@ class AuthController {
   /** 退出登录: the token stops working now, not at its expiry. */
   @PostMapping("/api/auth/logout")
   ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
-    revoked.revoke(jwt.getId(), jwt.getExpiresAt());
+    live.signOut(jwt);
     return ResponseEntity.noContent().build();
   }
 

@@ -33,7 +33,7 @@ public class RevokedTokens {
     }
   }
 
-  public boolean isRevoked(String tokenId) {
+  boolean isRevoked(String tokenId) {
     return revoked.find(Filters.eq("_id", tokenId)).first() != null;
   }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -67,8 +66,8 @@ public class Tokens {
     return new JWKSet(signingKey.key().toPublicJWK()).toJSONObject();
   }
 
-  /** Checks signature and expiry of the gateway's own tokens. */
-  public JwtDecoder decoder() {
+  /** Checks the signature of the gateway's own tokens. */
+  public NimbusJwtDecoder decoder() {
     try {
       return NimbusJwtDecoder.withPublicKey(signingKey.key().toRSAPublicKey()).build();
     } catch (JOSEException e) {

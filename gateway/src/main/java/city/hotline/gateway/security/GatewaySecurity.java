@@ -1,13 +1,13 @@
 package city.hotline.gateway.security;
 
 import city.hotline.gateway.identity.IdentitySettings;
-import city.hotline.gateway.identity.RevokedTokens;
+import city.hotline.gateway.identity.LiveTokens;
 import city.hotline.gateway.identity.Role;
 import city.hotline.gateway.identity.Tokens;
-import city.hotline.gateway.identity.UserAccount;
-import city.hotline.gateway.identity.UserRepository;
+import city.hotline.support.security.VerifiedTokens;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -81,33 +81,23 @@ class GatewaySecurity {
 
   /**
    * The gateway's own tokens, or an external OpenID Connect issuer's when one is configured; either
-   * way a token must still be live: not signed out, and its user enabled and unchanged since.
+   * way a token must still be live: not signed out, and its user enabled and unchanged since. Each
+   * token's signature is checked once while it lives ({@link VerifiedTokens}), the rest on every request.
    */
   @Bean
-  JwtDecoder jwtDecoder(IdentitySettings settings, Tokens tokens, RevokedTokens revoked, UserRepository users,
-      Clock clock) {
+  JwtDecoder jwtDecoder(IdentitySettings settings, Tokens tokens, LiveTokens live,
+      @Value("${hotline.identity.verified-tokens}") int verifiedTokens) {
     if (settings.usesExternalIssuer()) {
-      NimbusJwtDecoder external = NimbusJwtDecoder.withJwkSetUri(settings.externalJwksUri()).build();
-      external.setJwtValidator(JwtValidators.createDefault());
-      return external;
+      return VerifiedTokens.of(NimbusJwtDecoder.withJwkSetUri(settings.externalJwksUri()).build(),
+          JwtValidators.createDefault(), verifiedTokens);
     }
-    NimbusJwtDecoder own = (NimbusJwtDecoder) tokens.decoder();
-    own.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), live(revoked, users)));
-    return own;
+    return VerifiedTokens.of(tokens.decoder(),
+        new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), live(live)), verifiedTokens);
   }
 
-  static OAuth2TokenValidator<Jwt> live(RevokedTokens revoked, UserRepository users) {
-    return jwt -> {
-      if (jwt.getId() == null || revoked.isRevoked(jwt.getId())) {
-        return failure("the token was signed out");
-      }
-      UserAccount user = users.find(jwt.getSubject()).orElse(null);
-      Number version = jwt.getClaim(Tokens.VERSION);
-      if (user == null || !user.enabled() || version == null || version.intValue() != user.tokenVersion()) {
-        return failure("the token's user is disabled or has changed");
-      }
-      return OAuth2TokenValidatorResult.success();
-    };
+  static OAuth2TokenValidator<Jwt> live(LiveTokens live) {
+    return jwt -> live.isLive(jwt) ? OAuth2TokenValidatorResult.success()
+        : failure("the token was signed out, or its user is disabled or has changed");
   }
 
   private static OAuth2TokenValidatorResult failure(String why) {

@@ -1,6 +1,7 @@
 package city.hotline.support.security;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,9 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +48,17 @@ public class ServiceSecurity {
             .accessDeniedHandler(notYourRole))
         .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst).accessDeniedHandler(notYourRole));
     return http.build();
+  }
+
+  /**
+   * Signatures checked against the gateway's keys (or the configured issuer's), each token once
+   * while it lives; expiry is checked on every request.
+   */
+  @Bean
+  JwtDecoder verifiedTokens(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+      @Value("${hotline.security.verified-tokens}") int verifiedTokens) {
+    return VerifiedTokens.of(NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build(), JwtValidators.createDefault(),
+        verifiedTokens);
   }
 
   /** The {@code roles} claim becomes ROLE_ authorities, so rules read {@code hasRole("BUREAU")}. */
