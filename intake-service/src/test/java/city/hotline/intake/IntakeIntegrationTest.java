@@ -390,7 +390,8 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
       @Autowired KafkaTemplate<String, String> kafka, @Autowired EventCodec codec, @Autowired MongoDatabase database,
       @Autowired HotlineProperties properties) {
     HotlineProperties.Outbox eager = new HotlineProperties.Outbox(properties.outbox().collections(),
-        Duration.ofMillis(10), properties.outbox().sweepGrace(), properties.outbox().sendTimeout(), 100);
+        Duration.ofMillis(10), properties.outbox().sweepGrace(), properties.outbox().retryInterval(),
+        properties.outbox().sendTimeout(), 100);
     OutboxRelay otherReplica = new OutboxRelay(kafka, codec, database,
         new HotlineProperties(properties.serviceName(), properties.mongo(), properties.kafka(), eager));
     otherReplica.start();

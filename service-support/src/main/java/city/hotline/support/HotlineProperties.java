@@ -34,14 +34,14 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
 
   /**
    * @param collections the collections whose documents carry pending events in an {@code outbox} array
-   * @param sweepInterval how often the relay looks for events a crash or an outage left behind
+   * @param sweepInterval how often the relay looks for events another replica's crash left behind
+   * @param sweepGrace how old a pending event must be before a sweep publishes it: longer than a
+   *     relay takes to publish its own, so another replica's fresh events are left to it
+   * @param retryInterval how long the relay waits after Kafka or the database failed it before it
+   *     looks for everything still pending, its own events included
    * @param sendTimeout how long the relay waits for Kafka to acknowledge a batch
    * @param batchSize how many documents the relay flushes in one go
    */
-  /**
-   * @param sweepGrace how old a pending event must be before a sweep publishes it: longer than a
-   *     relay takes to publish its own, so another replica's fresh events are left to it
-   */
-  public record Outbox(List<String> collections, Duration sweepInterval, Duration sweepGrace, Duration sendTimeout,
-      int batchSize) {}
+  public record Outbox(List<String> collections, Duration sweepInterval, Duration sweepGrace, Duration retryInterval,
+      Duration sendTimeout, int batchSize) {}
 }

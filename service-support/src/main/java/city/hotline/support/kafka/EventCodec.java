@@ -2,6 +2,9 @@ package city.hotline.support.kafka;
 
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class EventCodec {
   private final JsonMapper json;
+
+  /** The envelope without its payload, which is read once, straight into its own type. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Header(UUID eventId, String eventType, int schemaVersion, Instant occurredAt, String ticketId,
+      String producer) {}
 
   public EventCodec(JsonMapper json) {
     this.json = json;
@@ -44,7 +52,7 @@ public class EventCodec {
           typeName + " schema version " + version + " is not one this reader knows (up to " + type.schemaVersion() + ")", null);
     }
     try {
-      EventEnvelope<?> raw = json.treeToValue(tree, EventEnvelope.class);
+      Header raw = json.treeToValue(tree, Header.class);
       Object payload = json.treeToValue(tree.path("payload"), type.payloadType());
       if (raw.eventId() == null || raw.ticketId() == null || raw.occurredAt() == null || payload == null) {
         throw new EventRejectedException(typeName + " lacks eventId, ticketId, occurredAt or payload", null);

@@ -122,7 +122,8 @@ public class OutboxRelay implements SmartLifecycle {
           firstSweep = false;
           nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
         }
-        Pending first = queue.poll(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long untilSweep = Math.max(0, nextSweep - System.nanoTime());
+        Pending first = queue.poll(untilSweep, TimeUnit.NANOSECONDS);
         if (first == null) {
           continue;
         }
@@ -135,12 +136,12 @@ public class OutboxRelay implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // Kafka or the database is away: wait a sweep interval, then the sweep finds everything still pending.
+        // Kafka or the database is away: wait a little, then a sweep finds everything still pending.
         log.warn("outbox relay could not publish, will retry: {}", e.toString());
         queue.clear();
         queued.clear();
         failed = true;
-        nextSweep = System.nanoTime() + settings.sweepInterval().toNanos();
+        nextSweep = System.nanoTime() + settings.retryInterval().toNanos();
       }
     }
   }

@@ -57,7 +57,7 @@ class OutboxRelayContainersTest {
         new HotlineProperties.Kafka("hotline.test.events", "hotline.test.dlt", List.of(), 1, (short) 1,
             Duration.ofSeconds(1), 2, Duration.ofSeconds(30)),
         new HotlineProperties.Outbox(List.of("cases"), Duration.ofMillis(500), Duration.ofSeconds(30),
-            Duration.ofSeconds(15), 100));
+            Duration.ofMillis(500), Duration.ofSeconds(15), 100));
     KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
         new StringSerializer(), new StringSerializer()));
