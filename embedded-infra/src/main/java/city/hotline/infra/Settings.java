@@ -24,8 +24,6 @@ import java.util.Objects;
  * @param infraJvmOptions extra options for the Kafka and Mongo-wire JVMs, after the defaults so they win
  *                       ({@code HOTLINE_INFRA_JVM_OPTIONS}, space-separated; the benchmark's full JIT:
  *                       {@code -XX:TieredStopAtLevel=4})
- * @param backgroundNice how much lower the CPU priority of dispatch, feedback and their stores is than that of the
- *                       call-taking path ({@code HOTLINE_BACKGROUND_NICE}, a {@code nice} increment; 0 for none)
  */
 public record Settings(
         Path repoRoot,
@@ -37,19 +35,13 @@ public record Settings(
         String mongoHeap,
         Duration startupTimeout,
         Map<String, String> extraServiceEnv,
-        List<String> infraJvmOptions,
-        int backgroundNice) {
+        List<String> infraJvmOptions) {
 
     public static final String DEFAULT_HOME_FOLDER = ".hotline";
     public static final String DEFAULT_SERVICE_HEAP = "384m";
     public static final String DEFAULT_KAFKA_HEAP = "512m";
     public static final String DEFAULT_MONGO_HEAP = "256m";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
-    /**
-     * Under a burst on a small machine, routing and statistics wait a little and registrations are answered first:
-     * on two cores this nearly doubled the calls the gateway took a second (docs/benchmarks.md).
-     */
-    public static final int DEFAULT_BACKGROUND_NICE = 10;
 
     /** Infrastructure listens on loopback only: it has no authentication. */
     public static final String BIND_HOST = "127.0.0.1";
@@ -83,9 +75,6 @@ public record Settings(
         home = home.toAbsolutePath().normalize();
         extraServiceEnv = Map.copyOf(extraServiceEnv);
         infraJvmOptions = List.copyOf(infraJvmOptions);
-        if (backgroundNice < 0 || backgroundNice > 19) {
-            throw new IllegalArgumentException("HOTLINE_BACKGROUND_NICE must be 0 to 19, not " + backgroundNice);
-        }
     }
 
     /** Settings for {@code ./hotline}: the process environment, repo root = current working directory. */
@@ -104,19 +93,7 @@ public record Settings(
                 env.getOrDefault("HOTLINE_MONGO_HEAP", DEFAULT_MONGO_HEAP),
                 startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
                 Map.of(),
-                options(env.get("HOTLINE_INFRA_JVM_OPTIONS")),
-                nice(env.get("HOTLINE_BACKGROUND_NICE")));
-    }
-
-    private static int nice(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_BACKGROUND_NICE;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("HOTLINE_BACKGROUND_NICE must be a whole number 0 to 19, not " + value);
-        }
+                options(env.get("HOTLINE_INFRA_JVM_OPTIONS")));
     }
 
     private static List<String> options(String value) {
@@ -130,17 +107,17 @@ public record Settings(
 
     public Settings withPorts(Ports newPorts) {
         return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv, infraJvmOptions, backgroundNice);
+                extraServiceEnv, infraJvmOptions);
     }
 
     public Settings withStartupTimeout(Duration newTimeout) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
-                extraServiceEnv, infraJvmOptions, backgroundNice);
+                extraServiceEnv, infraJvmOptions);
     }
 
     public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                newExtraServiceEnv, infraJvmOptions, backgroundNice);
+                newExtraServiceEnv, infraJvmOptions);
     }
 
     public Layout layout() {

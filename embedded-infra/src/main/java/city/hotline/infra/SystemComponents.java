@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/**
- * The nine processes of the system, derived from the settings. The call-taking path (gateway, intake, their stores)
- * and Kafka run at normal CPU priority; dispatch, feedback and their stores, which work off events and may lag a
- * moment, run {@code nice}r, so a burst of calls is answered first and routed right after.
- */
+/** The nine processes of the system, derived from the settings. */
 final class SystemComponents {
 
     static final String KAFKA = "kafka";
@@ -56,18 +52,18 @@ final class SystemComponents {
         Ports ports = settings.ports();
         return List.of(
                 kafka(),
-                mongo("intake", ports.intakeMongo(), settings.intakeMongoUri(), false),
-                mongo("dispatch", ports.dispatchMongo(), settings.dispatchMongoUri(), true),
-                mongo("feedback", ports.feedbackMongo(), settings.feedbackMongoUri(), true),
-                mongo("gateway", ports.gatewayMongo(), settings.gatewayMongoUri(), false));
+                mongo("intake", ports.intakeMongo(), settings.intakeMongoUri()),
+                mongo("dispatch", ports.dispatchMongo(), settings.dispatchMongoUri()),
+                mongo("feedback", ports.feedbackMongo(), settings.feedbackMongoUri()),
+                mongo("gateway", ports.gatewayMongo(), settings.gatewayMongoUri()));
     }
 
     private List<ProcessDefinition> createServices() {
         Ports ports = settings.ports();
         return List.of(
-                backendService(INTAKE, ports.intake(), settings.intakeUrl(), settings.intakeMongoUri(), false),
-                backendService(DISPATCH, ports.dispatch(), settings.dispatchUrl(), settings.dispatchMongoUri(), true),
-                backendService(FEEDBACK, ports.feedback(), settings.feedbackUrl(), settings.feedbackMongoUri(), true),
+                backendService(INTAKE, ports.intake(), settings.intakeUrl(), settings.intakeMongoUri()),
+                backendService(DISPATCH, ports.dispatch(), settings.dispatchUrl(), settings.dispatchMongoUri()),
+                backendService(FEEDBACK, ports.feedback(), settings.feedbackUrl(), settings.feedbackMongoUri()),
                 gateway());
     }
 
@@ -82,11 +78,11 @@ final class SystemComponents {
                 broker::prepare);
     }
 
-    private ProcessDefinition mongo(String service, int port, String uri, boolean background) {
-        List<String> command = priority(background, java.main(settings.mongoHeap(), MongoWireServerMain.MAIN_CLASS,
+    private ProcessDefinition mongo(String service, int port, String uri) {
+        List<String> command = java.main(settings.mongoHeap(), MongoWireServerMain.MAIN_CLASS,
                 "--port", Integer.toString(port),
                 "--file", settings.layout().mongoStore(service).toString(),
-                "--host", Settings.BIND_HOST));
+                "--host", Settings.BIND_HOST);
         return new ProcessDefinition(service + "-mongo", command, Map.of(), List.of(port),
                 uri,
                 new MongoHealthCheck("localhost", port, Settings.HEALTH_PROBE_TIMEOUT),
@@ -94,9 +90,8 @@ final class SystemComponents {
                 ProcessDefinition.Preparation.NONE);
     }
 
-    private ProcessDefinition backendService(String module, int port, String url, String mongoUri,
-            boolean background) {
-        return service(module, port, url, background, Map.of(
+    private ProcessDefinition backendService(String module, int port, String url, String mongoUri) {
+        return service(module, port, url, Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
                 "MONGODB_URI", mongoUri,
@@ -105,7 +100,7 @@ final class SystemComponents {
 
     private ProcessDefinition gateway() {
         int port = settings.ports().gateway();
-        return service(GATEWAY, port, settings.gatewayUrl(), false, Map.of(
+        return service(GATEWAY, port, settings.gatewayUrl(), Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "INTAKE_URL", settings.intakeUrl(),
                 "DISPATCH_URL", settings.dispatchUrl(),
@@ -113,28 +108,17 @@ final class SystemComponents {
                 "MONGODB_URI", settings.gatewayMongoUri()));
     }
 
-    private ProcessDefinition service(String module, int port, String url, boolean background,
-            Map<String, String> environment) {
+    private ProcessDefinition service(String module, int port, String url, Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>(environment);
         // Last, so a test can override any of the standard variables.
         merged.putAll(settings.extraServiceEnv());
         return new ProcessDefinition(module,
-                priority(background, java.jar(settings.serviceHeap(), settings.moduleJar(module),
-                        settings.layout().classDataArchive(module))),
+                java.jar(settings.serviceHeap(), settings.moduleJar(module), settings.layout().classDataArchive(module)),
                 Map.copyOf(merged),
                 List.of(port),
                 url,
                 new HttpHealthCheck(url, Settings.HEALTH_PROBE_TIMEOUT),
                 Settings.SERVICE_STOP_TIMEOUT,
                 ProcessDefinition.Preparation.NONE);
-    }
-
-    /** {@code nice -n N} execs the command, so the process keeps the pid the launcher records. */
-    private List<String> priority(boolean background, List<String> command) {
-        if (!background || settings.backgroundNice() == 0) {
-            return command;
-        }
-        return Stream.concat(Stream.of("nice", "-n", Integer.toString(settings.backgroundNice())), command.stream())
-                .toList();
     }
 }

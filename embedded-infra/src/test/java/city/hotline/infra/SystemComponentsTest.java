@@ -2,11 +2,8 @@ package city.hotline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SystemComponentsTest {
@@ -46,28 +43,6 @@ class SystemComponentsTest {
         assertThat(order.get(2)).extracting(ProcessDefinition::name)
                 .containsExactly("intake-mongo", "dispatch-mongo", "feedback-mongo", "gateway-mongo");
         assertThat(order.stream().mapToInt(List::size).sum()).isEqualTo(components.all().size()).isEqualTo(9);
-    }
-
-    @Test
-    void routingAndStatisticsRunAtALowerPriorityThanCallTaking() {
-        for (String background : List.of("dispatch-service", "feedback-service", "dispatch-mongo", "feedback-mongo")) {
-            assertThat(process(components.all(), background).command()).as(background)
-                    .startsWith("nice", "-n", Integer.toString(Settings.DEFAULT_BACKGROUND_NICE), settings.java());
-        }
-        for (String callTaking : List.of("gateway", "intake-service", "intake-mongo", "gateway-mongo", "kafka")) {
-            assertThat(process(components.all(), callTaking).command().get(0)).as(callTaking).isNotEqualTo("nice");
-        }
-    }
-
-    @Test
-    void aBackgroundNiceOfZeroRunsEverythingAlike() {
-        Settings alike = Settings.fromEnvironment(
-                Map.of("HOTLINE_HOME", "/repo/.hotline", "HOTLINE_BACKGROUND_NICE", "0"), REPO);
-
-        assertThat(new SystemComponents(alike).all()).allSatisfy(process ->
-                assertThat(process.command().get(0)).as(process.name()).isNotEqualTo("nice"));
-        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_BACKGROUND_NICE", "20"), REPO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOTLINE_BACKGROUND_NICE");
     }
 
     private static ProcessDefinition process(List<ProcessDefinition> processes, String name) {
