@@ -9,7 +9,8 @@
 #
 # Knobs (environment): BENCH_HOME (/tmp/hotline-bench), BENCH_PORT_BASE (22000, below the kernel's ephemeral ports: gateway on +8080, intake +8081,
 # dispatch +8082, feedback +8083, Kafka +9092/+9093, Mongo-wire +7018..+7021), BENCH_LEVELS (1,2,4,8,16,32,64),
-# BENCH_SECONDS (20 per wrk run), BENCH_SETTLE (10: longest wait for consumer lag 0 between runs), BENCH_E2E_RATE (300), BENCH_E2E_SECONDS (300), BENCH_DASHBOARD_REQUESTS (2000),
+# BENCH_SECONDS (20 per wrk run), BENCH_WARMUP (60 s through each path before part 1 measures: a fresh JVM spends its
+# first minutes compiling), BENCH_SETTLE (60: longest wait for consumer lag 0 between runs), BENCH_E2E_RATE (300), BENCH_E2E_SECONDS (300), BENCH_DASHBOARD_REQUESTS (2000),
 # BENCH_E2E_WARMUP (60 s at the same rate, unmeasured), BENCH_RECONCILE_WAIT (600: after part 2, how long the books may take to agree),
 # BENCH_CALLS_PER_YEAR (10000000), BENCH_KEEP=1 leaves the system running afterwards.
 set -euo pipefail
@@ -18,11 +19,11 @@ repo=$(pwd)
 mode=${1:-all}
 
 case "$mode" in
-  all) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=15; settle=${BENCH_SETTLE:-10}
+  all) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=${BENCH_WARMUP:-60}; settle=${BENCH_SETTLE:-60}
        e2e_seconds=${BENCH_E2E_SECONDS:-300}; stragglers=60; dash_requests=${BENCH_DASHBOARD_REQUESTS:-2000}; parts="throughput e2e dashboard" ;;
   quick) levels=${BENCH_LEVELS:-1,8,32}; seconds=${BENCH_SECONDS:-4}; warmup=4; settle=10
        e2e_seconds=${BENCH_E2E_SECONDS:-15}; stragglers=20; dash_requests=${BENCH_DASHBOARD_REQUESTS:-200}; parts="throughput e2e dashboard" ;;
-  throughput|e2e|dashboard) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=15; settle=${BENCH_SETTLE:-10}
+  throughput|e2e|dashboard) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=${BENCH_WARMUP:-60}; settle=${BENCH_SETTLE:-60}
        e2e_seconds=${BENCH_E2E_SECONDS:-300}; stragglers=60; dash_requests=${BENCH_DASHBOARD_REQUESTS:-2000}; parts=$mode ;;
   up) parts=""; export BENCH_KEEP=1; levels=; seconds=; warmup=; settle=; e2e_seconds=; stragglers=; dash_requests= ;;
   *) sed -n '2,15p' "$0"; exit 2 ;;

@@ -11,16 +11,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Samples processes once a second from /proc: CPU (utime + stime) and memory (VmRSS; VmHWM is the
- * kernel's own lifetime peak). Processes come from {@code HOTLINE_HOME/run/*.pid} plus any added by
- * name (the load generator); a name may stand for several pids in turn (one wrk per level).
+ * Samples processes once a second from /proc: CPU (utime + stime), the part of it spent by the JIT
+ * compiler's threads, and memory (VmRSS; VmHWM is the kernel's own lifetime peak). Processes come
+ * from {@code HOTLINE_HOME/run/*.pid} plus any added by name (the load generator); a name may stand
+ * for several pids in turn (one wrk per level).
  */
 final class ResourceSampler implements AutoCloseable {
   /** USER_HZ: the unit of utime and stime; 100 on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
 
+  /** HotSpot's compiler threads ("C2 CompilerThre", "C1 CompilerThre"); they come and go while the JIT works. */
+  private static final String COMPILER_THREAD = "C[12] CompilerThre.*";
+
   private static final class Process {
     final Map<Long, long[]> ticks = new ConcurrentHashMap<>(); // pid -> {first, last}
+    final Map<Long, long[]> compilerTicks = new ConcurrentHashMap<>(); // thread id -> {first, last}
     long peakWindowTicks;
     long peakRssKb;
     long hwmKb;
@@ -43,10 +48,13 @@ final class ResourceSampler implements AutoCloseable {
   }
 
   void watch(String name, long pid) {
-    processes.computeIfAbsent(name, n -> new Process()).ticks.computeIfAbsent(pid, p -> {
+    Process process = processes.computeIfAbsent(name, n -> new Process());
+    process.ticks.computeIfAbsent(pid, p -> {
       long t = cpuTicks(p);
       return new long[] {t < 0 ? 0 : t, t < 0 ? 0 : t};
     });
+    // Compiler threads alive now count from here; one that starts later counts from its start.
+    compilerThreadTicks(pid).forEach((tid, t) -> process.compilerTicks.putIfAbsent(tid, new long[] {t, t}));
   }
 
   private void loop() {
@@ -69,6 +77,8 @@ final class ResourceSampler implements AutoCloseable {
           entry.getValue()[1] = t;
         }
         total += entry.getValue()[1] - entry.getValue()[0];
+        compilerThreadTicks(entry.getKey()).forEach((tid, compiling) ->
+            process.compilerTicks.computeIfAbsent(tid, id -> new long[] {0, 0})[1] = compiling);
         long[] memory = memoryKb(entry.getKey());
         process.peakRssKb = Math.max(process.peakRssKb, memory[0]);
         process.hwmKb = Math.max(process.hwmKb, memory[1]);
@@ -103,22 +113,28 @@ final class ResourceSampler implements AutoCloseable {
     out.append(String.format(Locale.ROOT, "Sampled every 1 s over %.0f s. CPU in %% of one core (200 %% = both cores).%n%n",
         seconds));
     String perOp = operations > 0 ? " CPU ms / registration |" : "";
-    out.append("| process | CPU avg % | CPU peak 1 s % | peak RSS MB (sampled) | VmHWM MB (lifetime peak) |" + perOp + "\n");
-    out.append("|---|---:|---:|---:|---:|" + (operations > 0 ? "---:|" : "") + "\n");
+    out.append("| process | CPU avg % | of it JIT compiling % | CPU peak 1 s % | peak RSS MB (sampled) | VmHWM MB (lifetime peak) |"
+        + perOp + "\n");
+    out.append("|---|---:|---:|---:|---:|---:|" + (operations > 0 ? "---:|" : "") + "\n");
     double sumPerOp = 0;
     double sumAvg = 0;
+    long sumUsed = 0;
+    long sumCompiling = 0;
     for (Map.Entry<String, Process> entry : new LinkedHashMap<>(processes).entrySet()) {
       Process p = entry.getValue();
       long used = p.ticks.values().stream().mapToLong(t -> t[1] - t[0]).sum();
+      long compiling = p.compilerTicks.values().stream().mapToLong(t -> t[1] - t[0]).sum();
+      sumUsed += used;
+      sumCompiling += compiling;
       double avg = used / TICKS_PER_SECOND / seconds * 100;
       sumAvg += avg;
       double msPerOp = operations > 0 ? used / TICKS_PER_SECOND * 1000 / operations : 0;
       sumPerOp += msPerOp;
-      out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%s%n", entry.getKey(), avg,
-          p.peakWindowTicks / TICKS_PER_SECOND * 100, p.peakRssKb / 1024.0, p.hwmKb / 1024.0,
+      out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.0f | %.0f |%s%n", entry.getKey(), avg,
+          share(compiling, used), p.peakWindowTicks / TICKS_PER_SECOND * 100, p.peakRssKb / 1024.0, p.hwmKb / 1024.0,
           operations > 0 ? String.format(Locale.ROOT, " %.2f |", msPerOp) : ""));
     }
-    out.append(String.format(Locale.ROOT, "| **all** | %.0f | | | |%s%n", sumAvg,
+    out.append(String.format(Locale.ROOT, "| **all** | %.0f | %s | | | |%s%n", sumAvg, share(sumCompiling, sumUsed),
         operations > 0 ? String.format(Locale.ROOT, " **%.2f** |", sumPerOp) : ""));
     if (operations > 0) {
       out.append(String.format(Locale.ROOT, "%nCPU ms / registration: the process's CPU time over the %,d registrations "
@@ -126,6 +142,10 @@ final class ResourceSampler implements AutoCloseable {
           operations, what, sumPerOp, 2000 / sumPerOp));
     }
     return out.toString();
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "" : String.format(Locale.ROOT, "%.0f", 100.0 * part / whole);
   }
 
   static Map<String, Long> pidFiles(Path home) {
@@ -146,13 +166,37 @@ final class ResourceSampler implements AutoCloseable {
   /** utime + stime of a process in clock ticks, or -1 once it has gone. */
   static long cpuTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after "pid (comm) ": field 3 (state) is index 0, so utime (14) is 11 and stime (15) is 12
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks(Path.of("/proc", Long.toString(pid), "stat"));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** utime + stime from a process's or a thread's stat file. */
+  private static long ticks(Path stat) throws IOException {
+    String text = Files.readString(stat);
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    // after "pid (comm) ": field 3 (state) is index 0, so utime (14) is 11 and stime (15) is 12
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /** utime + stime of each of the process's JIT compiler threads alive now, by thread id. */
+  static Map<Long, Long> compilerThreadTicks(long pid) {
+    Map<Long, Long> ticks = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          if (Files.readString(task.resolve("comm")).trim().matches(COMPILER_THREAD)) {
+            ticks.put(Long.parseLong(task.getFileName().toString()), ticks(task.resolve("stat")));
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended between listing and reading
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone, or not a JVM
+    }
+    return ticks;
   }
 
   /** {VmRSS, VmHWM} in kB, zeros once the process has gone. */
