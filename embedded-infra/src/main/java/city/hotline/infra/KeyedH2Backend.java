@@ -15,7 +15,7 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 store, taught one thing MongoDB does: a query naming one document by {@code _id}
- * beside other conditions ({@code {_id: X, state: {$in: …}}} or {@code {$and: [{_id: X}, …]}}) reads that
+ * beside other conditions ({@code {_id: X, state: {$in: …}}} or {@code {$and: [{_id: X}, …]}}, nested or not) reads that
  * document through the {@code _id} index and checks the rest on it. The stock server uses an index only
  * for a query on exactly the index's keys, so every guarded single-document update — the services' state
  * machines all write that way — scanned the whole collection, and each write got slower as the data grew
@@ -74,14 +74,17 @@ final class KeyedH2Backend extends H2Backend {
         }
     }
 
-    /** The {@code _id} a query requires by plain equality, at its top level or in a top-level {@code $and}; else null. */
+    /**
+     * The {@code _id} a query requires by plain equality, at its top level or in an {@code $and}, however
+     * deeply nested (the Java driver renders {@code and(and(a, b), c)} nested); else null.
+     */
     static Object idOf(Document query) {
         Object id = plainValue(query.get("_id"));
         if (id != null || !(query.get("$and") instanceof List<?> clauses)) {
             return id;
         }
         for (Object clause : clauses) {
-            if (clause instanceof Document condition && (id = plainValue(condition.get("_id"))) != null) {
+            if (clause instanceof Document condition && (id = idOf(condition)) != null) {
                 return id;
             }
         }

@@ -61,6 +61,8 @@ class KeyedH2BackendTest {
         seen.add(claim.apply(Filters.and(Filters.eq("_id", "T-none"), Filters.eq("state", "DISPATCHED"))));
         seen.add(cases.updateOne(Filters.and(Filters.eq("_id", "T9"), Filters.eq("rev", 0)), Updates.inc("rev", 5))
                 .getModifiedCount());
+        seen.add(cases.updateOne(Filters.and(Filters.and(Filters.eq("_id", "T9"), Filters.ne("state", "CLOSED")),
+                Filters.lte("rev", 5)), Updates.inc("rev", 1)).getModifiedCount());
         seen.add(cases.updateOne(Filters.and(Filters.eq("_id", "NEW"), Filters.eq("state", "DISPATCHED")),
                 Updates.set("rev", 1), new com.mongodb.client.model.UpdateOptions().upsert(true)).getUpsertedId());
         seen.add(cases.find(Filters.and(Filters.eq("_id", "NEW"), Filters.eq("rev", 1))).first());
@@ -82,12 +84,18 @@ class KeyedH2BackendTest {
         assertThat(((Document) keyed.get(0)).get("rev")).as("the guard held once").isEqualTo(1);
         assertThat(keyed.get(1)).as("and refused the second claim").isNull();
         assertThat(keyed.get(4)).isNull();
-        assertThat(keyed.get(9)).isEqualTo(0L);
-        assertThat(keyed.get(10)).isEqualTo(1L);
+        assertThat(keyed.get(6)).as("a nested guard on the id is read by the id").isEqualTo(1L);
+        assertThat(keyed.get(10)).isEqualTo(0L);
+        assertThat(keyed.get(11)).isEqualTo(1L);
     }
 
     @Test
-    void theIdAQueryRequiresIsFoundAtTheTopOrInAnAndButNotInAnOperator() {
+    void theIdAQueryRequiresIsFoundAtTheTopOrInAnyAndButNotInAnOperator() {
+        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T3"),
+                        new de.bwaldvogel.mongo.bson.Document("state", "X"))),
+                new de.bwaldvogel.mongo.bson.Document("rev", 1)))))
+                .as("an $and inside an $and, as the driver renders and(and(a, b), c)").isEqualTo("T3");
         assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("_id", "T1").append("state", "X")))
                 .isEqualTo("T1");
         assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
