@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -111,21 +112,37 @@ public class ComplaintRepository {
    * @return false when the ticket is unknown here
    */
   public boolean recordStep(String ticketId, String eventId, TimelineEntry step, String unitId) {
-    Document entry = timelineEntry(eventId, step);
-    complaints.updateOne(
-        Filters.and(Filters.eq("_id", ticketId), Filters.ne("timeline.eventId", eventId)),
-        Updates.push("timeline", entry));
+    Bson id = Filters.eq("_id", ticketId);
+    Bson unseen = Filters.ne("timeline.eventId", eventId);
+    Bson newStep = Filters.and(id, unseen);
+    Bson addStep = Updates.push("timeline", timelineEntry(eventId, step));
     if (step.status() == null) { // a note (延期, 超期, 督办) that leaves the status as it is
-      return complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
+      return complaints.updateOne(newStep, addStep).getMatchedCount() > 0 || exists(ticketId);
     }
     Date at = Date.from(step.at());
+    Bson notOlder = Filters.lte("statusAt", at);
+    Bson move = Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
+        unitChange(step, unitId));
+    // The usual case, a new event no older than the status, is one write of the work order.
+    if (complaints.updateOne(Filters.and(id, unseen, notOlder), Updates.combine(addStep, move)).getMatchedCount() > 0) {
+      return true;
+    }
+    // Redelivered or late: the step once, the status only forward.
+    complaints.updateOne(newStep, addStep);
     // A merged work order gets no later events unless a unit claimed its case before the merge
     // reached dispatch; then the case goes on and the timeline shows it.
-    long moved = complaints.updateOne(
-        Filters.and(Filters.eq("_id", ticketId), Filters.lte("statusAt", at)),
-        Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at), unitChange(step, unitId)))
-        .getMatchedCount();
-    return moved > 0 || complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
+    long moved = complaints.updateOne(Filters.and(id, notOlder), move).getMatchedCount();
+    return moved > 0 || exists(ticketId);
+  }
+
+  /** The work order's status alone, without reading the rest of it back. */
+  public Optional<ComplaintStatus> status(String ticketId) {
+    return Optional.ofNullable(complaints.find(Filters.eq("_id", ticketId)).projection(Projections.include("status")).first())
+        .map(d -> ComplaintStatus.valueOf(d.getString("status")));
+  }
+
+  private boolean exists(String ticketId) {
+    return complaints.countDocuments(Filters.eq("_id", ticketId)) > 0;
   }
 
   /** A returned (退单) work order belongs to no unit until the desk sends it on: the returning unit loses sight of it. */

@@ -59,7 +59,7 @@ public class SearchIndex {
    */
   public void syncStatus(String ticketId) {
     for (int attempt = 0; attempt < MAX_STATUS_RACES; attempt++) {
-      ComplaintStatus current = complaints.find(ticketId).map(ComplaintView::status).orElse(null);
+      ComplaintStatus current = complaints.status(ticketId).orElse(null);
       Document marker = postings.find(Filters.eq("_id", markerId(ticketId))).first();
       String indexed = marker == null ? null : marker.getString("status");
       if (current == null || current.name().equals(indexed)) {

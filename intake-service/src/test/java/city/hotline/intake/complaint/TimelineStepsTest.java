@@ -1,0 +1,103 @@
+package city.hotline.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.hotline.testsupport.MongoWireTestServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How dispatch's and feedback's events land on a work order, against the embedded mode's wire server. */
+class TimelineStepsTest {
+  private static final String TICKET = "WH20261205000001";
+  private static final Instant REGISTERED_AT = Instant.parse("2026-12-05T01:00:00Z");
+
+  private final MongoWireTestServer server = new MongoWireTestServer();
+  private final MongoClient client = MongoClients.create(server.uri());
+  private final ComplaintRepository complaints = new ComplaintRepository(client.getDatabase("intake"));
+
+  @BeforeEach
+  void registered() {
+    client.getDatabase("intake").getCollection(ComplaintRepository.COLLECTION).insertOne(new Document("_id", TICKET)
+        .append("channel", Channel.PHONE.name()).append("type", ComplaintType.COMPLAINT.name())
+        .append("urgency", Urgency.NORMAL.name()).append("registeredAt", Date.from(REGISTERED_AT))
+        .append("status", ComplaintStatus.REGISTERED.name()).append("statusAt", Date.from(REGISTERED_AT))
+        .append("timeline", List.of(ComplaintRepository.timelineEntry("registered",
+            new TimelineEntry(REGISTERED_AT, ComplaintStatus.REGISTERED, "operator", "受理")))));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void aNewStepMovesTheStatusAndTheHandlingUnit() {
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
+
+    ComplaintView view = complaints.find(TICKET).orElseThrow();
+    assertThat(view.status()).isEqualTo(ComplaintStatus.DISPATCHED);
+    assertThat(view.unitId()).isEqualTo("JIANGAN_CGJ");
+    assertThat(statuses()).containsExactly(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED);
+    assertThat(complaints.status(TICKET)).contains(ComplaintStatus.DISPATCHED);
+  }
+
+  @Test
+  void aRedeliveredStepIsRecordedOnceAndDoesNotUndoALaterOne() {
+    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ");
+    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ");
+
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ")).isTrue();
+
+    assertThat(complaints.status(TICKET)).contains(ComplaintStatus.CLAIMED);
+    assertThat(statuses()).containsExactly(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED, ComplaintStatus.CLAIMED);
+  }
+
+  @Test
+  void aLateStepJoinsTheTimelineButLeavesTheNewerStatus() {
+    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ");
+
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "WUCHANG_CGJ")).isTrue();
+
+    ComplaintView view = complaints.find(TICKET).orElseThrow();
+    assertThat(view.status()).isEqualTo(ComplaintStatus.CLAIMED);
+    assertThat(view.unitId()).as("a late event does not hand the work order to another unit").isEqualTo("JIANGAN_CGJ");
+    assertThat(statuses()).contains(ComplaintStatus.DISPATCHED);
+  }
+
+  @Test
+  void aNoteLeavesTheStatusAndIsRecordedOnce() {
+    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ");
+    TimelineEntry press = new TimelineEntry(REGISTERED_AT.plusSeconds(90), null, "派单员", "督办: 请尽快");
+
+    assertThat(complaints.recordStep(TICKET, "n1", press, "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "n1", press, "JIANGAN_CGJ")).isTrue();
+
+    assertThat(complaints.status(TICKET)).contains(ComplaintStatus.DISPATCHED);
+    assertThat(complaints.find(TICKET).orElseThrow().timeline()).filteredOn(s -> s.note().equals("督办: 请尽快")).hasSize(1);
+  }
+
+  @Test
+  void aStepOrNoteForAnUnknownTicketIsReportedSoTheEventIsDeadLettered() {
+    assertThat(complaints.recordStep("WH20261205009999", "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isFalse();
+    assertThat(complaints.recordStep("WH20261205009999", "n1",
+        new TimelineEntry(REGISTERED_AT, null, "派单员", "督办"), "JIANGAN_CGJ")).isFalse();
+    assertThat(complaints.status("WH20261205009999")).isEmpty();
+  }
+
+  private static TimelineEntry step(int secondsAfterRegistration, ComplaintStatus status) {
+    return new TimelineEntry(REGISTERED_AT.plusSeconds(secondsAfterRegistration), status, "system", status.name());
+  }
+
+  private List<ComplaintStatus> statuses() {
+    return complaints.find(TICKET).orElseThrow().timeline().stream().map(TimelineEntry::status).toList();
+  }
+}
