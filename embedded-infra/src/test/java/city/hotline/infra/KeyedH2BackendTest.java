@@ -63,6 +63,13 @@ class KeyedH2BackendTest {
                 .getModifiedCount());
         seen.add(cases.updateOne(Filters.and(Filters.and(Filters.eq("_id", "T9"), Filters.ne("state", "CLOSED")),
                 Filters.lte("rev", 5)), Updates.inc("rev", 1)).getModifiedCount());
+        // intake's timeline step: once per event id, and only forward in time
+        Bson step = Filters.and(Filters.eq("_id", "T15"), Filters.ne("audit.eventId", "e1"), Filters.lte("rev", 0));
+        Bson record = Updates.combine(Updates.push("audit", new Document("eventId", "e1")), Updates.inc("rev", 1));
+        seen.add(cases.updateOne(step, record).getModifiedCount());
+        seen.add(cases.updateOne(step, record).getModifiedCount());
+        seen.add(cases.find(Filters.and(Filters.eq("_id", "T1"), Filters.and(Filters.eq("_id", "T2"), Filters.eq("rev", 0))))
+                .into(new ArrayList<>()));
         seen.add(cases.updateOne(Filters.and(Filters.eq("_id", "NEW"), Filters.eq("state", "DISPATCHED")),
                 Updates.set("rev", 1), new com.mongodb.client.model.UpdateOptions().upsert(true)).getUpsertedId());
         seen.add(cases.find(Filters.and(Filters.eq("_id", "NEW"), Filters.eq("rev", 1))).first());
@@ -84,9 +91,12 @@ class KeyedH2BackendTest {
         assertThat(((Document) keyed.get(0)).get("rev")).as("the guard held once").isEqualTo(1);
         assertThat(keyed.get(1)).as("and refused the second claim").isNull();
         assertThat(keyed.get(4)).isNull();
-        assertThat(keyed.get(6)).as("a nested guard on the id is read by the id").isEqualTo(1L);
-        assertThat(keyed.get(10)).isEqualTo(0L);
-        assertThat(keyed.get(11)).isEqualTo(1L);
+        assertThat(keyed.get(6)).as("a guard nested in an $and").isEqualTo(1L);
+        assertThat(keyed.get(7)).as("a timeline step is recorded").isEqualTo(1L);
+        assertThat(keyed.get(8)).as("once").isEqualTo(0L);
+        assertThat(keyed.get(9)).as("two ids required at once name no document").isEqualTo(List.of());
+        assertThat(keyed.get(13)).isEqualTo(0L);
+        assertThat(keyed.get(14)).isEqualTo(1L);
     }
 
     @Test
@@ -104,5 +114,12 @@ class KeyedH2BackendTest {
         assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$in", List.of("T1"))))).isNull();
         assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("state", "X"))).isNull();
+        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("$or", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T1")))))))
+                .as("an id that is one of alternatives is not required").isNull();
+        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
+                new de.bwaldvogel.mongo.bson.Document("$nor", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T1")))))))
+                .isNull();
+        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of()))).isNull();
     }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How dispatch's and feedback's events land on a work order, against the embedded mode's wire server. */
+/**
+ * How dispatch's and feedback's events land on a work order, against mongo-java-server in memory (the
+ * embedded mode's keyed on-disk store answers the same filter alike: {@code KeyedH2BackendTest}).
+ */
 class TimelineStepsTest {
   private static final String TICKET = "WH20261205000001";
   private static final Instant REGISTERED_AT = Instant.parse("2026-12-05T01:00:00Z");
@@ -70,7 +73,20 @@ class TimelineStepsTest {
     ComplaintView view = complaints.find(TICKET).orElseThrow();
     assertThat(view.status()).isEqualTo(ComplaintStatus.CLAIMED);
     assertThat(view.unitId()).as("a late event does not hand the work order to another unit").isEqualTo("JIANGAN_CGJ");
-    assertThat(statuses()).contains(ComplaintStatus.DISPATCHED);
+    assertThat(statuses()).containsExactly(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED, ComplaintStatus.CLAIMED);
+  }
+
+  @Test
+  void aStepWhoseStatusWasNeverMovedMovesItWhenRedelivered() {
+    // What a crash between an older version's two writes left: the step on the timeline, the status not yet moved.
+    client.getDatabase("intake").getCollection(ComplaintRepository.COLLECTION).updateOne(new Document("_id", TICKET),
+        new Document("$push", new Document("timeline", ComplaintRepository.timelineEntry("e1", step(60, ComplaintStatus.DISPATCHED)))));
+
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
+
+    assertThat(complaints.status(TICKET)).contains(ComplaintStatus.DISPATCHED);
+    assertThat(complaints.find(TICKET).orElseThrow().unitId()).isEqualTo("JIANGAN_CGJ");
+    assertThat(statuses()).containsExactly(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED);
   }
 
   @Test
