@@ -121,6 +121,8 @@ public class ComplaintRepository {
     }
     Date at = Date.from(step.at());
     Bson notOlder = Filters.lte("statusAt", at);
+    // A merged work order gets no later events unless a unit claimed its case before the merge
+    // reached dispatch; then the case goes on and the timeline shows it.
     Bson move = Updates.combine(Updates.set("status", step.status().name()), Updates.set("statusAt", at),
         unitChange(step, unitId));
     // The usual case, a new event no older than the status, is one write of the work order.
@@ -129,8 +131,6 @@ public class ComplaintRepository {
     }
     // Redelivered or late: the step once, the status only forward.
     complaints.updateOne(newStep, addStep);
-    // A merged work order gets no later events unless a unit claimed its case before the merge
-    // reached dispatch; then the case goes on and the timeline shows it.
     long moved = complaints.updateOne(Filters.and(id, notOlder), move).getMatchedCount();
     return moved > 0 || exists(ticketId);
   }

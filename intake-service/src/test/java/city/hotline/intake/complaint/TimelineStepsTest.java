@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.hotline.testsupport.MongoWireTestServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -24,10 +25,12 @@ class TimelineStepsTest {
   private final MongoWireTestServer server = new MongoWireTestServer();
   private final MongoClient client = MongoClients.create(server.uri());
   private final ComplaintRepository complaints = new ComplaintRepository(client.getDatabase("intake"));
+  private final MongoCollection<Document> workOrders =
+      client.getDatabase("intake").getCollection(ComplaintRepository.COLLECTION);
 
   @BeforeEach
   void registered() {
-    client.getDatabase("intake").getCollection(ComplaintRepository.COLLECTION).insertOne(new Document("_id", TICKET)
+    workOrders.insertOne(new Document("_id", TICKET)
         .append("channel", Channel.PHONE.name()).append("type", ComplaintType.COMPLAINT.name())
         .append("urgency", Urgency.NORMAL.name()).append("registeredAt", Date.from(REGISTERED_AT))
         .append("status", ComplaintStatus.REGISTERED.name()).append("statusAt", Date.from(REGISTERED_AT))
@@ -79,7 +82,7 @@ class TimelineStepsTest {
   @Test
   void aStepWhoseStatusWasNeverMovedMovesItWhenRedelivered() {
     // What a crash between an older version's two writes left: the step on the timeline, the status not yet moved.
-    client.getDatabase("intake").getCollection(ComplaintRepository.COLLECTION).updateOne(new Document("_id", TICKET),
+    workOrders.updateOne(new Document("_id", TICKET),
         new Document("$push", new Document("timeline", ComplaintRepository.timelineEntry("e1", step(60, ComplaintStatus.DISPATCHED)))));
 
     assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
