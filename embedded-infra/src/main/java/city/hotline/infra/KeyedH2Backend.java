@@ -10,11 +10,19 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 store, taught one thing MongoDB does: a query naming one document by {@code _id}
+ * mongo-java-server's H2 store, taught two things MongoDB does.
+ *
+ * <p>A write is answered only once it is in the store's file ({@link GroupCommit}); the stock server
+ * answered before H2 had written it, so a killed store lost up to a second of acknowledged writes.
+ *
+ * <p>A query naming one document by {@code _id}
  * beside other conditions ({@code {_id: X, state: {$in: …}}} or {@code {$and: [{_id: X}, …]}}, nested or not) reads that
  * document through the {@code _id} index and checks the rest on it. The stock server uses an index only
  * for a query on exactly the index's keys, so every guarded single-document update — the services' state
@@ -26,8 +34,31 @@ final class KeyedH2Backend extends H2Backend {
     private static final String DATA_MAP = "databases.";
     private static final String META_MAP = "meta.";
 
+    /** The commands that change data; every other command only reads and is answered at once. */
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final GroupCommit commits;
+
     KeyedH2Backend(String file) {
+        this(file, false);
+    }
+
+    KeyedH2Backend(String file, boolean fsync) {
         super(file);
+        this.commits = new GroupCommit(getMvStore(), fsync);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } finally {
+            // Also after a failure: an ordered insert that stopped at a duplicate kept what it inserted.
+            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+                commits.awaitDurable();
+            }
+        }
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A MongoDB wire-protocol server (de.bwaldvogel mongo-java-server) persisting to an H2 MVStore file.
  *
- * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1]}
+ * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1] [--fsync true|false]}: a write
+ * is answered once it is in the file; with {@code --fsync true} once it is on the disk.
  */
 public final class MongoWireServerMain {
 
@@ -32,7 +33,7 @@ public final class MongoWireServerMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: MongoWireServerMain --port N --file /path/to/store.mv [--host "
-                    + Settings.BIND_HOST + "]");
+                    + Settings.BIND_HOST + "] [--fsync true|false]");
             System.exit(EXIT_USAGE);
             return;
         }
@@ -48,7 +49,7 @@ public final class MongoWireServerMain {
     private static void start(Options options) throws IOException {
         Path parent = options.file().toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        H2Backend backend = new KeyedH2Backend(options.file().toString());
+        H2Backend backend = new KeyedH2Backend(options.file().toString(), options.fsync());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(options.host(), options.port());
@@ -62,15 +63,17 @@ public final class MongoWireServerMain {
             server.shutdown();
             LOG.info("Store closed");
         }, "mongo-wire-shutdown"));
-        LOG.info("Mongo wire server listening on {}:{} with store {}", options.host(), options.port(), options.file());
+        LOG.info("Mongo wire server listening on {}:{} with store {} (fsync {})", options.host(), options.port(),
+                options.file(), options.fsync());
     }
 
-    private record Options(String host, int port, Path file) {
+    private record Options(String host, int port, Path file, boolean fsync) {
 
         static Options parse(String[] args) {
             String host = Settings.BIND_HOST;
             Integer port = null;
             Path file = null;
+            boolean fsync = false;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + args[i]);
@@ -80,13 +83,21 @@ public final class MongoWireServerMain {
                     case "--host" -> host = value;
                     case "--port" -> port = parsePort(value);
                     case "--file" -> file = Path.of(value);
+                    case "--fsync" -> fsync = parseFlag(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (port == null || file == null) {
                 throw new IllegalArgumentException("--port and --file are required");
             }
-            return new Options(host, port, file);
+            return new Options(host, port, file, fsync);
+        }
+
+        private static boolean parseFlag(String value) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("--fsync is true or false, not " + value);
+            }
+            return Boolean.parseBoolean(value);
         }
 
         private static int parsePort(String value) {

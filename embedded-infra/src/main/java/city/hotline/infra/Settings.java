@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param infraJvmOptions extra options for the Kafka and Mongo-wire JVMs, after the defaults so they win
  *                       ({@code HOTLINE_INFRA_JVM_OPTIONS}, space-separated; the benchmark's full JIT:
  *                       {@code -XX:TieredStopAtLevel=4})
+ * @param storeFsync     whether each Mongo wire server forces every commit to the disk before it answers
+ *                       ({@code HOTLINE_STORE_FSYNC}, default true): without it a write survives a killed process
+ *                       but not a power loss
  */
 public record Settings(
         Path repoRoot,
@@ -35,7 +38,8 @@ public record Settings(
         String mongoHeap,
         Duration startupTimeout,
         Map<String, String> extraServiceEnv,
-        List<String> infraJvmOptions) {
+        List<String> infraJvmOptions,
+        boolean storeFsync) {
 
     public static final String DEFAULT_HOME_FOLDER = ".hotline";
     public static final String DEFAULT_SERVICE_HEAP = "384m";
@@ -93,7 +97,15 @@ public record Settings(
                 env.getOrDefault("HOTLINE_MONGO_HEAP", DEFAULT_MONGO_HEAP),
                 startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
                 Map.of(),
-                options(env.get("HOTLINE_INFRA_JVM_OPTIONS")));
+                options(env.get("HOTLINE_INFRA_JVM_OPTIONS")),
+                flag("HOTLINE_STORE_FSYNC", env.getOrDefault("HOTLINE_STORE_FSYNC", "true")));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " is true or false, not " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static List<String> options(String value) {
@@ -107,17 +119,17 @@ public record Settings(
 
     public Settings withPorts(Ports newPorts) {
         return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv, infraJvmOptions);
+                extraServiceEnv, infraJvmOptions, storeFsync);
     }
 
     public Settings withStartupTimeout(Duration newTimeout) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
-                extraServiceEnv, infraJvmOptions);
+                extraServiceEnv, infraJvmOptions, storeFsync);
     }
 
     public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                newExtraServiceEnv, infraJvmOptions);
+                newExtraServiceEnv, infraJvmOptions, storeFsync);
     }
 
     public Layout layout() {

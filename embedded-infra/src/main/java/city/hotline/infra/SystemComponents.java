@@ -82,7 +82,8 @@ final class SystemComponents {
         List<String> command = java.main(settings.mongoHeap(), MongoWireServerMain.MAIN_CLASS,
                 "--port", Integer.toString(port),
                 "--file", settings.layout().mongoStore(service).toString(),
-                "--host", Settings.BIND_HOST);
+                "--host", Settings.BIND_HOST,
+                "--fsync", Boolean.toString(settings.storeFsync()));
         return new ProcessDefinition(service + "-mongo", command, Map.of(), List.of(port),
                 uri,
                 new MongoHealthCheck("localhost", port, Settings.HEALTH_PROBE_TIMEOUT),
