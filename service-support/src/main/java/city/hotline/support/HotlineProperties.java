@@ -21,6 +21,7 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
    * @param retryBackoff pause between retries of a record that fails for a reason of its own, retryAttempts times
    * @param outageBackoffMax longest pause between retries of a record that fails because the database is away;
    *     such a record is retried until the database is back, never dead-lettered
+   * @param positionInterval how often each consumer's position is written to the service's own database
    */
   public record Kafka(
       String topic,
@@ -30,7 +31,8 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
       short replicationFactor,
       Duration retryBackoff,
       int retryAttempts,
-      Duration outageBackoffMax) {}
+      Duration outageBackoffMax,
+      Duration positionInterval) {}
 
   /**
    * @param collections the collections whose documents carry pending events in an {@code outbox} array

@@ -1,6 +1,7 @@
 package city.hotline.support;
 
 import city.hotline.support.books.BooksController;
+import city.hotline.support.kafka.ConsumerPositionsConfiguration;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
 import city.hotline.support.kafka.TicketLogContext;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
 @Import({
   MongoConfiguration.class,
   KafkaTopicsConfiguration.class,
+  ConsumerPositionsConfiguration.class,
   EventCodec.class,
   TicketLogContext.class,
   TicketLogContextInterceptor.class,

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -44,11 +45,17 @@ public class KafkaTopicsConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<String, String> template, HotlineProperties properties) {
+  DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<String, String> template, HotlineProperties properties,
+      ConsumerPositionsConfiguration.PositionKeeper positions) {
     HotlineProperties.Kafka kafka = properties.kafka();
     // Partition -1: let the producer pick, since the dead-letter topic need not mirror the source's partitions.
-    DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+    DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
         template, (record, error) -> new TopicPartition(kafka.deadLetterTopic(), -1));
+    // A dead-lettered record is done too: the consumer's position moves past it.
+    ConsumerAwareRecordRecoverer recoverer = (record, consumer, error) -> {
+      deadLetters.accept(record, consumer, error);
+      positions.markDone(record, consumer);
+    };
     DefaultErrorHandler handler = new DefaultErrorHandler(
         recoverer, new FixedBackOff(kafka.retryBackoff().toMillis(), kafka.retryAttempts()));
     ExponentialBackOff untilBack = new ExponentialBackOff(kafka.retryBackoff().toMillis(), 2.0);
