@@ -2,20 +2,23 @@ package city.hotline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is kept correct by construction:
- * every variable it gives one of our services is one that service's configuration reads, and only
- * the gateway publishes a port.
+ * every variable it gives one of our services is one that service's configuration reads, only
+ * the gateway publishes a port, and every database is a replica set the services' writes can wait
+ * for (w: majority, j: true, SPEC §8.1) while Kafka's producers wait for all in-sync replicas.
  */
 class ComposeFileTest {
   private static final Path ROOT = Path.of(System.getProperty("hotline.repo.root", "..")).toAbsolutePath().normalize();
@@ -86,6 +89,82 @@ class ComposeFileTest {
     for (String module : List.of("intake-service", "dispatch-service", "feedback-service", "gateway")) {
       assertThat(ROOT.resolve(module + "/Dockerfile")).exists();
       assertThat(Files.readString(ROOT.resolve(module + "/Dockerfile"))).contains(module + "/target/" + module + ".jar");
+    }
+  }
+
+  private static Map<String, Map<String, Object>> mongoServices() throws IOException {
+    Map<String, Map<String, Object>> mongos = new TreeMap<>();
+    services().forEach((name, service) -> {
+      if (String.valueOf(service.get("image")).startsWith("mongo:")) {
+        mongos.put(name, service);
+      }
+    });
+    return mongos;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String replicaSetOf(Map<String, Object> mongo) {
+    List<String> command = (List<String>) mongo.getOrDefault("command", List.of());
+    int flag = command.indexOf("--replSet");
+    return flag < 0 || flag + 1 >= command.size() ? null : command.get(flag + 1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyMongoRunsAsAReplicaSetThatInitiatesItselfAsTheHostTheServicesUse() throws IOException {
+    Map<String, Map<String, Object>> mongos = mongoServices();
+    assertThat(mongos).containsOnlyKeys("intake-mongo", "dispatch-mongo", "feedback-mongo", "gateway-mongo");
+    for (Map.Entry<String, Map<String, Object>> mongo : mongos.entrySet()) {
+      assertThat(replicaSetOf(mongo.getValue())).as(mongo.getKey() + " --replSet").isNotBlank();
+      Map<String, Object> environment = (Map<String, Object>) mongo.getValue().get("environment");
+      // the member's host is the one the driver connects to after discovery: the service's own name on the network
+      assertThat(environment).as(mongo.getKey()).containsEntry("REPLICA_SET_MEMBER", mongo.getKey() + ":27017");
+      Map<String, Object> healthcheck = (Map<String, Object>) mongo.getValue().get("healthcheck");
+      String check = String.join(" ", (List<String>) healthcheck.get("test"));
+      assertThat(check).as(mongo.getKey() + " healthcheck")
+          .contains("rs.initiate(", "_id: '" + replicaSetOf(mongo.getValue()) + "'",
+              "process.env.REPLICA_SET_MEMBER", "isWritablePrimary", "quit(1)");
+      assertThat((List<String>) mongo.getValue().get("volumes")).anyMatch(v -> v.endsWith(":/data/db"));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyServicesDatabaseUriNamesItsReplicaSetAndTheServiceWaitsForIt() throws IOException {
+    Map<String, Map<String, Object>> mongos = mongoServices();
+    int checked = 0;
+    for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {
+      if (!service.getValue().containsKey("build")) {
+        continue;
+      }
+      Map<String, Object> environment = (Map<String, Object>) service.getValue().get("environment");
+      ConnectionString uri = new ConnectionString((String) environment.get("MONGODB_URI"));
+      String mongo = uri.getHosts().get(0).replaceFirst(":\\d+$", "");
+      assertThat(uri.getHosts()).as(service.getKey()).containsExactly(mongo + ":27017");
+      assertThat(mongos).as(service.getKey()).containsKey(mongo);
+      assertThat(uri.getRequiredReplicaSetName()).as(service.getKey() + " replicaSet")
+          .isNotNull().isEqualTo(replicaSetOf(mongos.get(mongo)));
+      // no w/journal in the URI: the services' own default, majority + journal, applies
+      assertThat(uri.getWriteConcern()).as(service.getKey() + " write concern").isNull();
+      Map<String, Map<String, Object>> dependsOn = (Map<String, Map<String, Object>>) service.getValue().get("depends_on");
+      assertThat(dependsOn.get(mongo)).as(service.getKey() + " depends_on " + mongo)
+          .containsEntry("condition", "service_healthy");
+      checked++;
+    }
+    assertThat(checked).isEqualTo(4);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kafkaProducersWaitForAllInSyncReplicasAndAreIdempotent() throws IOException {
+    Map<String, Object> defaults = new Yaml().load(Files.readString(ROOT.resolve(SHARED_DEFAULTS)));
+    Map<String, Object> producer = (Map<String, Object>)
+        ((Map<String, Object>) ((Map<String, Object>) defaults.get("spring")).get("kafka")).get("producer");
+    assertThat(String.valueOf(producer.get("acks"))).isEqualTo("all");
+    assertThat(((Map<String, Object>) producer.get("properties")).get("enable.idempotence")).isEqualTo(true);
+    for (String module : List.of("intake-service", "dispatch-service", "feedback-service")) {
+      assertThat(Files.readString(ROOT.resolve(module + "/src/main/resources/application.yml")))
+          .as(module).contains("hotline-defaults.yml").doesNotContain("acks:");
     }
   }
 }

@@ -1,5 +1,6 @@
 package city.hotline.gateway.store;
 
+import city.hotline.support.mongo.MongoConfiguration;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -21,8 +22,10 @@ public class GatewayStore {
   @Bean(destroyMethod = "close")
   MongoClient gatewayMongoClient(Settings settings) {
     int timeoutMs = (int) settings.timeout().toMillis();
+    ConnectionString connectionString = new ConnectionString(settings.uri());
     return MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(settings.uri()))
+        .applyConnectionString(connectionString)
+        .writeConcern(MongoConfiguration.writeConcernFor(connectionString)) // majority + journal unless the URI says otherwise
         .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(b -> b.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
             .readTimeout(timeoutMs, TimeUnit.MILLISECONDS))

@@ -3,6 +3,7 @@ package city.hotline.support.mongo;
 import city.hotline.support.HotlineProperties;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -21,13 +22,40 @@ public class MongoConfiguration {
   MongoClient mongoClient(HotlineProperties properties) {
     HotlineProperties.Mongo mongo = properties.mongo();
     long timeoutMs = mongo.timeout().toMillis();
+    ConnectionString connectionString = new ConnectionString(mongo.uri());
     MongoClientSettings settings = MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(mongo.uri()))
+        .applyConnectionString(connectionString)
+        .writeConcern(writeConcernFor(connectionString))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(b -> b.connectTimeout((int) timeoutMs, TimeUnit.MILLISECONDS)
             .readTimeout((int) timeoutMs, TimeUnit.MILLISECONDS))
         .build();
     return MongoClients.create(settings);
+  }
+
+  /**
+   * What every write waits for unless the connection string says otherwise: a majority of the
+   * replica set has it in its journal (SPEC §8.1), so an acknowledged change survives a crash of
+   * any member and a fail-over. A one-member set (compose) is that node's journal; the embedded store
+   * (mongo-java-server) accepts and ignores it, and commits every write before it answers (SPEC §8.2).
+   */
+  public static final WriteConcern DURABLE_WRITES = WriteConcern.MAJORITY.withJournal(true);
+
+  /**
+   * The connection string's own {@code w} or {@code journal} wins, as given (e.g. {@code ?w=1}
+   * trades durability for latency on purpose); without either the writes are {@link #DURABLE_WRITES},
+   * with the string's {@code wtimeoutMS} if it has one. The gateway's store client uses the same rule.
+   */
+  public static WriteConcern writeConcernFor(ConnectionString connectionString) {
+    WriteConcern own = connectionString.getWriteConcern();
+    if (own == null) {
+      return DURABLE_WRITES;
+    }
+    if (own.getWObject() != null || own.getJournal() != null) {
+      return own;
+    }
+    Integer wTimeoutMs = own.getWTimeout(TimeUnit.MILLISECONDS);
+    return wTimeoutMs == null ? DURABLE_WRITES : DURABLE_WRITES.withWTimeout(wTimeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Bean
