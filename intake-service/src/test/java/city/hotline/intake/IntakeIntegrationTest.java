@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Intake against a real (embedded KRaft) Kafka broker and a Mongo-wire server, over HTTP. */
-class IntakeIntegrationTest extends ServiceIntegrationTest {
+public class IntakeIntegrationTest extends ServiceIntegrationTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -41,7 +41,7 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     return List.of("hotline.intake.events", "hotline.intake-service.dlt");
   }
 
-  static Map<String, Object> call() {
+  public static Map<String, Object> call() {
     Map<String, Object> body = new HashMap<>();
     body.put("callerName", "张三");
     body.put("callerPhone", "13812341234");
@@ -69,6 +69,8 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(event.path("producer").asString()).isEqualTo("intake-service");
     assertThat(event.path("payload").path("facts").path("district").asString()).isEqualTo("JIANGAN");
+    assertThat(event.path("payload").path("facts").path("urgency").asString()).isEqualTo("NORMAL");
+    assertThat(event.path("payload").path("channel").asString()).as("the default").isEqualTo("PHONE");
     assertThat(as("OPERATOR").get("/api/complaints/" + ticketId).body().path("timeline").get(0).path("status").asString())
         .isEqualTo("REGISTERED");
   }
@@ -128,6 +130,7 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
     String ticketId = reply.body().path("ticketId").asString();
     await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
     assertThat(probe.events(ticketId).get(0).path("payload").path("closedDirectly").asBoolean()).isTrue();
+    assertThat(probe.events(ticketId).get(0).path("payload").path("type").asString()).isEqualTo("CONSULTATION");
   }
 
   @Test
@@ -236,12 +239,22 @@ class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
-  void aWrongEnumValueIsA400NamingTheField() {
+  void unknownEnumNamesAreReportedWithTheAllowedOnesTogetherWithEveryOtherBrokenRule() {
     Map<String, Object> body = call();
-    body.put("urgency", "VERY_URGENT");
+    body.put("urgency", "SOON");
+    body.put("channel", "PIGEON");
+    body.remove("description");
+
     Reply reply = as("OPERATOR").post("/api/complaints", body);
+
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("urgency");
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    Map<String, String> errors = reply.body().path("errors").valueStream()
+        .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString()));
+    assertThat(errors).containsOnlyKeys("channel", "description", "urgency");
+    assertThat(errors.get("urgency")).isEqualTo("must be one of EMERGENCY, URGENT, NORMAL, not \"SOON\"");
+    assertThat(errors.get("channel")).isEqualTo("must be one of PHONE, WEB, APP, WECHAT, SMS, EMAIL, not \"PIGEON\"");
+    assertThat(errors.get("description")).isEqualTo("is required");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -44,6 +45,19 @@ public class TicketSequence {
     return issued;
   }
 
+  /** Today's sequence key, e.g. {@code WH20261207}. */
+  String todayKey() {
+    return TicketNumber.dayKey(settings.prefix(), LocalDate.now(clock.withZone(settings.zone())));
+  }
+
+  /**
+   * Makes sure a day's sequence goes on above {@code taken}, a number known to be handed out already.
+   * A counter never goes back: a lower number changes nothing.
+   */
+  void lift(String dayKey, long taken) {
+    counters.updateOne(Filters.eq("_id", dayKey), Updates.max("seq", taken), new UpdateOptions().upsert(true));
+  }
+
   /**
    * The next number of today's sequence. It is read as the counter stood just before this increment
    * (plus one): the embedded MongoDB-wire server answers "after" with a document a concurrent
@@ -51,7 +65,7 @@ public class TicketSequence {
    * is a copy there and exact on MongoDB too.
    */
   String next() {
-    String dayKey = TicketNumber.dayKey(settings.prefix(), LocalDate.now(clock.withZone(settings.zone())));
+    String dayKey = todayKey();
     FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE);
     Document before;
     try {

@@ -62,4 +62,13 @@ class TicketSequenceTest {
     assertThat(tickets).allMatch(t -> t.startsWith("WH20261202"));
     assertThat(sequence.issued(List.of(LocalDate.of(2026, 12, 2)))).containsEntry(LocalDate.of(2026, 12, 2), total);
   }
+
+  @Test
+  void aLiftedDayGoesOnAboveTheTakenNumberAndNeverBack() {
+    sequence.next();
+    sequence.lift("WH20261202", 57);
+    assertThat(sequence.next()).isEqualTo("WH20261202000058");
+    sequence.lift("WH20261202", 3);
+    assertThat(sequence.next()).as("a lower floor changes nothing").isEqualTo("WH20261202000059");
+  }
 }

@@ -1,0 +1,69 @@
+package city.hotline.intake.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import city.hotline.intake.IntakeIntegrationTest;
+import city.hotline.testsupport.ServiceIntegrationTest;
+import city.hotline.testsupport.ServiceTestSupport;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Intake's database restored from a backup taken before today's last calls: the work orders and the day's
+ * counter are older than the topic. Starting again, intake reads today's numbers from its topic, so the next
+ * call is not given a number a caller has already been told.
+ */
+class TicketFloorIntegrationTest extends ServiceIntegrationTest {
+  @Autowired
+  MongoDatabase database;
+  @Autowired
+  TicketFloor floor;
+  @Autowired
+  TicketSequence sequence;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    ServiceTestSupport.register(registry, "intake-ticket-floor-it");
+  }
+
+  @Override
+  protected List<String> probedTopics() {
+    return List.of("hotline.intake.events");
+  }
+
+  @Test
+  void aRestoredDatabaseNeverGivesOutANumberTheTopicHolds() {
+    String first = register();
+    String second = register();
+    await().atMost(WAIT).until(() -> !probe.events(second).isEmpty());
+
+    // The restore: a backup from before either call.
+    database.getCollection("ticket_counters").deleteMany(Filters.empty());
+    database.getCollection("complaints").deleteMany(Filters.in("_id", first, second));
+    floor.afterPropertiesSet(); // what intake does on start
+
+    String next = register();
+    assertThat(next).isNotIn(first, second);
+    assertThat(TicketNumber.sequence(next)).isEqualTo(TicketNumber.sequence(second) + 1);
+  }
+
+  @Test
+  void onlyTodaysNumbersCount() {
+    probe.publish("hotline.intake.events", "WH20200101999999", "{}");
+    String today = sequence.todayKey();
+    await().atMost(WAIT).until(() -> probe.records().stream().anyMatch(r -> "WH20200101999999".equals(r.key())));
+    assertThat(floor.highestOnTopic(today)).isLessThan(999_999);
+  }
+
+  private String register() {
+    var reply = as("OPERATOR").post("/api/complaints", IntakeIntegrationTest.call());
+    assertThat(reply.status()).isEqualTo(201);
+    return reply.body().path("ticketId").asString();
+  }
+}
