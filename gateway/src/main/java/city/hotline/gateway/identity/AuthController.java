@@ -1,5 +1,6 @@
 package city.hotline.gateway.identity;
 
+import city.hotline.gateway.identity.throttle.LoginThrottle;
 import city.hotline.gateway.security.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -54,9 +55,9 @@ class AuthController {
   @PostMapping("/api/auth/login")
   ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
     String address = http.getRemoteAddr();
-    Optional<Duration> wait = throttle.waitFor(request.username(), address);
+    Optional<Duration> wait = throttle.admit(request.username(), address);
     if (wait.isPresent()) {
-      long seconds = Math.max(1, wait.get().toSeconds());
+      long seconds = LoginThrottle.retryAfterSeconds(wait.get());
       return Problems.of(HttpStatus.TOO_MANY_REQUESTS,
           "登录失败次数过多，请 " + seconds + " 秒后再试 (too many failed sign-ins)",
           Map.of(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
@@ -64,11 +65,11 @@ class AuthController {
     Optional<UserAccount> user = users.find(request.username());
     boolean matches = passwords.matches(request.password(), user.map(UserAccount::passwordHash).orElse(decoyHash));
     if (user.isEmpty() || !matches || !user.get().enabled()) {
-      throttle.recordFailure(request.username(), address);
+      throttle.failed(address);
       log.info("sign-in refused");
       return Problems.of(HttpStatus.UNAUTHORIZED, WRONG_CREDENTIALS, Map.of());
     }
-    throttle.recordSuccess(request.username());
+    throttle.signedIn(request.username());
     Tokens.Issued issued = tokens.issue(user.get());
     return ResponseEntity.ok(new LoginResponse(issued.token(), issued.expiresAt(), user.get().view()));
   }

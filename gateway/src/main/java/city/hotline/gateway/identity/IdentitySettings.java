@@ -11,9 +11,6 @@ public record IdentitySettings(
     Duration tokenLifetime,
     String signingKeyPem,
     String externalJwksUri,
-    int loginFailureLimit,
-    int addressFailureLimit,
-    Duration loginFailureWindow,
     boolean seedDemoUsers,
     String demoPassword,
     List<DemoUser> demoUsers) {

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 class SigningKeyTest {
 
   private static IdentitySettings settings(String pem) {
-    return new IdentitySettings("test", Duration.ofMinutes(30), pem, null, 5, 5, Duration.ofMinutes(5), false, null,
-        List.of());
+    return new IdentitySettings("test", Duration.ofMinutes(30), pem, null, false, null, List.of());
   }
 
   @Test

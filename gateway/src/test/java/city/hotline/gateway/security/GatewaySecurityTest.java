@@ -39,8 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "hotline.routes.intake-url=http://127.0.0.1:9",
     "hotline.routes.dispatch-url=http://127.0.0.1:9",
     "hotline.routes.feedback-url=http://127.0.0.1:9",
-    "hotline.traffic.max-body-size=4KB",
-    "hotline.identity.address-failure-limit=1000"}) // every test request comes from 127.0.0.1
+    "hotline.traffic.max-body-size=4KB"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewaySecurityTest {
   static final String PASSWORD = "Hotline@12345";
