@@ -114,6 +114,12 @@ public final class EmbeddedSystem {
         return pidFiles.live(definition(processName).name());
     }
 
+    /** The names of the system's processes that are running now. */
+    public List<String> running() {
+        return components.all().stream().map(ProcessDefinition::name)
+                .filter(name -> pidFiles.live(name).isPresent()).toList();
+    }
+
     private ProcessDefinition definition(String processName) {
         return components.all().stream()
                 .filter(p -> p.name().equals(processName))

@@ -1,5 +1,9 @@
 package city.hotline.infra;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +18,7 @@ public final class HotlineMain {
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
 
-    private static final List<String> WITH_OPTIONS = List.of("seed", "reconcile", "dead-letters");
+    private static final List<String> WITH_OPTIONS = List.of("seed", "reconcile", "dead-letters", "backup", "restore");
 
     private HotlineMain() {
     }
@@ -51,6 +55,10 @@ public final class HotlineMain {
                 return interruptible(() -> RebuildStatsCommand.run(Settings.fromEnvironment()));
             case "reconcile":
                 return interruptible(() -> ReconcileCommand.run(Settings.fromEnvironment(), options(args)));
+            case "backup":
+                return backup(system, options(args));
+            case "restore":
+                return restore(system, options(args));
             case "dead-letters":
                 return DeadLettersCommand.run(Settings.fromEnvironment(), options(args));
             default:
@@ -89,6 +97,46 @@ public final class HotlineMain {
         }
     }
 
+    /** Copies every store while the system runs (SPEC §8.1). */
+    private static int backup(EmbeddedSystem system, List<String> options) {
+        if (options.size() != 1) {
+            return usage();
+        }
+        Path dir = Path.of(options.get(0)).toAbsolutePath();
+        try {
+            new StoreBackup(system.settings()).backup(dir);
+            System.out.println("Backed up every store into " + dir);
+            return EXIT_OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("the backup failed: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    /** Puts a backup back while the system is stopped; the services catch up from Kafka when it starts. */
+    private static int restore(EmbeddedSystem system, List<String> options) {
+        if (options.size() != 1) {
+            return usage();
+        }
+        List<String> running = system.running();
+        if (!running.isEmpty()) {
+            System.err.println("stop the system first (./hotline down); still running: " + String.join(", ", running));
+            return EXIT_FAILED;
+        }
+        Path dir = Path.of(options.get(0)).toAbsolutePath();
+        String suffix = ".before-restore-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+        try {
+            new StoreBackup(system.settings()).restore(dir, suffix);
+            System.out.println("Restored every store from " + dir + " (the replaced files end in " + suffix + ").");
+            System.out.println("Start the system with ./hotline up: each service replays its topics from the positions "
+                    + "the backup holds and catches up by itself.");
+            return EXIT_OK;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("the restore failed: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
     private interface Command {
         int run() throws InterruptedException;
     }
@@ -106,6 +154,7 @@ public final class HotlineMain {
         System.err.println("usage: ./hotline up|down|status|rebuild-stats");
         System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
         System.err.println("       ./hotline reconcile [--wait 60]");
+        System.err.println("       ./hotline backup DIR      (while running) | ./hotline restore DIR  (while stopped)");
         System.err.println("       ./hotline dead-letters list [--topic T] | republish T:PARTITION:OFFSET ... | republish --all [--topic T]");
         return EXIT_USAGE;
     }
