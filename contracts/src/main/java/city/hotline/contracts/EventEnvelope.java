@@ -1,6 +1,7 @@
 package city.hotline.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,5 +28,18 @@ public record EventEnvelope<P>(
     }
     return new EventEnvelope<>(
         UUID.randomUUID(), type.wireName(), type.schemaVersion(), occurredAt, ticketId, producer, payload);
+  }
+
+  /**
+   * An event a consumer publishes because of another event. Its id follows from the cause, so a consumer
+   * that processes the cause again with no memory of having done so (its database restored from a backup)
+   * publishes the same event id again, which every reader already treats as a redelivery.
+   */
+  public static <P> EventEnvelope<P> causedBy(
+      EventEnvelope<?> cause, EventType type, String producer, Instant occurredAt, P payload) {
+    EventEnvelope<P> event = of(type, cause.ticketId(), producer, occurredAt, payload);
+    UUID id = UUID.nameUUIDFromBytes((cause.eventId() + "|" + type.wireName()).getBytes(StandardCharsets.UTF_8));
+    return new EventEnvelope<>(id, event.eventType(), event.schemaVersion(), occurredAt, event.ticketId(), producer,
+        payload);
   }
 }

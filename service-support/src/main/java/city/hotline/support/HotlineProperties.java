@@ -22,6 +22,8 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
    * @param outageBackoffMax longest pause between retries of a record that fails because the database is away;
    *     such a record is retried until the database is back, never dead-lettered
    * @param positionInterval how often each consumer's position is written to the service's own database
+   * @param awaitTicketMax how long an event about a ticket the database does not hold yet is retried (after a
+   *     restore, another consumer is rebuilding it) before it is dead-lettered
    */
   public record Kafka(
       String topic,
@@ -32,7 +34,8 @@ public record HotlineProperties(String serviceName, Mongo mongo, Kafka kafka, Ou
       Duration retryBackoff,
       int retryAttempts,
       Duration outageBackoffMax,
-      Duration positionInterval) {}
+      Duration positionInterval,
+      Duration awaitTicketMax) {}
 
   /**
    * @param collections the collections whose documents carry pending events in an {@code outbox} array

@@ -15,6 +15,7 @@ import city.hotline.dispatch.routing.RoutingRepository;
 import city.hotline.dispatch.routing.RoutingRule;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
+import city.hotline.support.kafka.EventNotYetApplicableException;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.Caller;
 import com.mongodb.client.model.Filters;
@@ -74,13 +75,15 @@ class CaseService {
       Deadlines deadlines = clocks.start(ticketId, now, facts.urgency(), facts.category(), request.type());
       CaseFacts routed = CaseDocuments.facts(kase, unit.get().id());
       String ruleKey = rule.get().key();
-      event = writes.event(EventType.CASE_DISPATCHED, ticketId, now, new CaseDispatched(routed, unit.get().name(),
+      // Its id follows from the registration's: a database restored from a backup that dispatches the call
+      // again publishes the same event, so the unit and every reader still see one dispatch.
+      event = writes.eventCausedBy(registration, EventType.CASE_DISPATCHED, now, new CaseDispatched(routed, unit.get().name(),
           ruleKey + "@v" + rule.get().version(), deadlines.claimBy(), deadlines.resolveBy(), SYSTEM, CaseDispatched.ROUTED));
       CaseDocuments.dispatch(kase, unit.get(), ruleKey, rule.get().version(), deadlines, now);
     } else {
       String reason = rule.isEmpty() ? "no routing rule for " + facts.district() + " / " + facts.category()
           : "rule " + rule.get().key() + " routes to " + rule.get().unitId() + ", which is no longer active";
-      event = writes.event(EventType.CASE_AWAITING_MANUAL_DISPATCH, ticketId, now,
+      event = writes.eventCausedBy(registration, EventType.CASE_AWAITING_MANUAL_DISPATCH, now,
           new CaseAwaitingManualDispatch(facts, reason));
       CaseDocuments.awaitManualDispatch(kase, reason, now);
     }
@@ -173,8 +176,9 @@ class CaseService {
   }
 
   /** The registration is earlier on the same partition, so a missing case means dispatch lost it: dead-letter it. */
+  /** After a restore the registration that recreates the case may still be on its way (another topic). */
   private Document require(String ticketId, EventEnvelope<?> event) {
     return cases.find(ticketId).orElseThrow(
-        () -> new IllegalStateException(event.eventType() + " for unknown case " + ticketId));
+        () -> new EventNotYetApplicableException(event.eventType() + " for unknown case " + ticketId));
   }
 }

@@ -47,6 +47,11 @@ class CaseWrites {
     return EventEnvelope.of(type, ticketId, producer, at, payload);
   }
 
+  /** An event this service publishes because of another one: its id follows from the cause. */
+  <P> EventEnvelope<P> eventCausedBy(EventEnvelope<?> cause, EventType type, Instant at, P payload) {
+    return EventEnvelope.causedBy(cause, type, producer, at, payload);
+  }
+
   /** Another unit's case is "not found" for a bureau user, so its existence does not leak. */
   Document load(String ticketId, Caller caller) {
     return cases.find(ticketId)

@@ -55,4 +55,57 @@ class RestoredDatabaseTest extends DispatchTestBase {
     assertThat(caseOf(lost).path("unitId").asString()).isEqualTo("WUCHANG_CGJ");
     assertThat(eventTypes(kept).stream().filter("CaseDispatched"::equals)).as("the kept case, dispatched once").hasSize(1);
   }
+
+  @Test
+  void aClaimTheRestoredDatabaseForgotIsPutBackAsItWasMade() {
+    String ticketId = register("JIANGAN", "STREET_LIGHTING", false);
+    awaitCase(ticketId, "DISPATCHED");
+    assertThat(as("BUREAU", "JIANGAN_CGJ").post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
+    String claimedAt = caseOf(ticketId).path("claimedAt").asString();
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).contains("CaseClaimed")
+        && probe.caughtUp("dispatch-claim-replay", "hotline.dispatch.events"));
+
+    listeners.stop();
+    positions.flushNow();
+    // The backup: taken after the dispatch, before the claim.
+    database.getCollection(CaseRepository.COLLECTION).updateOne(Filters.eq("_id", ticketId), Updates.combine(
+        Updates.set("state", "DISPATCHED"), Updates.unset("claimedAt"), Updates.unset("claimedBy"),
+        Updates.popLast("audit")));
+    rewind("dispatch-claim-replay");
+    listeners.start();
+
+    awaitCase(ticketId, "CLAIMED");
+    assertThat(caseOf(ticketId).path("claimedAt").asString()).as("the claim as it was made").isEqualTo(claimedAt);
+    assertThat(eventTypes(ticketId).stream().filter("CaseClaimed"::equals)).as("published once").hasSize(1);
+  }
+
+  @Test
+  void readingTheTopicAgainNeverClaimsACaseTheUnitReturnedAndGotBack() {
+    String ticketId = register("JIANGAN", "STREET_LIGHTING", false);
+    awaitCase(ticketId, "DISPATCHED");
+    var bureau = as("BUREAU", "JIANGAN_CGJ");
+    assertThat(bureau.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
+    assertThat(bureau.post("/api/cases/" + ticketId + "/return",
+        java.util.Map.of("reason", "NOT_OUR_RESPONSIBILITY", "note", "不归我们管")).status()).isEqualTo(200);
+    assertThat(as("DISPATCHER").post("/api/cases/" + ticketId + "/dispatch",
+        java.util.Map.of("unitId", "JIANGAN_CGJ", "confirmReturnedUnit", true)).status()).isEqualTo(200);
+    awaitCase(ticketId, "DISPATCHED");
+    await().atMost(WAIT).until(() -> eventTypes(ticketId).stream().filter("CaseDispatched"::equals).count() == 2
+        && probe.caughtUp("dispatch-claim-replay", "hotline.dispatch.events"));
+
+    listeners.stop();
+    positions.flushNow();
+    rewind("dispatch-claim-replay");
+    listeners.start();
+
+    await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-claim-replay", "hotline.dispatch.events"));
+    assertThat(caseOf(ticketId).path("state").asString()).as("back with the unit, waiting to be claimed again")
+        .isEqualTo("DISPATCHED");
+  }
+
+  /** The group's positions as a backup from before every event of this test holds them. */
+  private void rewind(String group) {
+    database.getCollection("consumer_positions").updateMany(Filters.regex("_id", "^" + group + "\\|"),
+        Updates.set("offset", 0L));
+  }
 }

@@ -1,6 +1,7 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.mongo.Inserts;
+import city.hotline.support.kafka.EventNotYetApplicableException;
 import city.hotline.support.outbox.OutboxRelay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -57,8 +58,10 @@ public class ComplaintRepository {
    * A work order an event of intake's own names. Intake writes the ticket before it publishes the
    * event, so a miss means the store lost it: the exception sends the event to dead letters.
    */
+  /** For a listener of intake's own topic: after a restore, {@link RegistrationReplay} may not have rewritten it yet. */
   public ComplaintView require(String ticketId) {
-    return find(ticketId).orElseThrow(() -> new IllegalStateException("intake event for unknown ticket " + ticketId));
+    return find(ticketId).orElseThrow(() -> new EventNotYetApplicableException("intake event for unknown ticket "
+        + ticketId + ": waiting for its work order to be restored from the topic"));
   }
 
   /** Work orders by ticket number in one keyed read; unknown numbers are left out. */

@@ -10,6 +10,7 @@ import city.hotline.support.kafka.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import city.hotline.support.kafka.EventNotYetApplicableException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +36,9 @@ class ProgressListener {
     ProgressSteps.of(event).ifPresent(step -> {
       String unitId = ((CaseEvent) event.payload()).facts().unitId();
       if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step, unitId)) {
-        // Only possible if intake lost the ticket; dead-letter it so it is seen, not silently dropped.
-        throw new IllegalStateException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
+        // Only possible if intake's database was restored from an older backup: RegistrationReplay is rewriting
+        // the work order from intake's own topic. Retried until it is there; dead-lettered if it never comes.
+        throw new EventNotYetApplicableException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
       }
       searchIndex.syncStatus(event.ticketId());
       if (step.status() == ComplaintStatus.CLOSED) {

@@ -61,9 +61,21 @@ public class KafkaTopicsConfiguration {
     ExponentialBackOff untilBack = new ExponentialBackOff(kafka.retryBackoff().toMillis(), 2.0);
     untilBack.setMaxInterval(kafka.outageBackoffMax().toMillis());
     // A database outage is not the record's fault: hold the partition and retry rather than dead-letter good events.
-    handler.setBackOffFunction((record, error) -> isOutage(error) ? untilBack : null);
+    ExponentialBackOff untilThere = new ExponentialBackOff(kafka.retryBackoff().toMillis(), 2.0);
+    untilThere.setMaxInterval(kafka.outageBackoffMax().toMillis());
+    untilThere.setMaxElapsedTime(kafka.awaitTicketMax().toMillis());
+    handler.setBackOffFunction((record, error) -> isOutage(error) ? untilBack : awaitsTicket(error) ? untilThere : null);
     handler.addNotRetryableExceptions(EventRejectedException.class);
     return handler;
+  }
+
+  private static boolean awaitsTicket(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof EventNotYetApplicableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isOutage(Throwable error) {

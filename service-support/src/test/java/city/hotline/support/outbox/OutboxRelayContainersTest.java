@@ -55,7 +55,7 @@ class OutboxRelayContainersTest {
     HotlineProperties properties = new HotlineProperties("test-service",
         new HotlineProperties.Mongo(MONGO.getConnectionString(), "outbox-test", Duration.ofSeconds(3)),
         new HotlineProperties.Kafka("hotline.test.events", "hotline.test.dlt", List.of(), 1, (short) 1,
-            Duration.ofSeconds(1), 2, Duration.ofSeconds(30), Duration.ofSeconds(1)),
+            Duration.ofSeconds(1), 2, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(2)),
         new HotlineProperties.Outbox(List.of("cases"), Duration.ofMillis(500), Duration.ofSeconds(30),
             Duration.ofMillis(500), Duration.ofSeconds(15), 100));
     KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(

@@ -8,6 +8,9 @@ import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import city.hotline.support.kafka.ConsumerPositionsConfiguration.PositionKeeper;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,19 +20,24 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Intake's database restored from a backup taken before today's last calls: the work orders and the day's
  * counter are older than the topic. Starting again, intake reads today's numbers from its topic, so the next
- * call is not given a number a caller has already been told.
+ * call is not given a number a caller has already been told, and writes the forgotten work orders again from
+ * their events.
  */
-class TicketFloorIntegrationTest extends ServiceIntegrationTest {
+class RestoredDatabaseTest extends ServiceIntegrationTest {
   @Autowired
   MongoDatabase database;
   @Autowired
   TicketFloor floor;
   @Autowired
   TicketSequence sequence;
+  @Autowired
+  KafkaListenerEndpointRegistry listeners;
+  @Autowired
+  PositionKeeper positions;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    ServiceTestSupport.register(registry, "intake-ticket-floor-it");
+    ServiceTestSupport.register(registry, "intake-restored-it");
   }
 
   @Override
@@ -59,6 +67,31 @@ class TicketFloorIntegrationTest extends ServiceIntegrationTest {
     String today = sequence.todayKey();
     await().atMost(WAIT).until(() -> probe.records().stream().anyMatch(r -> "WH20200101999999".equals(r.key())));
     assertThat(floor.highestOnTopic(today)).isLessThan(999_999);
+  }
+
+  @Test
+  void aForgottenWorkOrderIsWrittenAgainFromItsEvent() {
+    String ticketId = register();
+    await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty()
+        && probe.caughtUp("intake-registration-replay", "hotline.intake.events"));
+    var before = as("OPERATOR").get("/api/complaints/" + ticketId).body();
+
+    listeners.stop();
+    positions.flushNow();
+    database.getCollection("complaints").deleteOne(Filters.eq("_id", ticketId));
+    database.getCollection("consumer_positions").updateMany(Filters.regex("_id", "^intake-registration-replay\\|"),
+        Updates.set("offset", 0L));
+    listeners.start();
+
+    await().atMost(WAIT).until(() -> as("OPERATOR").get("/api/complaints/" + ticketId).status() == 200);
+    var after = as("OPERATOR").get("/api/complaints/" + ticketId).body();
+    for (String field : List.of("callerPhone", "district", "category", "urgency", "address", "description", "status",
+        "registeredAt")) {
+      assertThat(after.path(field)).as(field).isEqualTo(before.path(field));
+    }
+    assertThat(after.path("timeline")).as("the registration step, once").hasSize(1);
+    assertThat(probe.events(ticketId)).as("not published again").hasSize(1);
+    assertThat(as("OPERATOR").get("/api/complaints?phone=13812341234").body().toString()).contains(ticketId);
   }
 
   private String register() {

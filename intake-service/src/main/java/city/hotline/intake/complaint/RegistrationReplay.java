@@ -1,0 +1,74 @@
+package city.hotline.intake.complaint;
+
+import city.hotline.contracts.ComplaintRegistered;
+import city.hotline.contracts.EventEnvelope;
+import city.hotline.support.kafka.EventCodec;
+import city.hotline.support.outbox.OutboxRelay;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * 受理 that intake's database forgot: after a restore from an older backup, the calls registered since are
+ * still on intake's own topic, each with everything the operator entered. Each missing work order is written
+ * again from its ComplaintRegistered, as it was registered (number, time, operator), without publishing the
+ * event again; its later steps come back as the dispatch and feedback events are replayed. The day's counter
+ * is lifted past the number too, so it is never handed out again ({@link TicketFloor} does the same at start).
+ * A work order the database holds is left alone, so reading the topic again changes nothing.
+ */
+@Component
+class RegistrationReplay {
+  private static final Logger log = LoggerFactory.getLogger(RegistrationReplay.class);
+  private static final String REPLAYED = "replayed:";
+
+  private final EventCodec codec;
+  private final ComplaintRepository complaints;
+  private final CallerIndex callers;
+  private final TicketSequence sequence;
+  private final OutboxRelay outbox;
+
+  RegistrationReplay(EventCodec codec, ComplaintRepository complaints, CallerIndex callers, TicketSequence sequence,
+      OutboxRelay outbox) {
+    this.codec = codec;
+    this.complaints = complaints;
+    this.callers = callers;
+    this.sequence = sequence;
+    this.outbox = outbox;
+  }
+
+  @KafkaListener(id = "intake-registration-replay", topics = "${hotline.topics.intake}")
+  void on(ConsumerRecord<String, String> record) {
+    if (record.key() == null || complaints.find(record.key()).isPresent()) {
+      return; // the usual case: nothing forgotten, nothing to decode
+    }
+    EventEnvelope<?> event = codec.decode(record.value());
+    if (event.payload() instanceof ComplaintRegistered registered) {
+      restore(event, registered);
+    }
+  }
+
+  private void restore(EventEnvelope<?> event, ComplaintRegistered call) {
+    String ticketId = event.ticketId();
+    sequence.lift(ticketId.substring(0, ticketId.length() - 6), TicketNumber.sequence(ticketId));
+    Document order = ComplaintRepository.newComplaint(ticketId, request(call), REPLAYED + event.eventId(),
+        event.occurredAt(), call.actor(), List.of(), outbox.entry(event));
+    order.put(OutboxRelay.FIELD, List.of()); // the event is on the topic already: nothing to publish
+    callers.add(call.callerPhone(), ticketId);
+    if (complaints.insert(order)) {
+      log.warn("work order restored from intake's topic ticketId={}", ticketId);
+    }
+  }
+
+  /** The call as the operator entered it; the event carries every field but the attachments' references. */
+  private static RegistrationRequest request(ComplaintRegistered call) {
+    RegistrationRequest.Location at = call.longitude() == null ? null
+        : new RegistrationRequest.Location(call.longitude(), call.latitude());
+    return new RegistrationRequest(call.callerName(), call.callerPhone(), call.confidential(), call.channel(),
+        call.type(), call.facts().category(), call.facts().urgency(), call.facts().district(), call.address(),
+        call.description(), call.street(), at, List.of(), call.closedDirectly(), call.answer(), call.duplicateOf());
+  }
+}
