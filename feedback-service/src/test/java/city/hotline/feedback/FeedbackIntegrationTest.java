@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -356,6 +357,24 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
         .containsExactlyInAnyOrder("reached", "score");
+  }
+
+  @Test
+  void anUnknownSatisfactionIsReportedWithTheOtherBrokenRulesNamingTheAllowedOnes() {
+    String allowed = "must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED, not \"HAPPY\"";
+    Reply attempt = as("OPERATOR").post("/api/visits/WH20000101000000/attempts",
+        Map.of("satisfaction", "HAPPY", "score", 9));
+    assertThat(attempt.status()).isEqualTo(400);
+    assertThat(errors(attempt)).containsOnlyKeys("reached", "satisfaction", "score").containsEntry("satisfaction", allowed);
+
+    Reply rating = anonymous().post("/api/public/ratings", Map.of("satisfaction", "HAPPY", "score", 9));
+    assertThat(rating.status()).isEqualTo(400);
+    assertThat(errors(rating)).containsOnlyKeys("token", "satisfaction", "score").containsEntry("satisfaction", allowed);
+  }
+
+  private static Map<String, String> errors(Reply reply) {
+    return reply.body().path("errors").valueStream()
+        .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString()));
   }
 
   @Test

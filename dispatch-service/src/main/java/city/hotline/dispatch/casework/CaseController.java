@@ -1,6 +1,7 @@
 package city.hotline.dispatch.casework;
 
 import city.hotline.support.security.Caller;
+import city.hotline.support.validation.OneOf;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import jakarta.validation.Valid;
@@ -52,9 +53,9 @@ class CaseController {
       @Pattern(regexp = "^(https?://|/)\\S+$", message = "must be an http(s) address or a path on the document store")
       String url) {}
 
-  /** 退单: a reason from the list, and the unit's own words. */
+  /** 退单: a reason from the list, by name so an unknown one is reported with the other fields; the unit's own words. */
   record ReturnRequest(@NotNull(message = "is required: one of NOT_OUR_DISTRICT, NOT_OUR_RESPONSIBILITY, "
-      + "INSUFFICIENT_INFORMATION, DUPLICATE, OTHER") ReturnReason reason,
+      + "INSUFFICIENT_INFORMATION, DUPLICATE, OTHER") @OneOf(ReturnReason.class) String reason,
       @NotBlank(message = REQUIRED) @Size(max = 500, message = AT_MOST_500) String note) {}
 
   /** 延期申请. */
@@ -105,7 +106,7 @@ class CaseController {
 
   @PostMapping("/{ticketId}/return")
   CaseView returnCase(@PathVariable String ticketId, @Valid @RequestBody ReturnRequest request) {
-    return bureau.returnCase(ticketId, request.reason(), request.note().strip(), Caller.current());
+    return bureau.returnCase(ticketId, ReturnReason.valueOf(request.reason()), request.note().strip(), Caller.current());
   }
 
   @PostMapping("/{ticketId}/extension")

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.util.Date;
@@ -146,7 +147,15 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     assertThat(noReason.contentType()).startsWith("application/problem+json");
     assertThat(noReason.body().path("errors").valueStream().map(e -> e.path("field").asString()))
         .containsExactlyInAnyOrder("reason", "note");
-    assertThat(returnCase("QINGSHAN_CGJ", ticketId, "BECAUSE").status()).isEqualTo(400);
+    Reply unknownReason = bureau("QINGSHAN_CGJ").post("/api/cases/" + ticketId + "/return",
+        Map.of("reason", "BECAUSE", "note", " "));
+    assertThat(unknownReason.status()).isEqualTo(400);
+    assertThat(unknownReason.body().path("errors").valueStream()
+        .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString())))
+        .as("an unknown reason is reported with the blank note, naming the reasons there are")
+        .containsOnlyKeys("reason", "note")
+        .containsEntry("reason", "must be one of NOT_OUR_DISTRICT, NOT_OUR_RESPONSIBILITY, INSUFFICIENT_INFORMATION, "
+            + "DUPLICATE, OTHER, not \"BECAUSE\"");
     Reply unknownUnit = desk().post("/api/cases/" + ticketId + "/dispatch", Map.of("unitId", "NO_SUCH_UNIT"));
     assertThat(unknownUnit.status()).isEqualTo(400);
     assertThat(unknownUnit.body().path("errors").get(0).path("field").asString()).isEqualTo("unitId");

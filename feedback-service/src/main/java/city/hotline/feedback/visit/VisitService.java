@@ -92,7 +92,7 @@ class VisitService {
     Instant now = clock.instant();
     Document visit = usableVisit(token, now);
     ReturnVisit current = returnVisit(visit);
-    Attempt attempt = new Attempt(true, rating.satisfaction(), rating.score(), rating.solved(), rating.comment());
+    Attempt attempt = rating.attempt();
     ReturnVisit.Decision decision = current.record(attempt, settings.maxFailedAttempts(), settings.maxReopenings());
     Bson sameLink = Filters.and(Filters.eq("ratingLink.hash", RatingLink.hash(token)),
         Filters.exists("ratingLink.usedAt", false), Filters.gt("ratingLink.expiresAt", Date.from(now)));

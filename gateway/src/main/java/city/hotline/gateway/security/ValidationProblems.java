@@ -1,7 +1,10 @@
 package city.hotline.gateway.security;
 
+import city.hotline.support.validation.OneOfValidator;
+import city.hotline.support.web.JsonPaths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Bad input to the gateway's own endpoints (sign-in, administration): 400 naming each field and rule. */
 @RestControllerAdvice
@@ -24,14 +28,20 @@ class ValidationProblems {
         .map(f -> Problems.fieldError(f.getField(), f.getDefaultMessage())).toList());
   }
 
+  /**
+   * An unknown enum name (a user's role) names the allowed ones as {@code @OneOf} does in the services, but is
+   * reported alone: reading the JSON stopped there, before bean validation could look at the other fields.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-      String field = json.getPath().get(json.getPath().size() - 1).getPropertyName();
-      return Problems.invalid(List.of(Problems.fieldError(field == null ? "body" : field,
-          "has a value of the wrong type or format")));
+    Optional<String> field = e.getCause() instanceof JacksonException json ? JsonPaths.field(json) : Optional.empty();
+    if (field.isEmpty()) {
+      return Problems.invalid(List.of(Problems.fieldError("body", "is missing or is not valid JSON")));
     }
-    return Problems.invalid(List.of(Problems.fieldError("body", "is missing or is not valid JSON")));
+    String message = e.getCause() instanceof InvalidFormatException bad && bad.getTargetType().isEnum()
+        ? OneOfValidator.problem(bad.getTargetType(), bad.getValue())
+        : "has a value of the wrong type or format";
+    return Problems.invalid(List.of(Problems.fieldError(field.get(), message)));
   }
 
   @ExceptionHandler(com.mongodb.MongoException.class)

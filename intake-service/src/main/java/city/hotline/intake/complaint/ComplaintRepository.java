@@ -190,7 +190,7 @@ public class ComplaintRepository {
         .append("channel", request.channelOrDefault().name())
         .append("type", request.typeOrDefault().name())
         .append("category", request.category())
-        .append("urgency", request.urgency().name())
+        .append("urgency", request.urgency())
         .append("district", request.district())
         .append("address", request.address())
         .append("description", request.description())

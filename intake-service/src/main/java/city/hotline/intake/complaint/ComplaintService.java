@@ -116,7 +116,7 @@ class ComplaintService {
     Instant now = clock.instant();
     RegistrationRequest.Location at = request.location();
     ComplaintRegistered payload = new ComplaintRegistered(
-        new CaseFacts(request.district(), request.category(), request.urgency().name(), null),
+        new CaseFacts(request.district(), request.category(), request.urgency(), null),
         request.callerName(), request.callerPhone(), request.confidential(),
         request.channelOrDefault().name(), request.typeOrDefault().name(),
         request.address(), request.description(), actor, request.closesDirectly(), request.answer(),
@@ -203,7 +203,8 @@ class ComplaintService {
     if (request.category() != null && !request.category().isBlank() && !reference.isCategory(request.category())) {
       errors.add(new FieldProblem("category", "must be one of the codes listed by /api/reference/categories"));
     }
-    if (request.closesDirectly() && request.type() != ComplaintType.CONSULTATION) {
+    // by name: the type may be one of the unknown names reported above
+    if (request.closesDirectly() && !ComplaintType.CONSULTATION.name().equals(request.type())) {
       errors.add(new FieldProblem("closeDirectly", "only a consultation (CONSULTATION) can be closed directly"));
     }
     if (request.closesDirectly() && (request.answer() == null || request.answer().isBlank())) {

@@ -1,5 +1,6 @@
 package city.hotline.intake.complaint;
 
+import city.hotline.support.validation.OneOf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,6 +13,9 @@ import java.util.List;
 /**
  * A call as the operator logs it (SPEC §7 POST /api/complaints). Channel and type default to a phone complaint.
  * {@code duplicateOf} names the open ticket the operator merges this call into (重复件) instead of dispatching it.
+ * Channel, type and urgency arrive as names checked by {@link OneOf}, so an unknown one is reported with every
+ * other broken rule of the call; once the call is valid, channel and type are read typed through the accessors below
+ * and the urgency, stored and published by name, is passed on as it is.
  */
 public record RegistrationRequest(
     @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters") String callerName,
@@ -19,10 +23,10 @@ public record RegistrationRequest(
         @Pattern(regexp = PHONE, message = "must be a Chinese mobile (11 digits, 1[3-9]…) or landline (0xx-xxxxxxxx) number")
         String callerPhone,
     boolean confidential,
-    Channel channel,
-    ComplaintType type,
+    @OneOf(Channel.class) String channel,
+    @OneOf(ComplaintType.class) String type,
     @NotBlank(message = "is required") String category,
-    @NotNull(message = "is required") Urgency urgency,
+    @NotNull(message = "is required") @OneOf(Urgency.class) String urgency,
     @NotBlank(message = "is required") String district,
     @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String address,
     @NotBlank(message = "is required") @Size(max = 2000, message = "must be 1 to 2000 characters") String description,
@@ -50,10 +54,10 @@ public record RegistrationRequest(
   static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
 
   Channel channelOrDefault() {
-    return channel == null ? Channel.PHONE : channel;
+    return channel == null ? Channel.PHONE : Channel.valueOf(channel);
   }
 
   ComplaintType typeOrDefault() {
-    return type == null ? ComplaintType.COMPLAINT : type;
+    return type == null ? ComplaintType.COMPLAINT : ComplaintType.valueOf(type);
   }
 }

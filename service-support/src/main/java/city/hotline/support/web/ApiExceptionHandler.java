@@ -3,6 +3,7 @@ package city.hotline.support.web;
 import city.hotline.support.web.ApiException.FieldProblem;
 import com.mongodb.MongoException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -78,13 +79,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-      String field = json.getPath().stream()
-          .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
-          .orElse("");
-      return handleApi(ApiException.invalid(List.of(new FieldProblem(field, "has a value of the wrong type or format"))));
-    }
-    return handleApi(ApiException.invalid(List.of(new FieldProblem("body", "is missing or is not valid JSON"))));
+    Optional<String> field = e.getCause() instanceof JacksonException json ? JsonPaths.field(json) : Optional.empty();
+    FieldProblem problem = field.map(name -> new FieldProblem(name, "has a value of the wrong type or format"))
+        .orElse(new FieldProblem("body", "is missing or is not valid JSON"));
+    return handleApi(ApiException.invalid(List.of(problem)));
   }
 }
