@@ -29,8 +29,10 @@ class ValidationProblems {
   }
 
   /**
-   * An unknown enum name (a user's role) names the allowed ones as {@code @OneOf} does in the services, but is
-   * reported alone: reading the JSON stopped there, before bean validation could look at the other fields.
+   * A body that could not be read: reported alone, since reading stopped before bean validation could look at the
+   * other fields. The gateway's bodies take enumerated fields (a user's roles) as names checked by {@code @OneOf}, so
+   * an unknown one goes through {@link #invalid} with the rest; should a body ever read an enum directly, an unknown
+   * name is still worded as {@code @OneOf} words it.
    */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {

@@ -17,8 +17,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -190,6 +192,36 @@ class GatewaySecurityTest {
         .isEqualTo(200);
 
     assertThat(temp.get("/api/dashboard/summary").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anUnknownRoleIsReportedWithTheOtherBrokenRulesNamingTheRolesThereAre() {
+    String allowed = "must be one of OPERATOR, DISPATCHER, BUREAU, LEADER, ADMIN, not \"BOSS\"";
+    HttpJson admin = as("admin");
+    Reply created = admin.post("/api/admin/users", Map.of("username", "temp-boss", "displayName", "临时老板",
+        "password", "short", "roles", List.of("OPERATOR", "BOSS")));
+    assertThat(created.status()).isEqualTo(400);
+    assertThat(created.contentType()).startsWith("application/problem+json");
+    assertThat(errors(created)).as("the unknown role and the short password in one 400")
+        .containsOnlyKeys("roles[1]", "password")
+        .containsEntry("roles[1]", allowed)
+        .containsEntry("password", "must be 10 to 128 characters");
+    assertThat(anonymous().post("/api/auth/login", Map.of("username", "temp-boss", "password", "short")).status())
+        .as("nothing was created").isEqualTo(401);
+
+    Reply reRoled = admin.put("/api/admin/users/operator/roles", Map.of("roles", List.of("BOSS")));
+    assertThat(reRoled.status()).isEqualTo(400);
+    assertThat(errors(reRoled)).containsExactlyEntriesOf(Map.of("roles[0]", allowed));
+    Reply noRole = admin.put("/api/admin/users/operator/roles", Map.of("roles", Arrays.asList("OPERATOR", null)));
+    assertThat(noRole.status()).isEqualTo(400);
+    assertThat(errors(noRole)).containsExactlyEntriesOf(Map.of("roles[1]", "must name a role"));
+    assertThat(as("operator").get("/api/visits").status()).as("the operator keeps the role")
+        .isEqualTo(PASSED_THE_GATE);
+  }
+
+  private static Map<String, String> errors(Reply reply) {
+    return reply.body().path("errors").valueStream()
+        .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString()));
   }
 
   @Test
