@@ -114,6 +114,24 @@ public final class EmbeddedSystem {
         return pidFiles.live(definition(processName).name());
     }
 
+    /** {@code ./hotline backup DIR}: a copy of every store, taken while the system runs. */
+    public void backup(Path dir) throws IOException {
+        new StoreBackup(settings).backup(dir);
+    }
+
+    /**
+     * {@code ./hotline restore DIR}: puts a backup back while the system is stopped; the replaced files stay
+     * beside the new ones with the given suffix. When it starts, each service catches up from Kafka.
+     */
+    public void restore(Path dir, String suffix) throws IOException {
+        List<String> running = running();
+        if (!running.isEmpty()) {
+            throw new IllegalStateException("stop the system first (./hotline down); still running: "
+                    + String.join(", ", running));
+        }
+        new StoreBackup(settings).restore(dir, suffix);
+    }
+
     /** The names of the system's processes that are running now. */
     public List<String> running() {
         return components.all().stream().map(ProcessDefinition::name)

@@ -15,6 +15,8 @@ import org.h2.mvstore.MVStore;
  * survives a power loss; that costs a disk flush per group.
  */
 final class GroupCommit {
+    private static final Runnable NOTHING = () -> { };
+
     private final MVStore store;
     private final boolean fsync;
     /** Tickets handed to writes whose changes are complete in the store's maps. */
@@ -38,6 +40,9 @@ final class GroupCommit {
             // Every ticket up to here belongs to a write that finished before this commit starts.
             long covered = finished.get();
             store.commit();
+            // H2's background writer may have taken these changes already and handed them to its own save
+            // threads; commit() then finds nothing unsaved and returns at once. Wait for those threads too.
+            store.executeFilestoreOperation(NOTHING);
             if (fsync) {
                 store.sync();
             }

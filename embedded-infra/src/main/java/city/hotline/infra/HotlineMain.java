@@ -104,7 +104,7 @@ public final class HotlineMain {
         }
         Path dir = Path.of(options.get(0)).toAbsolutePath();
         try {
-            new StoreBackup(system.settings()).backup(dir);
+            system.backup(dir);
             System.out.println("Backed up every store into " + dir);
             return EXIT_OK;
         } catch (IOException | RuntimeException e) {
@@ -118,15 +118,10 @@ public final class HotlineMain {
         if (options.size() != 1) {
             return usage();
         }
-        List<String> running = system.running();
-        if (!running.isEmpty()) {
-            System.err.println("stop the system first (./hotline down); still running: " + String.join(", ", running));
-            return EXIT_FAILED;
-        }
         Path dir = Path.of(options.get(0)).toAbsolutePath();
-        String suffix = ".before-restore-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+        String suffix = ".before-restore-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(LocalDateTime.now());
         try {
-            new StoreBackup(system.settings()).restore(dir, suffix);
+            system.restore(dir, suffix);
             System.out.println("Restored every store from " + dir + " (the replaced files end in " + suffix + ").");
             System.out.println("Start the system with ./hotline up: each service replays its topics from the positions "
                     + "the backup holds and catches up by itself.");

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -43,6 +42,10 @@ final class StoreBackup {
     private static final String INDEXES = ".indexes.bson";
     private static final List<String> SYSTEM_DATABASES = List.of("admin", "local", "config");
     private static final int BATCH = 500;
+    private static final String PARTIAL = ".partial";
+    private static final String LOADING = ".restoring";
+    /** What an index definition says about itself rather than about the index; createIndexes refuses them. */
+    private static final List<String> INDEX_BOOKKEEPING = List.of("v", "ns");
 
     private final Settings settings;
 
@@ -50,22 +53,33 @@ final class StoreBackup {
         this.settings = settings;
     }
 
-    /** Copies every store into {@code dir}, which must not exist yet or be empty. */
+    /**
+     * Copies every store into {@code dir}, which must not exist yet or be empty. The copy is written beside it
+     * and renamed to {@code dir} only once it is whole, so a backup that failed halfway is never restored.
+     */
     void backup(Path dir) throws IOException {
         requireEmpty(dir);
+        Path partial = dir.resolveSibling(dir.getFileName() + PARTIAL);
+        deleteRecursively(partial); // what an earlier failed backup left
         for (String store : STORES) {
-            Files.createDirectories(dir.resolve(store)); // an empty store is backed up as an empty folder
+            Files.createDirectories(partial.resolve(store)); // an empty store is backed up as an empty folder
             try (MongoClient client = MongoClients.create(uriOf(store))) {
                 for (String name : client.listDatabaseNames()) {
                     if (!SYSTEM_DATABASES.contains(name)) {
-                        dump(client.getDatabase(name), dir.resolve(store).resolve(name));
+                        dump(client.getDatabase(name), partial.resolve(store).resolve(name));
                     }
                 }
             }
         }
+        Files.deleteIfExists(dir);
+        Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Replaces every store's file by the copy in {@code dir}; the old files are kept beside it. */
+    /**
+     * Replaces every store's file by the copy in {@code dir}; the old files are kept beside them with
+     * {@code suffix}. Every copy is loaded into a new file first and the files are swapped only when all four
+     * loaded, so a restore that fails leaves the stores as they were.
+     */
     void restore(Path dir, String suffix) throws IOException {
         for (String store : STORES) {
             if (!Files.isDirectory(dir.resolve(store))) {
@@ -73,13 +87,23 @@ final class StoreBackup {
             }
         }
         for (String store : STORES) {
-            Path file = settings.layout().mongoStore(store);
-            Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                Files.move(file, file.resolveSibling(file.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
-            }
-            load(dir.resolve(store), file);
+            Path loading = loadingFile(store);
+            Files.createDirectories(loading.getParent());
+            Files.deleteIfExists(loading);
+            load(dir.resolve(store), loading);
         }
+        for (String store : STORES) {
+            Path file = settings.layout().mongoStore(store);
+            if (Files.exists(file)) {
+                Files.move(file, file.resolveSibling(file.getFileName() + suffix));
+            }
+            Files.move(loadingFile(store), file, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private Path loadingFile(String store) {
+        Path file = settings.layout().mongoStore(store);
+        return file.resolveSibling(file.getFileName() + LOADING);
     }
 
     private static void dump(MongoDatabase database, Path target) throws IOException {
@@ -116,7 +140,7 @@ final class StoreBackup {
                     name = name.substring(0, name.length() - DOCUMENTS.length());
                     MongoCollection<Document> collection = database.getCollection(name);
                     database.createCollection(name);
-                    loadIndexes(collection, documents.resolveSibling(name + INDEXES));
+                    loadIndexes(database, name, documents.resolveSibling(name + INDEXES));
                     List<Document> batch = new ArrayList<>();
                     read(documents, document -> {
                         batch.add(document);
@@ -141,18 +165,21 @@ final class StoreBackup {
         }
     }
 
-    private static void loadIndexes(MongoCollection<Document> collection, Path indexes) throws IOException {
+    /** Each index as it was defined, every option with it (unique, sparse, expireAfterSeconds, …). */
+    private static void loadIndexes(MongoDatabase database, String collection, Path indexes) throws IOException {
         if (!Files.exists(indexes)) {
             return;
         }
+        List<Document> specs = new ArrayList<>();
         read(indexes, index -> {
-            Document keys = index.get("key", Document.class);
-            if (!keys.keySet().equals(java.util.Set.of("_id"))) {
-                collection.createIndex(keys, new IndexOptions().name(index.getString("name"))
-                        .unique(Boolean.TRUE.equals(index.getBoolean("unique")))
-                        .sparse(Boolean.TRUE.equals(index.getBoolean("sparse"))));
+            if (!"_id_".equals(index.getString("name"))) {
+                INDEX_BOOKKEEPING.forEach(index::remove);
+                specs.add(index);
             }
         });
+        if (!specs.isEmpty()) {
+            database.runCommand(new Document("createIndexes", collection).append("indexes", specs));
+        }
     }
 
     private static void write(OutputStream out, RawBsonDocument document) throws IOException {
@@ -167,18 +194,37 @@ final class StoreBackup {
         DocumentCodec codec = new DocumentCodec();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             while (true) {
-                byte[] lengthBytes = new byte[4];
-                try {
-                    in.readFully(lengthBytes);
-                } catch (EOFException end) {
-                    return;
+                int first = in.read();
+                if (first < 0) {
+                    return; // the end, between two documents
                 }
+                byte[] lengthBytes = new byte[4];
+                lengthBytes[0] = (byte) first;
+                readOrFail(in, lengthBytes, 1, file);
                 int length = (lengthBytes[0] & 0xff) | (lengthBytes[1] & 0xff) << 8 | (lengthBytes[2] & 0xff) << 16
                         | (lengthBytes[3] & 0xff) << 24;
                 byte[] bytes = new byte[length];
                 System.arraycopy(lengthBytes, 0, bytes, 0, 4);
-                in.readFully(bytes, 4, length - 4);
+                readOrFail(in, bytes, 4, file);
                 each.accept(new RawBsonDocument(bytes).decode(codec));
+            }
+        }
+    }
+
+    private static void readOrFail(DataInputStream in, byte[] into, int from, Path file) throws IOException {
+        try {
+            in.readFully(into, from, into.length - from);
+        } catch (EOFException cut) {
+            throw new IOException(file + " ends inside a document: the backup is damaged", cut);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }
@@ -191,7 +237,7 @@ final class StoreBackup {
                 }
             }
         }
-        Files.createDirectories(dir);
+        Files.createDirectories(dir.getParent());
     }
 
     private String uriOf(String store) {

@@ -73,6 +73,26 @@ class StoreBackupTest {
     }
 
     @Test
+    void aDamagedBackupIsRefusedAndLeavesEveryStoreAsItWas() throws IOException {
+        Settings here = Settings.defaults(Path.of(".."), home).withPorts(ports);
+        startStores(here);
+        try (MongoClient dispatch = MongoClients.create(here.dispatchMongoUri())) {
+            dispatch.getDatabase("dispatch").getCollection("cases").insertOne(new Document("_id", "WH20261207000001"));
+        }
+        new StoreBackup(here).backup(backups.resolve("tuesday"));
+        stop();
+        servers.clear();
+        Path cases = backups.resolve("tuesday/dispatch/dispatch/cases.bson");
+        byte[] whole = Files.readAllBytes(cases);
+        Files.write(cases, java.util.Arrays.copyOf(whole, whole.length - 3));
+
+        assertThatThrownBy(() -> new StoreBackup(here).restore(backups.resolve("tuesday"), ".old"))
+                .hasMessageContaining("damaged");
+        assertThat(here.layout().mongoStore("dispatch").resolveSibling("dispatch.mv.old")).doesNotExist();
+        assertThat(here.layout().mongoStore("dispatch")).exists();
+    }
+
+    @Test
     void aBackupNeverWritesIntoAFolderThatHoldsSomething() throws IOException {
         Files.writeString(backups.resolve("note.txt"), "keep");
         assertThatThrownBy(() -> new StoreBackup(Settings.defaults(Path.of(".."), home).withPorts(ports)).backup(backups))

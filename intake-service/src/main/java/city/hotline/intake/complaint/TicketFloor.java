@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class TicketFloor implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(TicketFloor.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration MARGIN = Duration.ofHours(1);
 
   private final TicketSequence sequence;
   private final TicketSettings settings;
@@ -60,7 +61,9 @@ class TicketFloor implements InitializingBean {
   /** The highest sequence number of the given day among the topic's keys, 0 if none. */
   long highestOnTopic(String dayKey) {
     LocalDate day = LocalDate.parse(dayKey.substring(dayKey.length() - 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    long midnight = day.atStartOfDay(settings.zone()).toInstant().toEpochMilli();
+    // A record's timestamp is when the relay sent it, after the call: an hour's margin before midnight is plenty,
+    // and the keys decide which day a number belongs to.
+    long midnight = day.atStartOfDay(settings.zone()).minus(MARGIN).toInstant().toEpochMilli();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, String> consumer = consumer()) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -94,6 +97,8 @@ class TicketFloor implements InitializingBean {
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // It runs before the service creates its topics: asking must not create one with the broker's defaults.
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return new KafkaConsumer<>(props);
   }
 }

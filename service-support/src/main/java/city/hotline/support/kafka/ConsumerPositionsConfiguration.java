@@ -85,13 +85,27 @@ public class ConsumerPositionsConfiguration {
         return;
       }
       String group = consumer.groupMetadata().groupId();
-      Map<TopicPartition, Long> stored = positions.read(group, partitions);
+      Map<TopicPartition, Long> stored = storedOrNone(group, partitions);
       List<TopicPartition> unknown = partitions.stream().filter(p -> !stored.containsKey(p)).toList();
       stored.forEach(consumer::seek);
       if (!unknown.isEmpty()) {
         consumer.seekToBeginning(unknown);
       }
       log.info("consumer group {} starts from its own positions {} and from the beginning of {}", group, stored, unknown);
+    }
+
+    /**
+     * The stored positions; if the database cannot be read (it is starting, or away), none: reading from the
+     * beginning is slow but right, while Kafka's committed offset may be ahead of a restored database.
+     */
+    private Map<TopicPartition, Long> storedOrNone(String group, Collection<TopicPartition> partitions) {
+      try {
+        return positions.read(group, partitions);
+      } catch (RuntimeException e) {
+        log.warn("consumer group {} cannot read its positions, so reads {} from the beginning: {}", group, partitions,
+            e.toString());
+        return Map.of();
+      }
     }
 
     /** Writes what was processed so far now, rather than at the next interval (shutdown, tests). */

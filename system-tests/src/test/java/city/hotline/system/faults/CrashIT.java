@@ -82,8 +82,11 @@ class CrashIT {
   }
 
   private void assertCarriedThroughOnce(CallStream stream) {
-    List<String> tickets = stream.registered();
-    Set<String> claimed = stream.claimed();
+    assertCarriedThroughOnce(settings, stream.registered(), stream.claimed());
+  }
+
+  /** Every acknowledged call dispatched once, every acknowledged claim claimed once, and the books agree. */
+  static void assertCarriedThroughOnce(Settings settings, List<String> tickets, Set<String> claimed) {
     HttpJson dispatcher = Reconciled.signIn(settings, "dispatcher");
     await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(2)).until(() ->
         tickets.stream().allMatch(t -> dispatcher.get("/api/cases/" + t).status() == 200));
