@@ -7,6 +7,7 @@ import city.hotline.feedback.stats.StatsStore.Meta;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.EventRejectedException;
+import city.hotline.support.kafka.TopicReader;
 import city.hotline.support.web.ApiException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -15,14 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -108,7 +106,7 @@ class StatsRebuild {
 
   private void run(int old, int next) {
     Generation target = store.generation(next);
-    try (KafkaConsumer<String, String> consumer = consumer()) {
+    try (KafkaConsumer<String, String> consumer = TopicReader.open(bootstrap)) {
       List<TopicPartition> partitions = new ArrayList<>();
       topics.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(new TopicPartition(t, p.partition()))));
       consumer.assign(partitions);
@@ -189,16 +187,5 @@ class StatsRebuild {
         Updates.set("rebuild.finishedAt", store.now())))) {
       store.drop(store.generation(next)); // only a generation that is still ours
     }
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-    return new KafkaConsumer<>(props);
   }
 }

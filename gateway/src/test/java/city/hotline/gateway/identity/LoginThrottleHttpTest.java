@@ -2,7 +2,7 @@ package city.hotline.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.hotline.gateway.identity.throttle.MovableClock;
+import city.hotline.testsupport.MovableClock;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -84,7 +85,10 @@ class ComplaintService {
         return registered.get();
       }
     }
-    throw new IllegalStateException("the ticket sequence keeps handing out numbers already taken");
+    // Never a number another call holds: refused, nothing stored, and the operator is told why (SPEC §8.1).
+    log.error("ticket sequence keeps handing out numbers already taken; registration refused");
+    throw ApiException.conflict("Every ticket number tried for this call is already another call's (was the "
+        + "database restored?); nothing was stored, try again", Map.of("code", "TICKET_NUMBER_TAKEN"));
   }
 
   /** Empty if the key's number was taken by another call: the key is then bound to a new number for the next try. */

@@ -1,18 +1,16 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.HotlineProperties;
+import city.hotline.support.kafka.TopicReader;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -65,7 +63,7 @@ class TicketFloor implements InitializingBean {
     // and the keys decide which day a number belongs to.
     long midnight = day.atStartOfDay(settings.zone()).minus(MARGIN).toInstant().toEpochMilli();
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, String> consumer = consumer()) {
+    try (KafkaConsumer<String, String> consumer = TopicReader.open(bootstrap)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       Map<TopicPartition, Long> since = new HashMap<>();
@@ -89,16 +87,5 @@ class TicketFloor implements InitializingBean {
       }
       return highest;
     }
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // It runs before the service creates its topics: asking must not create one with the broker's defaults.
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-    return new KafkaConsumer<>(props);
   }
 }

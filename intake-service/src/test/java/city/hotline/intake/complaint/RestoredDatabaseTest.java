@@ -94,6 +94,23 @@ class RestoredDatabaseTest extends ServiceIntegrationTest {
     assertThat(as("OPERATOR").get("/api/complaints?phone=13812341234").body().toString()).contains(ticketId);
   }
 
+  @Test
+  void aCallWhoseEveryNumberIsTakenIsRefusedAndNothingStored() {
+    long last = TicketNumber.sequence(register());
+    String day = sequence.todayKey();
+    for (long taken = last + 1; taken <= last + 3; taken++) { // a counter behind its own work orders
+      database.getCollection("complaints").insertOne(new org.bson.Document("_id", TicketNumber.of(day, taken))
+          .append("registration", "another call"));
+    }
+    long before = database.getCollection("complaints").countDocuments();
+
+    var refused = as("OPERATOR").post("/api/complaints", IntakeIntegrationTest.call());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("code").asString()).isEqualTo("TICKET_NUMBER_TAKEN");
+    assertThat(database.getCollection("complaints").countDocuments()).as("nothing stored").isEqualTo(before);
+    assertThat(TicketNumber.sequence(register())).as("the next call goes on above them").isEqualTo(last + 4);
+  }
+
   private String register() {
     var reply = as("OPERATOR").post("/api/complaints", IntakeIntegrationTest.call());
     assertThat(reply.status()).isEqualTo(201);

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.hotline.support.mongo.Buckets;
 import city.hotline.testsupport.MongoWireTestServer;
+import city.hotline.testsupport.MovableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -111,32 +109,5 @@ class TimetableTest {
     assertThat(Timetable.bucket("202612030100", "WH20261203000001|CLAIM")).isEqualTo("202612030100|0");
     assertThat(Buckets.id("JIANGAN_CGJ|DISPATCHED", "WH20261203000001", 32)).isEqualTo("JIANGAN_CGJ|DISPATCHED|20");
     assertThat(Buckets.id("JIANGAN_CGJ|DISPATCHED", "WH20261203000002", 32)).isEqualTo("JIANGAN_CGJ|DISPATCHED|4");
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void at(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package city.hotline.gateway.identity.throttle;
 
+import city.hotline.testsupport.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.hotline.testsupport.MongoWireTestServer;

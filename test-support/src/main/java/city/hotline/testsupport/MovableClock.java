@@ -1,4 +1,4 @@
-package city.hotline.gateway.identity.throttle;
+package city.hotline.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +16,10 @@ public final class MovableClock extends Clock {
 
   public void advance(Duration by) {
     now = now.plus(by);
+  }
+
+  public void at(Instant instant) {
+    now = instant;
   }
 
   @Override
