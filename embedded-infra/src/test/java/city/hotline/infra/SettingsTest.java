@@ -24,6 +24,7 @@ class SettingsTest {
         assertThat(settings.mongoHeap()).isEqualTo("256m");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.infraJvmOptions()).isEmpty();
+        assertThat(settings.storeFsync()).as("stores force each commit to the disk").isTrue();
         assertThat(settings.layout().mongoStore("intake")).isEqualTo(Path.of("/repo/.hotline/data/mongo/intake.mv"));
         assertThat(settings.layout().mongoStore("gateway")).isEqualTo(Path.of("/repo/.hotline/data/mongo/gateway.mv"));
         assertThat(settings.gatewayMongoUri()).isEqualTo("mongodb://localhost:27021");
@@ -43,7 +44,8 @@ class SettingsTest {
                 "GATEWAY_MONGO_PORT", "37021",
                 "HOTLINE_KAFKA_HEAP", "1g",
                 "HOTLINE_STARTUP_TIMEOUT_SECONDS", "30",
-                "HOTLINE_INFRA_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -XX:+AlwaysPreTouch "), REPO);
+                "HOTLINE_INFRA_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -XX:+AlwaysPreTouch ",
+                "HOTLINE_STORE_FSYNC", "false"), REPO);
 
         assertThat(settings.home()).isEqualTo(Path.of("/var/hotline"));
         assertThat(settings.java()).isEqualTo("/opt/jdk/bin/java");
@@ -54,6 +56,13 @@ class SettingsTest {
         assertThat(settings.kafkaHeap()).isEqualTo("1g");
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.infraJvmOptions()).containsExactly("-XX:TieredStopAtLevel=4", "-XX:+AlwaysPreTouch");
+        assertThat(settings.storeFsync()).isFalse();
+    }
+
+    @Test
+    void fsyncIsTrueOrFalse() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java", "HOTLINE_STORE_FSYNC", "yes"),
+                REPO)).isInstanceOf(IllegalArgumentException.class).hasMessage("HOTLINE_STORE_FSYNC is true or false, not yes");
     }
 
     @Test
