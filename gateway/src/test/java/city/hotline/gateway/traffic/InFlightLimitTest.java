@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 
 class InFlightLimitTest {
   private final InFlightLimit limit =
-      new InFlightLimit(new TrafficSettings(600, DataSize.ofKilobytes(64), 2, Duration.ofSeconds(3)));
+      new InFlightLimit(new TrafficSettings(600, 6000, DataSize.ofKilobytes(64), 2, Duration.ofSeconds(3)));
   private final ExecutorService callers = Executors.newCachedThreadPool();
   private final CountDownLatch servicesAnswer = new CountDownLatch(1);
   private final AtomicInteger inProgress = new AtomicInteger();
