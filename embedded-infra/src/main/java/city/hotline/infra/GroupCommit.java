@@ -49,8 +49,4 @@ final class GroupCommit {
             durable = covered;
         }
     }
-
-    boolean fsync() {
-        return fsync;
-    }
 }

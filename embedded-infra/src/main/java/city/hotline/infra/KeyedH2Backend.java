@@ -45,12 +45,8 @@ final class KeyedH2Backend extends H2Backend {
     }
 
     KeyedH2Backend(String file, boolean fsync) {
-        this(MVStore.open(file), fsync);
-    }
-
-    KeyedH2Backend(MVStore store, boolean fsync) {
-        super(store);
-        this.commits = new GroupCommit(store, fsync);
+        super(file);
+        this.commits = new GroupCommit(getMvStore(), fsync);
     }
 
     @Override

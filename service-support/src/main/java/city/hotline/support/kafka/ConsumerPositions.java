@@ -64,7 +64,7 @@ public class ConsumerPositions {
             Updates.combine(Updates.max("offset", e.getValue()), Updates.set("at", clock.instant())),
             new UpdateOptions().upsert(true))).toList());
       } catch (RuntimeException e) {
-        batch.forEach((partition, offset) -> processed(group.getKey(), partition.topic(), partition.partition(), offset - 1));
+        batch.forEach((partition, offset) -> group.getValue().merge(partition, offset, Math::max));
         throw e;
       }
     }

@@ -70,19 +70,21 @@ public class KafkaTopicsConfiguration {
   }
 
   private static boolean awaitsTicket(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof EventNotYetApplicableException) {
-        return true;
-      }
-    }
-    return false;
+    return causedBy(error, EventNotYetApplicableException.class);
   }
 
   static boolean isOutage(Throwable error) {
+    return causedBy(error, MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
+        MongoNodeIsRecoveringException.class);
+  }
+
+  /** Whether the error or any of its causes is one of the kinds. */
+  private static boolean causedBy(Throwable error, Class<?>... kinds) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
-          || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException) {
-        return true;
+      for (Class<?> kind : kinds) {
+        if (kind.isInstance(cause)) {
+          return true;
+        }
       }
     }
     return false;
