@@ -53,7 +53,7 @@ class RegistrationReplay {
 
   private void restore(EventEnvelope<?> event, ComplaintRegistered call) {
     String ticketId = event.ticketId();
-    sequence.lift(ticketId.substring(0, ticketId.length() - 6), TicketNumber.sequence(ticketId));
+    sequence.lift(TicketNumber.dayKeyOf(ticketId), TicketNumber.sequence(ticketId));
     Document order = ComplaintRepository.newComplaint(ticketId, request(call), REPLAYED + event.eventId(),
         event.occurredAt(), call.actor(), List.of(), outbox.entry(event));
     order.put(OutboxRelay.FIELD, List.of()); // the event is on the topic already: nothing to publish

@@ -48,17 +48,17 @@ class TicketFloor implements InitializingBean {
   /** Runs while the service starts, before its web server takes calls; start-up fails if the topic cannot be read. */
   @Override
   public void afterPropertiesSet() {
-    String today = sequence.todayKey();
+    LocalDate today = sequence.today();
     long highest = highestOnTopic(today);
     if (highest > 0) {
-      sequence.lift(today, highest);
+      sequence.lift(TicketNumber.dayKey(settings.prefix(), today), highest);
     }
     log.info("ticket numbers of {} continue above {}, the highest on {}", today, highest, topic);
   }
 
   /** The highest sequence number of the given day among the topic's keys, 0 if none. */
-  long highestOnTopic(String dayKey) {
-    LocalDate day = LocalDate.parse(dayKey.substring(dayKey.length() - 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+  long highestOnTopic(LocalDate day) {
+    String dayKey = TicketNumber.dayKey(settings.prefix(), day);
     // A record's timestamp is when the relay sent it, after the call: an hour's margin before midnight is plenty,
     // and the keys decide which day a number belongs to.
     long midnight = day.atStartOfDay(settings.zone()).minus(MARGIN).toInstant().toEpochMilli();
@@ -80,7 +80,7 @@ class TicketFloor implements InitializingBean {
         }
         for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
           String ticket = record.key();
-          if (ticket != null && ticket.startsWith(dayKey) && ticket.length() == dayKey.length() + 6) {
+          if (ticket != null && ticket.length() > dayKey.length() && TicketNumber.dayKeyOf(ticket).equals(dayKey)) {
             highest = Math.max(highest, TicketNumber.sequence(ticket));
           }
         }

@@ -15,6 +15,11 @@ public final class TicketNumber {
     return prefix + day(day);
   }
 
+  /** The key of the day's sequence a ticket was numbered in, e.g. {@code WH20261122}. */
+  static String dayKeyOf(String ticketId) {
+    return ticketId.substring(0, ticketId.length() - 6);
+  }
+
   /** The day a ticket was issued on, as {@code yyyyMMdd}. */
   public static String day(String ticketId) {
     return ticketId.substring(ticketId.length() - 14, ticketId.length() - 6);

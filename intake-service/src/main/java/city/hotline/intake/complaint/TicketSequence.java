@@ -45,9 +45,14 @@ public class TicketSequence {
     return issued;
   }
 
+  /** The day whose numbers are handed out now, in the zone ticket numbers count days in. */
+  LocalDate today() {
+    return LocalDate.now(clock.withZone(settings.zone()));
+  }
+
   /** Today's sequence key, e.g. {@code WH20261207}. */
   String todayKey() {
-    return TicketNumber.dayKey(settings.prefix(), LocalDate.now(clock.withZone(settings.zone())));
+    return TicketNumber.dayKey(settings.prefix(), today());
   }
 
   /**

@@ -59,8 +59,7 @@ final class AccountLocks {
     if (entry == null) {
       return Optional.empty();
     }
-    Instant until = entry.getDate(LOCKED_UNTIL).toInstant();
-    return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+    return ThrottleEntries.until(now, entry.getDate(LOCKED_UNTIL).toInstant());
   }
 
   private boolean forgotten(Document entry, Instant now) {

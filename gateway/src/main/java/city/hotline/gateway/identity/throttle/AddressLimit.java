@@ -28,8 +28,7 @@ final class AddressLimit {
     if (entry == null || entry.getInteger(COUNT) < rule.failureLimit()) {
       return Optional.empty();
     }
-    Instant windowEnd = windowEnd(entry);
-    return now.isBefore(windowEnd) ? Optional.of(Duration.between(now, windowEnd)) : Optional.empty();
+    return ThrottleEntries.until(now, windowEnd(entry));
   }
 
   void countFailure(String address, Instant now) {

@@ -7,6 +7,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
@@ -48,6 +51,11 @@ final class ThrottleEntries {
     }
     var unchanged = Filters.and(seen.entrySet().stream().map(field -> Filters.eq(field.getKey(), field.getValue())).toList());
     return entries.replaceOne(unchanged, next).getMatchedCount() == 1;
+  }
+
+  /** How long until {@code end}, or empty once it has passed. */
+  static Optional<Duration> until(Instant now, Instant end) {
+    return now.isBefore(end) ? Optional.of(Duration.between(now, end)) : Optional.empty();
   }
 
   void delete(String id) {
