@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,11 +121,20 @@ class DashboardIT {
     page.waitForSelector("#chart-categories[data-rendered='true']");
     page.waitForSelector("#chart-backlog[data-rendered='true']");
     assertThat(tile(page, "received")).isEqualTo(Long.toString(week.path("received").asLong()));
-    JsonNode closure = week.path("closureRate");
-    assertThat(fraction(page, "closureRate")).isEqualTo(closure.path("numerator").asLong() + "/" + closure.path("denominator").asLong());
-    assertThat(tile(page, "closureRate")).isEqualTo(percent(closure));
-    assertThat(tile(page, "satisfactionRate")).isEqualTo(percent(week.path("satisfactionRate")));
-    assertThat(tile(page, "onTimeResolutionRate")).isEqualTo(percent(week.path("onTimeResolutionRate")));
+    // The seeded system lives on (return visits close cases as their clocks run): the page shows the figures of
+    // one reading between the summary read before it and the one read after it.
+    List<JsonNode> readings = List.of(week, summary(period));
+    assertThat(readings).as("closure rate on the page: %s, %s", fraction(page, "closureRate"), tile(page, "closureRate"))
+        .anySatisfy(reading -> {
+          JsonNode closure = reading.path("closureRate");
+          assertThat(fraction(page, "closureRate"))
+              .isEqualTo(closure.path("numerator").asLong() + "/" + closure.path("denominator").asLong());
+          assertThat(tile(page, "closureRate")).isEqualTo(percent(closure));
+        });
+    assertThat(readings.stream().map(r -> percent(r.path("satisfactionRate"))))
+        .contains(tile(page, "satisfactionRate"));
+    assertThat(readings.stream().map(r -> percent(r.path("onTimeResolutionRate"))))
+        .contains(tile(page, "onTimeResolutionRate"));
     // Deadlines go on passing in real time: the tile shows the count of a moment between these two readings.
     long overdueAfter = leader.get("/api/dashboard/backlog").body().path("overdue").asLong();
     assertThat(Long.parseLong(tile(page, "overdue"))).isBetween(overdueBefore, overdueAfter);
