@@ -1,8 +1,6 @@
 package city.hotline.feedback.visit;
 
 import java.time.Instant;
-import java.util.Date;
-import org.bson.Document;
 
 /**
  * What a citizen sees through their rating link: the ticket, the unit's answer and where the visit stands.
@@ -11,14 +9,16 @@ import org.bson.Document;
 public record CitizenView(String ticketId, VisitState state, Instant resolvedAt, String reply, String outcome,
     Instant linkExpiresAt) {
 
-  static CitizenView of(Document visit) {
-    Date resolvedAt = visit.getDate("resolvedAt");
-    RatingLink.Issued link = VisitRepository.link(visit);
-    return new CitizenView(visit.getString("_id"), VisitState.valueOf(visit.getString("state")),
-        resolvedAt == null ? null : resolvedAt.toInstant(), visit.getString("reply"),
-        visit.getString("state").equals(VisitState.CLOSED.name()) ? visit.getString("outcome")
-            : visit.getInteger("reopenCount", 0) > 0 && !VisitState.OPEN.name().equals(visit.getString("state"))
-                ? "REOPENED" : null,
-        link == null ? null : link.expiresAt());
+  static CitizenView of(Visit visit) {
+    return new CitizenView(visit.ticketId(), visit.state(), visit.resolvedAt(), visit.reply(), outcome(visit),
+        visit.ratingLink() == null ? null : visit.ratingLink().expiresAt());
+  }
+
+  /** The verdict once closed; REOPENED while the case is back with its unit (重办). */
+  private static String outcome(Visit visit) {
+    if (visit.state() == VisitState.CLOSED) {
+      return visit.outcome();
+    }
+    return visit.reopenCount() > 0 && visit.state() != VisitState.OPEN ? "REOPENED" : null;
   }
 }

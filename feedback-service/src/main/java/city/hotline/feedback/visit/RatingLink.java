@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.bson.codecs.pojo.annotations.BsonProperty;
 
 /**
  * A citizen's one-time rating link (评价链接): 256 random bits, shown once when issued and kept only as
@@ -40,8 +41,12 @@ final class RatingLink {
     }
   }
 
-  /** A link issued for a visit: which one (by hash), until when, and whether it was used. */
-  record Issued(String hash, Instant expiresAt, Instant usedAt) {
+  /** A link issued for a visit, as the visit keeps it: which one (by hash), who issued it, until when, when used. */
+  public record Issued(@BsonProperty(Issued.HASH) String hash, Instant issuedAt, String issuedBy, Instant expiresAt,
+      @BsonProperty(Issued.USED_AT) Instant usedAt) {
+    static final String HASH = "hash";
+    static final String USED_AT = "usedAt";
+
     boolean usableAt(Instant now) {
       return usedAt == null && now.isBefore(expiresAt);
     }

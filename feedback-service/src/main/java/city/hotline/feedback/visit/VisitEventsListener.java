@@ -14,16 +14,11 @@ import org.springframework.stereotype.Component;
 class VisitEventsListener {
   private final EventCodec codec;
   private final VisitRepository visits;
-  private final VisitQueue queue;
-  private final VisitTimers timers;
   private final VisitSettings settings;
 
-  VisitEventsListener(EventCodec codec, VisitRepository visits, VisitQueue queue, VisitTimers timers,
-      VisitSettings settings) {
+  VisitEventsListener(EventCodec codec, VisitRepository visits, VisitSettings settings) {
     this.codec = codec;
     this.visits = visits;
-    this.queue = queue;
-    this.timers = timers;
     this.settings = settings;
   }
 
@@ -43,10 +38,6 @@ class VisitEventsListener {
     String ticketId = event.ticketId();
     Instant deadline = resolved.returnVisitDeadline() != null ? resolved.returnVisitDeadline()
         : event.occurredAt().plus(settings.noResponseFallback());
-    timers.watch(ticketId, deadline);
     visits.open(ticketId, event.eventId().toString(), resolved.facts(), event.occurredAt(), resolved.reply(), deadline);
-    // Also on a redelivery: the queue entry may be what a crash left unwritten.
-    visits.find(ticketId).filter(v -> VisitState.OPEN.name().equals(v.getString("state")))
-        .ifPresent(v -> queue.put(ticketId, v.getDate("resolvedAt").toInstant()));
   }
 }

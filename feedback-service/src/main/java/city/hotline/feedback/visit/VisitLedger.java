@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-/** Feedback's return visits in the books (对账): whether each waits, is open or closed, and how it ended. */
+/**
+ * Feedback's return visits in the books (对账): whether each waits, is open or closed, and how it ended.
+ * Read as documents, as the books take them, with the outbox the typed {@link Visit} leaves out.
+ */
 @Component
 class VisitLedger implements Ledger {
   private final MongoCollection<Document> visits;
@@ -21,9 +24,9 @@ class VisitLedger implements Ledger {
   @Override
   public void forEachEntry(Consumer<Document> entry) {
     visits.find()
-        .projection(Projections.include("state", "outcome", OutboxRelay.FIELD))
+        .projection(Projections.include(Visit.STATE, Visit.OUTCOME, OutboxRelay.FIELD))
         .forEach(v -> entry.accept(Ledger.entryOf(v)
-            .append("visit", v.getString("state"))
-            .append("outcome", v.getString("outcome"))));
+            .append("visit", v.getString(Visit.STATE))
+            .append("outcome", v.getString(Visit.OUTCOME))));
   }
 }

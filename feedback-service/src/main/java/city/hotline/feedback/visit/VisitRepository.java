@@ -2,7 +2,6 @@ package city.hotline.feedback.visit;
 
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.ComplaintRegistered;
-import city.hotline.support.mongo.Inserts;
 import city.hotline.support.outbox.OutboxRelay;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -10,11 +9,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -22,20 +21,23 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
- * One return visit per ticket ({@code _id}), created when the case is registered (with what the operator
- * needs to call the citizen back) and opened when it is resolved, again after each reopening (重办).
- * Every change is one guarded write on the visit document, with its event in the same write.
+ * The return visits ({@link Visit}, one per ticket, {@code _id} the ticket id), typed by the driver's record
+ * codec. Every change is one guarded write on the visit document, with its event in the same write.
  */
 @Repository
 class VisitRepository {
   static final String COLLECTION = "visits";
-  private final MongoCollection<Document> visits;
-  private final MongoCollection<Document> links;
+  private static final String ID = "_id";
+  private final MongoCollection<Visit> visits;
 
   VisitRepository(MongoDatabase database) {
-    this.visits = database.getCollection(COLLECTION);
-    this.links = database.getCollection("rating_links");
-    visits.createIndex(Indexes.ascending("state", "resolvedAt"));
+    this.visits = database.getCollection(COLLECTION, Visit.class);
+    // 回访队列: the open visits, the longest-waiting first (ties by ticket), a page at a time.
+    visits.createIndex(Indexes.ascending(Visit.STATE, Visit.RESOLVED_AT, ID));
+    // 回访时限: the open visits whose deadline has passed, for the no-response clock.
+    visits.createIndex(Indexes.ascending(Visit.STATE, Visit.DEADLINE));
+    // 评价链接: the visit a link was issued for, by the link's hash (multikey: every link it was given).
+    visits.createIndex(Indexes.ascending(Visit.LINK_HASHES));
   }
 
   /**
@@ -43,13 +45,13 @@ class VisitRepository {
    * call back. Never moves a visit back.
    */
   void noteRegistered(String ticketId, ComplaintRegistered call) {
-    visits.updateOne(Filters.eq("_id", ticketId),
-        Updates.combine(Updates.setOnInsert("state", VisitState.AWAITING_RESOLUTION.name()),
-            Updates.setOnInsert("failedAttempts", 0),
-            Updates.set("caller", new Document("name", call.callerName()).append("phone", call.callerPhone())
-                .append("confidential", call.confidential())),
-            Updates.set("address", call.address()),
-            Updates.set("description", call.description())),
+    visits.updateOne(Filters.eq(ID, ticketId),
+        Updates.combine(Updates.setOnInsert(Visit.STATE, VisitState.AWAITING_RESOLUTION),
+            Updates.setOnInsert(Visit.FAILED_ATTEMPTS, 0),
+            Updates.setOnInsert(Visit.REOPEN_COUNT, 0),
+            Updates.set(Visit.CALLER, new Visit.Caller(call.callerName(), call.callerPhone(), call.confidential())),
+            Updates.set(Visit.ADDRESS, call.address()),
+            Updates.set(Visit.DESCRIPTION, call.description())),
         new UpdateOptions().upsert(true));
   }
 
@@ -60,17 +62,18 @@ class VisitRepository {
    */
   void open(String ticketId, String resolutionEventId, CaseFacts facts, Instant resolvedAt, String reply,
       Instant deadline) {
-    Bson notClosed = Filters.and(Filters.eq("_id", ticketId), Filters.ne("state", VisitState.CLOSED.name()),
-        Filters.ne("resolutions", resolutionEventId));
+    Bson notClosed = Filters.and(Filters.eq(ID, ticketId), Filters.ne(Visit.STATE, VisitState.CLOSED),
+        Filters.ne(Visit.RESOLUTIONS, resolutionEventId));
     Bson open = Updates.combine(
-        Updates.set("state", VisitState.OPEN.name()),
-        Updates.addToSet("resolutions", resolutionEventId),
-        Updates.set("resolvedAt", Date.from(resolvedAt)),
-        Updates.set("returnVisitDeadline", Date.from(deadline)),
-        Updates.set("reply", reply),
-        Updates.set("facts", factsDocument(facts)),
-        Updates.unset("ratingLink"),
-        Updates.setOnInsert("failedAttempts", 0));
+        Updates.set(Visit.STATE, VisitState.OPEN),
+        Updates.addToSet(Visit.RESOLUTIONS, resolutionEventId),
+        Updates.set(Visit.RESOLVED_AT, resolvedAt),
+        Updates.set(Visit.DEADLINE, deadline),
+        Updates.set(Visit.REPLY, reply),
+        Updates.set(Visit.FACTS, facts),
+        Updates.unset(Visit.RATING_LINK),
+        Updates.setOnInsert(Visit.FAILED_ATTEMPTS, 0),
+        Updates.setOnInsert(Visit.REOPEN_COUNT, 0));
     try {
       visits.updateOne(notClosed, open, new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
@@ -80,57 +83,44 @@ class VisitRepository {
     }
   }
 
-  Optional<Document> find(String ticketId) {
-    return Optional.ofNullable(visits.find(Filters.eq("_id", ticketId)).first());
+  Optional<Visit> find(String ticketId) {
+    return Optional.ofNullable(visits.find(Filters.eq(ID, ticketId)).first());
   }
 
-  List<Document> findAll(List<String> ticketIds) {
-    return visits.find(Filters.in("_id", ticketIds)).into(new ArrayList<>());
+  /** A page of the operators' queue (回访队列): open visits, the longest-waiting first. */
+  List<Visit> openPage(int page, int size) {
+    return visits.find(Filters.eq(Visit.STATE, VisitState.OPEN)).sort(Sorts.ascending(Visit.RESOLVED_AT, ID))
+        .skip(page * size).limit(size).into(new ArrayList<>());
+  }
+
+  long countOpen() {
+    return visits.countDocuments(Filters.eq(Visit.STATE, VisitState.OPEN));
+  }
+
+  /** Open visits whose return-visit deadline is not after {@code now}, the earliest first. */
+  List<Visit> openAndDue(Instant now) {
+    return visits.find(Filters.and(Filters.eq(Visit.STATE, VisitState.OPEN), Filters.lte(Visit.DEADLINE, now)))
+        .sort(Sorts.ascending(Visit.DEADLINE)).into(new ArrayList<>());
+  }
+
+  /** The visit a rating link with this hash was ever issued for. */
+  Optional<Visit> findByLink(String hash) {
+    return Optional.ofNullable(visits.find(Filters.eq(Visit.LINK_HASHES, hash)).first());
   }
 
   /**
-   * Applies a change to an open visit only if it is still as the caller saw it: no other attempt
-   * recorded in between ({@code failedAttempts}), and whatever else {@code guard} demands.
+   * Writes the change if the visit still holds what it expects, its event (as an outbox entry, or null)
+   * in the same update; false if the visit moved on meanwhile.
    */
-  boolean change(String ticketId, int seenFailedAttempts, Bson guard, List<Bson> changes, Document outboxEntry) {
-    List<Bson> updates = new ArrayList<>(changes);
+  boolean apply(VisitChange change, Document outboxEntry) {
+    List<Bson> guard = new ArrayList<>(List.of(Filters.eq(ID, change.ticketId())));
+    change.expected().forEach((field, value) -> guard.add(Filters.eq(field, value)));
+    List<Bson> updates = new ArrayList<>();
+    change.sets().forEach((field, value) -> updates.add(Updates.set(field, value)));
+    change.pushes().forEach((field, value) -> updates.add(Updates.push(field, value)));
     if (outboxEntry != null) {
       updates.add(Updates.push(OutboxRelay.FIELD, outboxEntry));
     }
-    Bson filter = Filters.and(Filters.eq("_id", ticketId), Filters.eq("state", VisitState.OPEN.name()),
-        Filters.eq("failedAttempts", seenFailedAttempts), guard);
-    return visits.updateOne(filter, Updates.combine(updates)).getModifiedCount() == 1;
-  }
-
-  /** Remembers which visit a link's hash belongs to; the visit itself holds the link's expiry and use. */
-  void rememberLink(String hash, String ticketId, Instant at) {
-    Inserts.insertIfAbsent(links, new Document("_id", hash).append("ticketId", ticketId).append("at", Date.from(at)));
-  }
-
-  Optional<String> ticketOfLink(String hash) {
-    return Optional.ofNullable(links.find(Filters.eq("_id", hash)).first()).map(d -> d.getString("ticketId"));
-  }
-
-  static Document factsDocument(CaseFacts facts) {
-    return new Document("district", facts.district())
-        .append("category", facts.category())
-        .append("urgency", facts.urgency())
-        .append("unitId", facts.unitId());
-  }
-
-  static CaseFacts facts(Document visit) {
-    Document f = visit.get("facts", Document.class);
-    return new CaseFacts(f.getString("district"), f.getString("category"), f.getString("urgency"),
-        f.getString("unitId"));
-  }
-
-  static RatingLink.Issued link(Document visit) {
-    Document link = visit.get("ratingLink", Document.class);
-    if (link == null) {
-      return null;
-    }
-    Date used = link.getDate("usedAt");
-    return new RatingLink.Issued(link.getString("hash"), link.getDate("expiresAt").toInstant(),
-        used == null ? null : used.toInstant());
+    return visits.updateOne(Filters.and(guard), Updates.combine(updates)).getModifiedCount() == 1;
   }
 }

@@ -1,9 +1,8 @@
 package city.hotline.feedback.visit;
 
+import city.hotline.contracts.CaseFacts;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 
 /**
  * A return visit as operators see it: whom to call (operators may see a confidential caller's number:
@@ -19,31 +18,24 @@ public record VisitView(String ticketId, VisitState state, String district, Stri
 
   public record LinkView(Instant issuedAt, Instant expiresAt, boolean used) {}
 
-  static VisitView of(Document d) {
-    Document facts = d.get("facts", new Document());
-    Document caller = d.get("caller", new Document());
-    return new VisitView(d.getString("_id"), VisitState.valueOf(d.getString("state")), facts.getString("district"),
-        facts.getString("category"), facts.getString("urgency"), facts.getString("unitId"),
-        instant(d, "resolvedAt"), instant(d, "returnVisitDeadline"), d.getInteger("failedAttempts", 0),
-        d.getString("outcome"), d.getInteger("reopenCount", 0), caller.getString("name"), caller.getString("phone"),
-        caller.getBoolean("confidential", false), d.getString("address"), d.getString("description"),
-        d.getString("reply"), d.getList("attempts", Document.class, List.of()).stream().map(VisitView::attempt).toList(),
-        link(d.get("ratingLink", Document.class)));
+  private static final CaseFacts NO_FACTS = new CaseFacts(null, null, null, null);
+  private static final Visit.Caller NO_CALLER = new Visit.Caller(null, null, false);
+
+  static VisitView of(Visit v) {
+    CaseFacts facts = v.facts() == null ? NO_FACTS : v.facts();
+    Visit.Caller caller = v.caller() == null ? NO_CALLER : v.caller();
+    return new VisitView(v.ticketId(), v.state(), facts.district(), facts.category(), facts.urgency(), facts.unitId(),
+        v.resolvedAt(), v.returnVisitDeadline(), v.failedAttempts(), v.outcome(), v.reopenCount(), caller.name(),
+        caller.phone(), caller.confidential(), v.address(), v.description(), v.reply(),
+        v.attempts().stream().map(VisitView::attempt).toList(), link(v.ratingLink()));
   }
 
-  private static AttemptView attempt(Document a) {
-    return new AttemptView(instant(a, "at"), a.getString("actor"), a.getString("channel"),
-        a.getBoolean("reached", false), a.getString("satisfaction"), a.getInteger("score"), a.getBoolean("solved"),
-        a.getString("comment"));
+  private static AttemptView attempt(Visit.Call a) {
+    return new AttemptView(a.at(), a.actor(), a.channel(), a.reached(),
+        a.satisfaction() == null ? null : a.satisfaction().name(), a.score(), a.solved(), a.comment());
   }
 
-  private static LinkView link(Document link) {
-    return link == null ? null
-        : new LinkView(instant(link, "issuedAt"), instant(link, "expiresAt"), link.getDate("usedAt") != null);
-  }
-
-  private static Instant instant(Document d, String field) {
-    Date date = d.getDate(field);
-    return date == null ? null : date.toInstant();
+  private static LinkView link(RatingLink.Issued link) {
+    return link == null ? null : new LinkView(link.issuedAt(), link.expiresAt(), link.usedAt() != null);
   }
 }
