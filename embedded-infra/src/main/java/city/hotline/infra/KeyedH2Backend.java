@@ -4,16 +4,21 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -22,12 +27,14 @@ import org.h2.mvstore.MVStore;
  * <p>A write is answered only once it is in the store's file ({@link GroupCommit}); the stock server
  * answered before H2 had written it, so a killed store lost up to a second of acknowledged writes.
  *
- * <p>A query naming one document by {@code _id}
- * beside other conditions ({@code {_id: X, state: {$in: …}}} or {@code {$and: [{_id: X}, …]}}, nested or not) reads that
- * document through the {@code _id} index and checks the rest on it. The stock server uses an index only
- * for a query on exactly the index's keys, so every guarded single-document update — the services' state
- * machines all write that way — scanned the whole collection, and each write got slower as the data grew
- * (docs/benchmarks.md). The answer is the same either way; only the documents looked at differ.
+ * <p>Ordinary secondary indexes ({@code createIndex} without {@code unique}), which the stock server
+ * accepts and ignores, are kept ({@link SecondaryIndex}) and used: a query reads the documents the best
+ * fitting index names — a unique index whose every field the query fixes, else the secondary index that
+ * fixes the most leading fields and then bounds the next — and matches, sorts and pages them exactly as
+ * the stock server does after reading every document. The stock server used an index only for a query on
+ * exactly the index's keys, so every guarded update beside its {@code _id} ({@code {_id: X, state: …}})
+ * and every queue or deadline query scanned the whole collection. Which documents are looked at is all
+ * that differs; the answer is the same (KeyedH2BackendTest plays the same queries on both stores).
  */
 final class KeyedH2Backend extends H2Backend {
     /** Where mongo-java-server's H2 backend keeps a collection's documents and its metadata. */
@@ -78,52 +85,49 @@ final class KeyedH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             return new KeyedCollection(this, collectionName, options, getMvStore(), namespace, cursorRegistry);
         }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collection) {
+                Document count = IndexedCount.answer(query, resolveCollection(collection, false),
+                        getFullCollectionNamespace(collection));
+                if (count != null) {
+                    return count;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return new SecondaryIndex(indexName, keys, sparse);
+        }
     }
 
     private static final class KeyedCollection extends H2Collection {
+        private final MVMap<Object, Document> data;
 
         KeyedCollection(MongoDatabase database, String name, CollectionOptions options, MVStore store,
                 String namespace, CursorRegistry cursors) {
             super(database, name, options, store.openMap(DATA_MAP + namespace), store.openMap(META_MAP + namespace),
                     cursors);
+            this.data = store.openMap(DATA_MAP + namespace); // the same map: a store opens a name once
         }
 
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
-            Object id = idOf(query);
-            if (id != null && getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
-                Document byId = new Document("_id", id);
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
-                                projection);
-                    }
-                }
+            Iterable<Object> found = IndexPlanner.positions(getIndexes(), query);
+            if (found == null) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+            // In the order a scan meets them, so that ties in a sort and an unsorted limit pick the same documents.
+            List<Object> positions = new ArrayList<>();
+            found.forEach(positions::add);
+            positions.sort(data.getKeyType()::compare);
+            return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
         }
-    }
-
-    /**
-     * The {@code _id} a query requires by plain equality, at its top level or in an {@code $and}, however
-     * deeply nested (the Java driver renders {@code and(and(a, b), c)} nested); else null.
-     */
-    static Object idOf(Document query) {
-        Object id = plainValue(query.get("_id"));
-        if (id != null || !(query.get("$and") instanceof List<?> clauses)) {
-            return id;
-        }
-        for (Object clause : clauses) {
-            if (clause instanceof Document condition && (id = idOf(condition)) != null) {
-                return id;
-            }
-        }
-        return null;
-    }
-
-    /** An operator ({@code {$in: …}}) or a document-valued id is left to the stock planner. */
-    private static Object plainValue(Object value) {
-        return value instanceof Document || value instanceof List<?> ? null : value;
     }
 }

@@ -98,28 +98,4 @@ class KeyedH2BackendTest {
         assertThat(keyed.get(13)).isEqualTo(0L);
         assertThat(keyed.get(14)).isEqualTo(1L);
     }
-
-    @Test
-    void theIdAQueryRequiresIsFoundAtTheTopOrInAnyAndButNotInAnOperator() {
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
-                new de.bwaldvogel.mongo.bson.Document("$and", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T3"),
-                        new de.bwaldvogel.mongo.bson.Document("state", "X"))),
-                new de.bwaldvogel.mongo.bson.Document("rev", 1)))))
-                .as("an $and inside an $and, as the driver renders and(and(a, b), c)").isEqualTo("T3");
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("_id", "T1").append("state", "X")))
-                .isEqualTo("T1");
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
-                new de.bwaldvogel.mongo.bson.Document("state", "X"), new de.bwaldvogel.mongo.bson.Document("_id", "T2")))))
-                .isEqualTo("T2");
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("_id",
-                new de.bwaldvogel.mongo.bson.Document("$in", List.of("T1"))))).isNull();
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("state", "X"))).isNull();
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
-                new de.bwaldvogel.mongo.bson.Document("$or", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T1")))))))
-                .as("an id that is one of alternatives is not required").isNull();
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of(
-                new de.bwaldvogel.mongo.bson.Document("$nor", List.of(new de.bwaldvogel.mongo.bson.Document("_id", "T1")))))))
-                .isNull();
-        assertThat(KeyedH2Backend.idOf(new de.bwaldvogel.mongo.bson.Document("$and", List.of()))).isNull();
-    }
 }

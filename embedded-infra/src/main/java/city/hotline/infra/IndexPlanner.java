@@ -1,0 +1,69 @@
+package city.hotline.infra;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Chooses the index a query reads its candidate documents through: a unique index (the {@code _id} one,
+ * usually) whose every field the query fixes, beside whatever else it asks ({@code {_id: X, state: …}}),
+ * else the secondary index that fixes the most leading fields and then bounds the next one.
+ */
+final class IndexPlanner {
+    /** Beyond this many {@code $in} combinations a unique lookup is not worth it (a secondary index or a scan is). */
+    private static final int MAX_LOOKUPS = 1_000;
+
+    private IndexPlanner() {
+    }
+
+    /** The positions of a superset of the documents the query matches, or null when no index narrows it. */
+    static Iterable<Object> positions(List<Index<Object>> indexes, Document query) {
+        FieldConditions conditions = FieldConditions.of(query);
+        for (Index<Object> index : indexes) {
+            if (index.isUnique()) {
+                Iterable<Object> found = byUniqueKeys(index, conditions);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return indexes.stream()
+                .filter(SecondaryIndex.class::isInstance)
+                .map(index -> ((SecondaryIndex) index).plan(conditions))
+                .filter(Objects::nonNull)
+                .max(Comparator.comparingInt(SecondaryIndex.Plan::score))
+                .map(SecondaryIndex.Plan::positions)
+                .orElse(null);
+    }
+
+    private static Iterable<Object> byUniqueKeys(Index<Object> index, FieldConditions conditions) {
+        List<Document> lookups = new ArrayList<>(List.of(new Document()));
+        for (var key : index.getKeys()) {
+            FieldConditions.Condition condition = conditions.get(key.getKey());
+            if (condition == null || !condition.isEquality()
+                    || (long) lookups.size() * condition.rawValues().size() > MAX_LOOKUPS) {
+                return null;
+            }
+            List<Document> longer = new ArrayList<>();
+            for (Document lookup : lookups) {
+                for (Object value : condition.rawValues()) {
+                    longer.add(lookup.clone().append(key.getKey(), value));
+                }
+            }
+            lookups = longer;
+        }
+        Set<Object> positions = new LinkedHashSet<>();
+        for (Document lookup : lookups) {
+            if (!index.canHandle(lookup)) {
+                return null;
+            }
+            index.getPositions(lookup).forEach(positions::add);
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,247 @@
+package city.hotline.infra;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * An ordinary (non-unique) index, single-field or compound, which the stock server accepts and ignores.
+ * Its entries are kept in memory in the store's value order, one per document and combination of key
+ * values (an array field contributes one entry per element, as MongoDB's multikey indexes do), and built
+ * from the collection's documents whenever the store opens it: the documents in the file are the truth,
+ * so a killed store never has an index that disagrees with its data. The cost is a scan of each indexed
+ * collection at start-up and memory for the entries (docs/benchmarks.md).
+ *
+ * <p>It answers with a superset of the documents a query can match — equality or {@code $in} on a prefix
+ * of its fields, then optionally a range on the next one ({@link #plan}) — and the collection matches and
+ * sorts those exactly as it would after a full scan.
+ */
+final class SecondaryIndex extends Index<Object> {
+    /** Beyond this many combinations of {@code $in} values a prefix stops narrowing the scan (a shorter one is used). */
+    private static final int MAX_PROBES = 1_000;
+    private static final String ID = "_id";
+
+    /** Sorts below or above every value: the open ends of a range. */
+    private enum Edge { LOW, HIGH }
+
+    private record Entry(Object[] values, Object position) {}
+
+    private static final Comparator<Object> VALUES = SecondaryIndex::compareValue;
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        for (int i = 0; i < a.values.length; i++) {
+            int c = VALUES.compare(a.values[i], b.values[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return VALUES.compare(a.position, b.position);
+    };
+
+    private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+    /** Per key, whether some document held an array there; then a range may use only one of its bounds. */
+    private final boolean[] multikey;
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.multikey = new boolean[keys.size()];
+    }
+
+    /** How well this index serves a query: the fields it narrows by, or empty if it cannot help. */
+    record Plan(SecondaryIndex index, int equalities, boolean range, List<List<Object>> prefixes, Object lower,
+            Object upper) {
+        int score() {
+            return 2 * equalities + (range ? 1 : 0);
+        }
+
+        Iterable<Object> positions() {
+            return index.positions(this);
+        }
+    }
+
+    Plan plan(FieldConditions conditions) {
+        List<List<Object>> prefixes = new ArrayList<>(List.of(List.of()));
+        int equalities = 0;
+        for (String key : keys()) {
+            FieldConditions.Condition condition = conditions.get(key);
+            if (condition == null || !condition.isEquality()
+                    || (long) prefixes.size() * condition.values().size() > MAX_PROBES) {
+                break;
+            }
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> prefix : prefixes) {
+                for (Object value : condition.values()) {
+                    List<Object> next = new ArrayList<>(prefix);
+                    next.add(value);
+                    longer.add(next);
+                }
+            }
+            prefixes = longer;
+            equalities++;
+        }
+        FieldConditions.Condition next = equalities < keys().size() ? conditions.get(keys().get(equalities)) : null;
+        boolean range = next != null && next.isRange();
+        if (equalities == 0 && !range) {
+            return null;
+        }
+        Object lower = range ? next.lower() : null;
+        Object upper = range ? next.upper() : null;
+        if (range && multikey[equalities] && lower != null && upper != null) {
+            // {f: {$gt: 5, $lt: 10}} matches [1, 20]: each bound by another element, none of them in between.
+            upper = null;
+        }
+        return new Plan(this, equalities, range, prefixes, lower, upper);
+    }
+
+    private Iterable<Object> positions(Plan plan) {
+        Set<Object> positions = new LinkedHashSet<>();
+        int width = keys().size();
+        for (List<Object> prefix : plan.prefixes()) {
+            Object[] from = bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width);
+            Object[] to = bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width);
+            if (!plan.range()) {
+                from = bound(prefix, Edge.LOW, Edge.LOW, width);
+                to = bound(prefix, Edge.HIGH, Edge.HIGH, width);
+            }
+            for (Entry entry : entries.subSet(new Entry(from, Edge.LOW), true, new Entry(to, Edge.HIGH), true)) {
+                positions.add(entry.position);
+            }
+        }
+        return positions;
+    }
+
+    private static Object[] bound(List<Object> prefix, Object next, Edge rest, int width) {
+        Object[] values = new Object[width];
+        for (int i = 0; i < width; i++) {
+            values[i] = i < prefix.size() ? prefix.get(i) : i == prefix.size() ? next : rest;
+        }
+        return values;
+    }
+
+    private List<Entry> entriesOf(Document document, Object position) {
+        List<List<Object>> combinations = new ArrayList<>(List.of(List.of()));
+        List<String> keys = keys();
+        for (int i = 0; i < keys.size(); i++) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i));
+            List<Object> values = new ArrayList<>();
+            if (value instanceof Collection<?> elements) {
+                multikey[i] = true;
+                new LinkedHashSet<>(elements).forEach(element -> values.add(FieldConditions.normalize(element)));
+                if (values.isEmpty()) {
+                    values.add(null); // MongoDB indexes an empty array too, so a query on the other fields finds it
+                }
+            } else {
+                values.add(FieldConditions.normalize(value));
+            }
+            List<List<Object>> longer = new ArrayList<>();
+            for (List<Object> combination : combinations) {
+                for (Object element : values) {
+                    List<Object> next = new ArrayList<>(combination);
+                    next.add(element);
+                    longer.add(next);
+                }
+            }
+            combinations = longer;
+        }
+        return combinations.stream().map(values -> new Entry(values.toArray(), position)).toList();
+    }
+
+    private static int compareValue(Object a, Object b) {
+        if (a instanceof Edge edgeA) {
+            return b instanceof Edge edgeB ? edgeA.compareTo(edgeB) : edgeA == Edge.LOW ? -1 : 1;
+        }
+        if (b instanceof Edge edgeB) {
+            return edgeB == Edge.LOW ? 1 : -1;
+        }
+        return ValueComparator.asc().compare(a, b);
+    }
+
+    private static Object positionOf(Document document) {
+        return Utils.getSubdocumentValue(document, ID);
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null; // the _id index knows it; a secondary index may list a document under many keys
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        entries.addAll(entriesOf(document, position));
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf(document);
+        entriesOf(document, position).forEach(entries::remove);
+        return position;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return plan(FieldConditions.of(query)) != null;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        return positions(plan(FieldConditions.of(query)));
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        List<Entry> before = entriesOf(oldDocument, position);
+        List<Entry> after = entriesOf(newDocument, position);
+        if (!sameKeys(before, after)) {
+            before.forEach(entries::remove);
+            entries.addAll(after);
+        }
+    }
+
+    /** Most updates leave the indexed fields alone; then the entries stay as they are. */
+    private static boolean sameKeys(List<Entry> before, List<Entry> after) {
+        if (before.size() != after.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (ORDER.compare(before.get(i), after.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+    }
+}
