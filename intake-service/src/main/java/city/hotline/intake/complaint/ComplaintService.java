@@ -7,7 +7,6 @@ import city.hotline.contracts.EventType;
 import city.hotline.intake.duplicate.DuplicateCandidate;
 import city.hotline.intake.duplicate.DuplicateFinder;
 import city.hotline.intake.duplicate.DuplicateProbe;
-import city.hotline.intake.duplicate.MergeRule;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
@@ -28,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,7 +43,6 @@ class ComplaintService {
 
   private final ComplaintRepository complaints;
   private final IdempotencyKeys keys;
-  private final CallerIndex callers;
   private final DuplicateFinder duplicates;
   private final JsonMapper json;
   private final TicketSequence tickets;
@@ -55,12 +52,10 @@ class ComplaintService {
   private final Clock clock;
   private final String producer;
 
-  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, CallerIndex callers,
-      DuplicateFinder duplicates, JsonMapper json, TicketSequence tickets,
+  ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, DuplicateFinder duplicates, JsonMapper json, TicketSequence tickets,
       ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
     this.complaints = complaints;
     this.keys = keys;
-    this.callers = callers;
     this.duplicates = duplicates;
     this.json = json;
     this.tickets = tickets;
@@ -102,7 +97,7 @@ class ComplaintService {
     // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
     String registration = "key:" + caller.username() + "|" + key;
     Optional<ComplaintView> registered = complaints.findRegistration(binding.ticketId(), registration)
-        .map(done -> done.seenBy(caller))
+        .map(done -> done.view().seenBy(caller))
         .or(() -> registerAs(binding.ticketId(), request, caller, registration));
     if (registered.isEmpty()) {
       keys.rebind(caller.username(), key, binding.ticketId(), tickets.next());
@@ -127,25 +122,22 @@ class ComplaintService {
         request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
-    Document entry = outbox.entry(event);
     List<String> likelyDuplicates = payload.needsDispatch()
         ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
         : List.of();
-    callers.add(request.callerPhone(), ticketId);
-    Document complaint = ComplaintRepository.newComplaint(ticketId, request, registration, now, actor,
-        likelyDuplicates, entry);
-    if (!complaints.insert(complaint)) {
-      Optional<ComplaintView> same = complaints.findRegistration(ticketId, registration); // a concurrent retry wrote it
+    WorkOrder order = WorkOrder.register(ticketId, request, registration, now, actor, likelyDuplicates,
+        duplicates.placeOf(request.address(), request.location()), outbox.entry(event));
+    if (!complaints.insert(order)) {
+      Optional<WorkOrder> same = complaints.findRegistration(ticketId, registration); // a concurrent retry wrote it
       if (same.isEmpty()) {
         log.error("ticket number handed out twice ticketId={}; registering the call under a new number", ticketId);
-        callers.remove(request.callerPhone(), ticketId);
       }
-      return same.map(done -> done.seenBy(caller));
+      return same.map(done -> done.view().seenBy(caller));
     }
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
-    return Optional.of(ComplaintRepository.toView(complaint).seenBy(caller)); // as stored: no read-back
+    return Optional.of(order.view().seenBy(caller)); // as stored: no read-back
   }
 
   /** 查询进度 by phone: the caller's recent work orders, newest first. */
@@ -153,19 +145,15 @@ class ComplaintService {
     if (phone == null || !PHONE.matcher(phone).matches()) {
       throw ApiException.invalid(List.of(new FieldProblem("phone", "must be a Chinese mobile or landline number")));
     }
-    return callers.tickets(phone, limit).stream()
-        .flatMap(ticketId -> complaints.find(ticketId).stream())
-        .filter(view -> phone.equals(view.callerPhone())) // an index entry left by a number another call holds
-        .map(view -> view.seenBy(caller))
-        .toList();
+    return complaints.byPhone(phone, limit).stream().map(order -> order.view().seenBy(caller)).toList();
   }
 
   /** A bureau reads only the work orders its unit handles; any other is "not found", so existence does not leak. */
   ComplaintView find(String ticketId, Caller caller) {
     return complaints.find(ticketId)
-        .filter(view -> caller.isScopedTo(view.unitId()))
+        .filter(order -> caller.isScopedTo(order.unitId()))
         .orElseThrow(() -> ApiException.notFound("Ticket", ticketId))
-        .seenBy(caller);
+        .view().seenBy(caller);
   }
 
   /** The same call always hashes the same: records serialise their fields in declaration order. */
@@ -181,7 +169,7 @@ class ComplaintService {
 
   /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */
   private void validate(RegistrationRequest request, String idempotencyKey) {
-    Optional<ComplaintView> original = request.duplicateOf() == null || request.closesDirectly()
+    Optional<WorkOrder> original = request.duplicateOf() == null || request.closesDirectly()
         ? Optional.empty() : complaints.find(request.duplicateOf());
     List<FieldProblem> errors = fieldErrors(request, idempotencyKey, original);
     if (!errors.isEmpty()) {
@@ -189,13 +177,13 @@ class ComplaintService {
       throw ApiException.invalid(errors);
     }
     // 重复件 at registration: only into an open ticket
-    original.flatMap(open -> MergeRule.refusal(null, open)).ifPresent(reason -> {
+    original.flatMap(WorkOrder::refusesCalls).ifPresent(reason -> {
       throw ApiException.conflict(reason);
     });
   }
 
   private List<FieldProblem> fieldErrors(RegistrationRequest request, String idempotencyKey,
-      Optional<ComplaintView> original) {
+      Optional<WorkOrder> original) {
     List<FieldProblem> errors = new ArrayList<>();
     if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
       errors.add(new FieldProblem("Idempotency-Key", "must be 1 to 128 of A-Z a-z 0-9 . _ : -"));

@@ -6,7 +6,7 @@ import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.outbox.OutboxRelay;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
+import city.hotline.intake.duplicate.DuplicateFinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,22 +27,22 @@ class RegistrationReplay {
 
   private final EventCodec codec;
   private final ComplaintRepository complaints;
-  private final CallerIndex callers;
+  private final DuplicateFinder duplicates;
   private final TicketSequence sequence;
   private final OutboxRelay outbox;
 
-  RegistrationReplay(EventCodec codec, ComplaintRepository complaints, CallerIndex callers, TicketSequence sequence,
+  RegistrationReplay(EventCodec codec, ComplaintRepository complaints, DuplicateFinder duplicates, TicketSequence sequence,
       OutboxRelay outbox) {
     this.codec = codec;
     this.complaints = complaints;
-    this.callers = callers;
+    this.duplicates = duplicates;
     this.sequence = sequence;
     this.outbox = outbox;
   }
 
   @KafkaListener(id = "intake-registration-replay", topics = "${hotline.topics.intake}")
   void on(ConsumerRecord<String, String> record) {
-    if (record.key() == null || complaints.find(record.key()).isPresent()) {
+    if (record.key() == null || complaints.exists(record.key())) {
       return; // the usual case: nothing forgotten, nothing to decode
     }
     EventEnvelope<?> event = codec.decode(record.value());
@@ -54,10 +54,10 @@ class RegistrationReplay {
   private void restore(EventEnvelope<?> event, ComplaintRegistered call) {
     String ticketId = event.ticketId();
     sequence.lift(TicketNumber.dayKeyOf(ticketId), TicketNumber.sequence(ticketId));
-    Document order = ComplaintRepository.newComplaint(ticketId, request(call), REPLAYED + event.eventId(),
-        event.occurredAt(), call.actor(), List.of(), outbox.entry(event));
-    order.put(OutboxRelay.FIELD, List.of()); // the event is on the topic already: nothing to publish
-    callers.add(call.callerPhone(), ticketId);
+    RegistrationRequest request = request(call);
+    WorkOrder order = WorkOrder.register(ticketId, request, REPLAYED + event.eventId(), event.occurredAt(),
+        call.actor(), List.of(), duplicates.placeOf(request.address(), request.location()), outbox.entry(event))
+        .published(); // the event is on the topic already: nothing to publish
     if (complaints.insert(order)) {
       log.warn("work order restored from intake's topic ticketId={}", ticketId);
     }

@@ -10,10 +10,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +28,6 @@ public class TicketSequence {
     this.counters = database.getCollection("ticket_counters");
     this.settings = settings;
     this.clock = clock;
-  }
-
-  /** How many ticket numbers each day has handed out so far (0 for a day without calls), in one keyed read. */
-  public Map<LocalDate, Long> issued(List<LocalDate> days) {
-    Map<String, LocalDate> byKey = days.stream()
-        .collect(Collectors.toMap(day -> TicketNumber.dayKey(settings.prefix(), day), day -> day));
-    Map<LocalDate, Long> issued = new HashMap<>();
-    days.forEach(day -> issued.put(day, 0L));
-    counters.find(Filters.in("_id", byKey.keySet()))
-        .forEach(d -> issued.put(byKey.get(d.getString("_id")), ((Number) d.get("seq")).longValue()));
-    return issued;
   }
 
   /** The day whose numbers are handed out now, in the zone ticket numbers count days in. */

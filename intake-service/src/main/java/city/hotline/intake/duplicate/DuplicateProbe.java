@@ -19,10 +19,4 @@ public record DuplicateProbe(
     return new DuplicateProbe(request.callerPhone(), request.category(), request.district(), request.address(),
         request.location());
   }
-
-  OpenPlaces.Place place() {
-    boolean noAddress = address == null || address.isBlank();
-    return new OpenPlaces.Place(district, category, noAddress ? null : address,
-        location == null ? null : location.longitude(), location == null ? null : location.latitude());
-  }
 }

@@ -1,13 +1,11 @@
 package city.hotline.intake.duplicate;
 
-import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.ComplaintMerged;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.intake.complaint.ComplaintRepository;
-import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.ComplaintView;
-import city.hotline.intake.complaint.TimelineEntry;
+import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.Caller;
@@ -38,25 +36,24 @@ class MergeService {
 
   ComplaintView merge(String ticketId, MergeRequest request, Caller caller) {
     String originalId = request.originalTicketId();
-    ComplaintView duplicate = complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
+    WorkOrder duplicate = complaints.find(ticketId).orElseThrow(() -> ApiException.notFound("Ticket", ticketId));
     if (originalId.equals(duplicate.mergedInto())) {
-      return duplicate.seenBy(caller); // the same merge again: already done
+      return duplicate.view().seenBy(caller); // the same merge again: already done
     }
-    ComplaintView original = complaints.find(originalId).orElseThrow(() -> ApiException.invalid(List.of(
+    WorkOrder original = complaints.find(originalId).orElseThrow(() -> ApiException.invalid(List.of(
         new FieldProblem("originalTicketId", "must be the ticket number of an existing work order"))));
-    MergeRule.refusal(duplicate, original).ifPresent(reason -> {
+    duplicate.mergeRefusal(original).ifPresent(reason -> {
       throw ApiException.conflict(reason);
     });
     Instant now = clock.instant();
+    WorkOrder.Merge merge = duplicate.mergeInto(original, caller.actor(), now);
     EventEnvelope<ComplaintMerged> event = EventEnvelope.of(EventType.COMPLAINT_MERGED, ticketId, producer, now,
-        new ComplaintMerged(new CaseFacts(duplicate.district(), duplicate.category(), duplicate.urgency().name(),
-            duplicate.unitId()), originalId, caller.actor()));
-    TimelineEntry step = new TimelineEntry(now, ComplaintStatus.MERGED, caller.actor(), "重复件, 并入 " + originalId);
-    ComplaintView merged = complaints.markMerged(ticketId, originalId, step, outbox.entry(event))
-        .orElseThrow(() -> ApiException.conflict(MergeRule.refusal(complaints.find(ticketId).orElse(duplicate),
-            original).orElse(ticketId + " changed while it was being merged; look it up and try again")));
+        merge.event());
+    WorkOrder merged = complaints.merge(merge, outbox.entry(event))
+        .orElseThrow(() -> ApiException.conflict(complaints.find(ticketId).orElse(duplicate).mergeRefusal(original)
+            .orElse(ticketId + " changed while it was being merged; look it up and try again")));
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
     log.info("complaint merged ticketId={} originalTicketId={}", ticketId, originalId);
-    return merged.seenBy(caller);
+    return merged.view().seenBy(caller);
   }
 }

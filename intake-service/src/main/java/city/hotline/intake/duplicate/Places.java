@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * How duplicate detection (重复件) compares places: the same address once spelling noise is gone,
- * or two map points within a radius. Points are bucketed in a grid so "who is near here" is a
- * handful of keyed reads: a cell is at least one radius wide in both directions anywhere south of
- * 60° latitude (all of China), so every point within the radius lies in the 3 × 3 cells around.
+ * or two map points within a radius. Each work order stores the grid cell of its point (an indexed field), so
+ * "who is near here" is one query for the 3 × 3 cells around: a cell is at least one radius wide in both directions
+ * anywhere south of 60° latitude (all of China), so every point within the radius lies in them. The radius itself is
+ * checked on those few candidates ($near needs a 2dsphere index, which the embedded store does not have).
  */
 final class Places {
   private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
@@ -34,7 +35,12 @@ final class Places {
     return 2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(h));
   }
 
-  record Cell(long x, long y) {}
+  record Cell(long x, long y) {
+    /** The value stored in a work order's cell field. */
+    String key() {
+      return x + ":" + y;
+    }
+  }
 
   static Cell cell(double longitude, double latitude, double radiusMeters) {
     double latitudeStep = radiusMeters / METERS_PER_DEGREE_LATITUDE;

@@ -3,14 +3,11 @@ package city.hotline.intake.progress;
 import city.hotline.contracts.CaseEvent;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.intake.complaint.ComplaintRepository;
-import city.hotline.intake.complaint.ComplaintStatus;
-import city.hotline.intake.duplicate.OpenPlaces;
-import city.hotline.intake.search.SearchIndex;
 import city.hotline.support.kafka.EventCodec;
+import city.hotline.support.kafka.EventNotYetApplicableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import city.hotline.support.kafka.EventNotYetApplicableException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +17,10 @@ class ProgressListener {
   private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
   private final EventCodec codec;
   private final ComplaintRepository complaints;
-  private final OpenPlaces openPlaces;
-  private final SearchIndex searchIndex;
 
-  ProgressListener(EventCodec codec, ComplaintRepository complaints, OpenPlaces openPlaces, SearchIndex searchIndex) {
+  ProgressListener(EventCodec codec, ComplaintRepository complaints) {
     this.codec = codec;
     this.complaints = complaints;
-    this.openPlaces = openPlaces;
-    this.searchIndex = searchIndex;
   }
 
   @KafkaListener(topics = {"${hotline.topics.dispatch}", "${hotline.topics.feedback}"})
@@ -39,10 +32,6 @@ class ProgressListener {
         // Only possible if intake's database was restored from an older backup: RegistrationReplay is rewriting
         // the work order from intake's own topic. Retried until it is there; dead-lettered if it never comes.
         throw new EventNotYetApplicableException("event " + event.eventType() + " for unknown ticket " + event.ticketId());
-      }
-      searchIndex.syncStatus(event.ticketId());
-      if (step.status() == ComplaintStatus.CLOSED) {
-        complaints.find(event.ticketId()).ifPresent(openPlaces::forget); // closed: no longer a duplicate target
       }
       log.info("timeline step ticketId={} status={}", event.ticketId(), step.status());
     });

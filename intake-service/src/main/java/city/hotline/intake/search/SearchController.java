@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/complaints?status=&district=&category=&type=&channel=&urgency=&from=&to=&q=&page=&size=&sort=}
- * for operators and leaders. A look-up by {@code phone} is answered by the caller index instead.
+ * for operators and leaders. A look-up by {@code phone} is answered by {@code ComplaintController} instead.
  */
 @RestController
 @RequestMapping("/api/complaints")

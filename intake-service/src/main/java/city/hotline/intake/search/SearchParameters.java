@@ -62,7 +62,7 @@ final class SearchParameters {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    return new SearchQuery(SearchQuery.facets(status, district, category, type, channel, urgency), from, to,
+    return new SearchQuery(SearchQuery.filters(status, district, category, type, channel, urgency), from, to,
         SearchQuery.words(q), page, size, sort.equals("oldest"));
   }
 

@@ -3,40 +3,50 @@ package city.hotline.intake.search;
 import city.hotline.intake.complaint.Channel;
 import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.ComplaintType;
+import city.hotline.intake.complaint.TicketNumber;
 import city.hotline.intake.complaint.Urgency;
+import city.hotline.intake.complaint.WorkOrder;
+import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * A validated search: the facet filters, the period in calendar days (of the ticket numbers), the
- * words that must all appear in the description, and the page.
+ * A validated search: the equality filters by work-order field, the period in calendar days (of the ticket
+ * numbers), the words that must all appear in the description, and the page.
  */
-record SearchQuery(Map<Facet, String> facets, LocalDate from, LocalDate to, List<String> words, int page, int size,
+record SearchQuery(Map<String, String> filters, LocalDate from, LocalDate to, List<String> words, int page, int size,
     boolean oldestFirst) {
 
-  /** The period's days, in the order results are listed. */
-  List<LocalDate> days() {
-    List<LocalDate> days = new ArrayList<>(from.datesUntil(to.plusDays(1)).toList());
-    if (!oldestFirst) {
-      Collections.reverse(days);
+  /**
+   * The work orders of the period matching every filter: the filters and one range of ticket numbers, the shape
+   * the indexes {filter, _id} serve.
+   *
+   * @param prefix the ticket numbers' prefix, e.g. {@code WH}
+   * @param beyond a ticket number of the period: only those before it in listing order are read (the limit of a word
+   *     search), or null for all of them
+   */
+  Bson filter(String prefix, String beyond) {
+    Document ticketNumbers = new Document();
+    if (beyond != null && !oldestFirst) {
+      ticketNumbers.append("$gt", beyond);
+    } else {
+      ticketNumbers.append("$gte", TicketNumber.dayKey(prefix, from));
     }
-    return days;
+    ticketNumbers.append("$lt", beyond != null && oldestFirst ? beyond : TicketNumber.dayKey(prefix, to.plusDays(1)));
+    return new Document(filters).append(WorkOrder.ID, ticketNumbers);
   }
 
-  /** The facet filters as posting-list keys; without any, the list of every ticket. */
-  Map<Facet, String> keyFacets() {
-    return facets.isEmpty() ? Map.of(Facet.ALL, SearchIndex.ALL) : facets;
-  }
-
-  boolean matchesText(String description) {
-    String text = description == null ? "" : description.toLowerCase(Locale.ROOT);
-    return words.stream().allMatch(text::contains);
+  /** Every word in the description, as it is written, in any case. */
+  Bson wordsFilter() {
+    return Filters.and(words.stream()
+        .map(word -> Filters.regex(WorkOrder.DESCRIPTION, Pattern.quote(word), "i")).toList());
   }
 
   static List<String> words(String q) {
@@ -46,21 +56,21 @@ record SearchQuery(Map<Facet, String> facets, LocalDate from, LocalDate to, List
     return Arrays.stream(q.trim().toLowerCase(Locale.ROOT).split("\\s+")).toList();
   }
 
-  static Map<Facet, String> facets(ComplaintStatus status, String district, String category, ComplaintType type,
+  static Map<String, String> filters(ComplaintStatus status, String district, String category, ComplaintType type,
       Channel channel, Urgency urgency) {
-    Map<Facet, String> facets = new EnumMap<>(Facet.class);
-    putIfPresent(facets, Facet.STATUS, status == null ? null : status.name());
-    putIfPresent(facets, Facet.DISTRICT, district);
-    putIfPresent(facets, Facet.CATEGORY, category);
-    putIfPresent(facets, Facet.TYPE, type == null ? null : type.name());
-    putIfPresent(facets, Facet.CHANNEL, channel == null ? null : channel.name());
-    putIfPresent(facets, Facet.URGENCY, urgency == null ? null : urgency.name());
-    return facets;
+    Map<String, String> filters = new LinkedHashMap<>();
+    putIfPresent(filters, WorkOrder.STATUS, status == null ? null : status.name());
+    putIfPresent(filters, WorkOrder.DISTRICT, district);
+    putIfPresent(filters, WorkOrder.CATEGORY, category);
+    putIfPresent(filters, WorkOrder.TYPE, type == null ? null : type.name());
+    putIfPresent(filters, WorkOrder.CHANNEL, channel == null ? null : channel.name());
+    putIfPresent(filters, WorkOrder.URGENCY, urgency == null ? null : urgency.name());
+    return filters;
   }
 
-  private static void putIfPresent(Map<Facet, String> facets, Facet facet, String value) {
+  private static void putIfPresent(Map<String, String> filters, String field, String value) {
     if (value != null && !value.isBlank()) {
-      facets.put(facet, value);
+      filters.put(field, value);
     }
   }
 }

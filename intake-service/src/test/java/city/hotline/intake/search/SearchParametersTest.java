@@ -3,6 +3,7 @@ package city.hotline.intake.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.web.ApiException;
 import java.time.LocalDate;
@@ -21,22 +22,26 @@ class SearchParametersTest {
     SearchQuery query = SearchParameters.parse(Map.of(), REFERENCE, TODAY, SETTINGS);
     assertThat(query.from()).isEqualTo(LocalDate.of(2026, 11, 17));
     assertThat(query.to()).isEqualTo(TODAY);
-    assertThat(query.days()).first().isEqualTo(TODAY);
-    assertThat(query.keyFacets()).containsExactly(Map.entry(Facet.ALL, SearchIndex.ALL));
+    assertThat(query.oldestFirst()).isFalse();
+    assertThat(query.filters()).isEmpty();
+    assertThat(query.filter("WH", null).toBsonDocument().toJson())
+        .isEqualTo("{\"_id\": {\"$gte\": \"WH20261117\", \"$lt\": \"WH20261124\"}}");
     assertThat(query.page()).isZero();
     assertThat(query.size()).isEqualTo(20);
   }
 
   @Test
-  void filtersBecomeFacetsAndWordsMustAllAppear() {
+  void filtersBecomeFieldsAndWordsMustAllAppear() {
     SearchQuery query = SearchParameters.parse(Map.of("status", "DISPATCHED", "district", "WUCHANG",
         "urgency", "URGENT", "q", "垃圾  小区", "sort", "oldest", "from", "2026-11-01", "to", "2026-11-02"),
         REFERENCE, TODAY, SETTINGS);
-    assertThat(query.facets()).containsOnly(Map.entry(Facet.STATUS, "DISPATCHED"), Map.entry(Facet.DISTRICT, "WUCHANG"),
-        Map.entry(Facet.URGENCY, "URGENT"));
-    assertThat(query.days()).containsExactly(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2));
-    assertThat(query.matchesText("某小区门口垃圾堆积")).isTrue();
-    assertThat(query.matchesText("某小区门口积水")).isFalse();
+    assertThat(query.filters()).containsOnly(Map.entry(WorkOrder.STATUS, "DISPATCHED"),
+        Map.entry(WorkOrder.DISTRICT, "WUCHANG"), Map.entry(WorkOrder.URGENCY, "URGENT"));
+    assertThat(query.words()).containsExactly("垃圾", "小区");
+    assertThat(query.filter("WH", "WH20261102000007").toBsonDocument().getDocument("_id").toJson())
+        .as("oldest first, a word search reads up to its limit")
+        .isEqualTo("{\"$gte\": \"WH20261101\", \"$lt\": \"WH20261102000007\"}");
+    assertThat(query.wordsFilter().toBsonDocument().toJson()).contains("\\\\Q垃圾\\\\E", "\"options\": \"i\"");
   }
 
   @Test
