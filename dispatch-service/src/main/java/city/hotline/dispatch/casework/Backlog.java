@@ -2,6 +2,7 @@ package city.hotline.dispatch.casework;
 
 import city.hotline.support.security.ApiAccessRules;
 import city.hotline.support.security.Role;
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +20,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 积压 and 当前超期 for the leadership dashboard: the open cases now, by state, unit and district, and
- * how many are past their current deadline. Counted from the queues' read model, which holds open work
- * only, so it costs what reading the queues costs however long the history.
+ * how many are past their current deadline. A query on the cases in open states (the {state, deadline}
+ * index), reading only the fields it counts, so it costs what the open work costs however long the history.
  */
 @RestController
 class Backlog {
   private static final List<CaseState> OPEN = List.of(CaseState.DISPATCHED, CaseState.CLAIMED,
       CaseState.AWAITING_MANUAL_DISPATCH, CaseState.RETURNED);
 
-  private final OpenWork openWork;
+  private final CaseRepository cases;
   private final CaseWrites writes;
 
-  Backlog(OpenWork openWork, CaseWrites writes) {
-    this.openWork = openWork;
+  Backlog(CaseRepository cases, CaseWrites writes) {
+    this.cases = cases;
     this.writes = writes;
   }
 
@@ -45,31 +47,39 @@ class Backlog {
   Answer backlog(@RequestParam(required = false) String district, @RequestParam(required = false) String unitId,
       @RequestParam(required = false) String category) {
     Instant now = writes.now();
-    List<QueueItem> open = openWork.read(openWork.allSlots()).stream().map(e -> QueueItem.of(e, now))
-        .filter(i -> OPEN.contains(i.state()))
-        .filter(i -> (district == null || district.isBlank() || district.equals(i.district()))
-            && (unitId == null || unitId.isBlank() || unitId.equals(i.unitId()))
-            && (category == null || category.isBlank() || category.equals(i.category())))
-        .toList();
+    List<Bson> conditions = new ArrayList<>();
+    given(conditions, Case.DISTRICT, district);
+    given(conditions, Case.UNIT_ID, unitId);
+    given(conditions, Case.CATEGORY, category);
+    List<Case> open = cases.counted(OPEN, conditions);
     Map<CaseState, Long> byState = new EnumMap<>(CaseState.class);
     OPEN.forEach(s -> byState.put(s, 0L));
     Map<String, long[]> units = new TreeMap<>();
     Map<String, String> unitNames = new LinkedHashMap<>();
     Map<String, long[]> districts = new TreeMap<>();
-    for (QueueItem item : open) {
-      byState.merge(item.state(), 1L, Long::sum);
-      if (item.unitId() != null) {
-        add(units, item.unitId(), item.overdue());
-        unitNames.put(item.unitId(), item.unitName());
+    long overdue = 0;
+    for (Case kase : open) {
+      boolean late = kase.deadline() != null && now.isAfter(kase.deadline());
+      overdue += late ? 1 : 0;
+      byState.merge(kase.state(), 1L, Long::sum);
+      if (kase.unitId() != null) {
+        add(units, kase.unitId(), late);
+        unitNames.put(kase.unitId(), kase.unitName());
       }
-      add(districts, item.district(), item.overdue());
+      add(districts, kase.district(), late);
     }
     List<UnitBacklog> byUnit = new ArrayList<>();
     units.forEach((id, n) -> byUnit.add(new UnitBacklog(id, unitNames.get(id), n[0], n[1])));
     byUnit.sort(Comparator.comparing(UnitBacklog::open, Comparator.reverseOrder()).thenComparing(UnitBacklog::unitId));
     List<DistrictBacklog> byDistrict = new ArrayList<>();
     districts.forEach((code, n) -> byDistrict.add(new DistrictBacklog(code, n[0], n[1])));
-    return new Answer(now, open.size(), open.stream().filter(QueueItem::overdue).count(), byState, byUnit, byDistrict);
+    return new Answer(now, open.size(), overdue, byState, byUnit, byDistrict);
+  }
+
+  private static void given(List<Bson> conditions, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      conditions.add(Filters.eq(field, value));
+    }
   }
 
   private static void add(Map<String, long[]> counts, String key, boolean overdue) {

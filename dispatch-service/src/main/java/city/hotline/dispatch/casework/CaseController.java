@@ -99,8 +99,8 @@ class CaseController {
 
   @PostMapping("/{ticketId}/resolve")
   CaseView resolve(@PathVariable String ticketId, @Valid @RequestBody ResolveRequest request) {
-    List<CaseView.Attachment> attachments = request.attachments() == null ? List.of()
-        : request.attachments().stream().map(a -> new CaseView.Attachment(a.name().strip(), a.url())).toList();
+    List<Case.Attachment> attachments = request.attachments() == null ? List.of()
+        : request.attachments().stream().map(a -> new Case.Attachment(a.name().strip(), a.url())).toList();
     return bureau.resolve(ticketId, request.reply().strip(), attachments, Caller.current());
   }
 

@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param returnsBeforeConfirm after this many returns (退单) by one unit, sending the case back to it
  *     needs the dispatcher's explicit confirmation
  * @param maxExtension how far beyond now a unit may ask to move its resolve deadline (延期)
- * @param tombstoneTtl how long the queue remembers that a case left it, against late, out-of-date updates
  */
 @ConfigurationProperties("hotline.casework")
-public record CaseworkSettings(int maxReopenings, int returnsBeforeConfirm, Duration maxExtension,
-    Duration tombstoneTtl) {}
+public record CaseworkSettings(int maxReopenings, int returnsBeforeConfirm, Duration maxExtension) {}

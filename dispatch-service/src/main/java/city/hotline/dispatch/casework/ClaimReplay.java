@@ -6,11 +6,9 @@ import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.EventNotYetApplicableException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import java.util.Date;
-import java.util.List;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,13 +29,11 @@ class ClaimReplay {
   private final EventCodec codec;
   private final CaseRepository cases;
   private final CaseWrites writes;
-  private final OpenWork openWork;
 
-  ClaimReplay(EventCodec codec, CaseRepository cases, CaseWrites writes, OpenWork openWork) {
+  ClaimReplay(EventCodec codec, CaseRepository cases, CaseWrites writes) {
     this.codec = codec;
     this.cases = cases;
     this.writes = writes;
-    this.openWork = openWork;
   }
 
   @KafkaListener(id = "dispatch-claim-replay", topics = "${hotline.topics.dispatch}")
@@ -51,30 +47,24 @@ class ClaimReplay {
     }
   }
 
+  /** The claim as the case itself makes it, at the claim's time, unpublished, and only on the picture read. */
   private void restore(EventEnvelope<?> event, CaseClaimed claim) {
     String ticketId = event.ticketId();
-    Document kase = cases.find(ticketId).orElseThrow(() -> new EventNotYetApplicableException(
+    Case kase = cases.find(ticketId).orElseThrow(() -> new EventNotYetApplicableException(
         "claim of " + ticketId + " waits for its case, which the registration being replayed recreates"));
-    Date at = Date.from(event.occurredAt());
-    if (CaseDocuments.state(kase) != CaseState.DISPATCHED || !claim.facts().unitId().equals(kase.getString("unitId"))
-        || recorded(kase, at)) {
+    Instant at = event.occurredAt().truncatedTo(ChronoUnit.MILLIS); // as stored
+    if (kase.state() != CaseState.DISPATCHED || !claim.facts().unitId().equals(kase.unitId()) || recorded(kase, at)) {
       return;
     }
-    Document audit = CaseDocuments.audit(event.occurredAt(), CaseAction.CLAIM, CaseState.CLAIMED, claim.actor(),
-        claim.onTime() ? "签收" : "签收 (超期)");
-    writes.applySystem(ticketId, CaseAction.CLAIM,
-            List.of(Filters.eq("rev", kase.get("rev")), Filters.eq("unitId", kase.getString("unitId"))),
-            List.of(Updates.set("claimedAt", at), Updates.set("claimedBy", claim.actor()), Updates.set("enteredAt", at)),
-            audit, null)
-        .ifPresent(updated -> {
-          openWork.place(updated);
-          log.warn("claim restored from dispatch's topic ticketId={} unitId={}", ticketId, updated.getString("unitId"));
-        });
+    writes.applySystem(kase.claim(claim.actor(), at).withoutEvent()
+            .guardedBy(Filters.eq(Case.REV, kase.rev())).guardedBy(Filters.eq(Case.UNIT_ID, kase.unitId())))
+        .ifPresent(updated -> log.warn("claim restored from dispatch's topic ticketId={} unitId={}", ticketId,
+            updated.unitId()));
   }
 
   /** The case's trail already has this claim: the database never forgot it. */
-  private static boolean recorded(Document kase, Date at) {
-    return kase.getList("audit", Document.class, List.of()).stream()
-        .anyMatch(entry -> CaseAction.CLAIM.name().equals(entry.getString("action")) && at.equals(entry.getDate("at")));
+  private static boolean recorded(Case kase, Instant at) {
+    return kase.audit().stream()
+        .anyMatch(entry -> CaseAction.CLAIM.name().equals(entry.action()) && at.equals(entry.at()));
   }
 }

@@ -1,9 +1,7 @@
 package city.hotline.dispatch.casework;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 
 /**
  * One line of a queue: enough to pick the next case without opening it. {@code deadline} is the one
@@ -29,69 +27,37 @@ public record QueueItem(
     boolean overdue,
     Instant enteredAt,
     int returnCount,
-    CaseView.Return lastReturn,
-    CaseView.Extension extension,
+    Case.Return lastReturn,
+    Case.Extension extension,
     int pressCount,
-    CaseView.Press lastPress,
+    Case.Press lastPress,
     int reopenCount) {
 
   private static final int TEXT_LENGTH = 120;
 
-  /** The summary kept in the queue's read model for a case as it is now. */
-  static Document entry(Document kase) {
-    List<Document> returns = kase.getList("returns", Document.class, List.of());
-    Date dispatchedAt = kase.getDate("dispatchedAt");
+  static QueueItem of(Case c, Instant now) {
+    Instant deadline = c.state().currentDeadline(c.claimDeadline(), c.resolveDeadline());
     // Presses aimed at this unit in this round of work; an earlier unit's or round's are history.
-    List<Document> presses = kase.getList("presses", Document.class, List.of()).stream()
-        .filter(p -> dispatchedAt == null || !p.getDate("at").before(dispatchedAt)).toList();
-    Document extension = kase.get("extension", Document.class);
-    return new Document("rev", kase.getInteger("rev", 0))
-        .append("ticketId", kase.getString("_id"))
-        .append("state", kase.getString("state"))
-        .append("unitId", kase.getString("unitId"))
-        .append("unitName", kase.getString("unitName"))
-        .append("district", kase.getString("district"))
-        .append("category", kase.getString("category"))
-        .append("urgency", kase.getString("urgency"))
-        .append("type", kase.getString("type"))
-        .append("address", kase.getString("address"))
-        .append("description", shortened(kase.getString("description")))
-        .append("claimDeadline", kase.getDate("claimDeadline"))
-        .append("resolveDeadline", kase.getDate("resolveDeadline"))
-        .append("enteredAt", kase.getDate("enteredAt"))
-        .append("returnCount", returns.size())
-        .append("lastReturn", returns.isEmpty() ? null : shortened(returns.get(returns.size() - 1), "note"))
-        .append("extension", extension != null && ExtensionStatus.PENDING.name().equals(extension.getString("status"))
-            ? shortened(extension, "reason") : null)
-        .append("pressCount", presses.size())
-        .append("lastPress", presses.isEmpty() ? null : shortened(presses.get(presses.size() - 1), "note"))
-        .append("reopenCount", kase.getInteger("reopenCount", 0));
+    List<Case.Press> presses = c.presses().stream()
+        .filter(p -> c.dispatchedAt() == null || !p.at().isBefore(c.dispatchedAt())).toList();
+    Case.Return lastReturn = c.returns().isEmpty() ? null : c.returns().get(c.returns().size() - 1);
+    Case.Press lastPress = presses.isEmpty() ? null : presses.get(presses.size() - 1);
+    Case.Extension extension = c.extensionStatus() == ExtensionStatus.PENDING ? c.extension() : null;
+    return new QueueItem(c.ticketId(), c.rev(), c.state(), c.unitId(), c.unitName(), c.district(), c.category(),
+        c.urgency(), c.type(), c.address(), shortened(c.description()), c.claimDeadline(), c.resolveDeadline(),
+        deadline, deadline != null && now.isAfter(deadline), c.enteredAt(), c.returns().size(),
+        lastReturn == null ? null : new Case.Return(lastReturn.at(), lastReturn.unitId(), lastReturn.unitName(),
+            lastReturn.reason(), shortened(lastReturn.note()), lastReturn.actor()),
+        extension == null ? null : new Case.Extension(extension.status(), shortened(extension.reason()),
+            extension.requestedDeadline(), extension.requestedBy(), extension.requestedAt(), extension.decidedBy(),
+            extension.decidedAt(), extension.note()),
+        presses.size(),
+        lastPress == null ? null : new Case.Press(lastPress.at(), lastPress.actor(), shortened(lastPress.note())),
+        c.reopenCount());
   }
 
-  /** Queue lines keep texts short, so a slot of thousands of cases stays a small document. */
+  /** Queue lines keep texts short, so a page of them stays small. */
   private static String shortened(String text) {
     return text == null || text.length() <= TEXT_LENGTH ? text : text.substring(0, TEXT_LENGTH) + "…";
-  }
-
-  private static Document shortened(Document d, String field) {
-    return new Document(d).append(field, shortened(d.getString(field)));
-  }
-
-  static QueueItem of(Document e, Instant now) {
-    CaseState state = CaseState.valueOf(e.getString("state"));
-    Instant claimBy = instant(e.getDate("claimDeadline"));
-    Instant resolveBy = instant(e.getDate("resolveDeadline"));
-    Instant deadline = state.currentDeadline(claimBy, resolveBy);
-    return new QueueItem(e.getString("ticketId"), e.getInteger("rev", 0), state, e.getString("unitId"), e.getString("unitName"),
-        e.getString("district"), e.getString("category"), e.getString("urgency"), e.getString("type"),
-        e.getString("address"), e.getString("description"), claimBy, resolveBy, deadline,
-        deadline != null && now.isAfter(deadline), instant(e.getDate("enteredAt")), e.getInteger("returnCount", 0),
-        CaseView.Return.of(e.get("lastReturn", Document.class)),
-        CaseView.Extension.of(e.get("extension", Document.class)), e.getInteger("pressCount", 0),
-        CaseView.Press.of(e.get("lastPress", Document.class)), e.getInteger("reopenCount", 0));
-  }
-
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
   }
 }

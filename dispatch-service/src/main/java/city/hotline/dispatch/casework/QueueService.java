@@ -4,43 +4,58 @@ import city.hotline.support.security.Caller;
 import city.hotline.support.security.Role;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
 /**
  * The queues (SPEC §1): a unit's open cases for its staff, the desk's manual-dispatch, returned,
- * extension and overdue lists for dispatchers, any of them for leaders. Read from {@link OpenWork},
- * filtered, soonest deadline first (cases at the desk: longest waiting first), one page at a time.
+ * extension and overdue lists for dispatchers, any of them for leaders. Queries on the cases: those with
+ * a unit first, soonest deadline first, then those at the desk (no deadline runs there), longest waiting
+ * first; one page at a time.
  */
 @Service
 class QueueService {
   private static final Set<CaseState> UNIT_STATES = EnumSet.of(CaseState.DISPATCHED, CaseState.CLAIMED);
   private static final Set<CaseState> DESK_STATES = EnumSet.of(CaseState.AWAITING_MANUAL_DISPATCH, CaseState.RETURNED);
-  private static final Comparator<QueueItem> ORDER = Comparator
-      .comparing(QueueItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(QueueItem::enteredAt, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(QueueItem::ticketId);
 
-  private final OpenWork openWork;
+  private final CaseRepository cases;
   private final CaseWrites writes;
 
-  QueueService(OpenWork openWork, CaseWrites writes) {
-    this.openWork = openWork;
+  QueueService(CaseRepository cases, CaseWrites writes) {
+    this.cases = cases;
     this.writes = writes;
   }
 
   /** What a queue request asks for; null means "any". */
   record Filter(CaseState state, String unitId, String urgency, String category, Boolean overdue,
       Boolean extensionPending) {
-    boolean matches(QueueItem item) {
-      return (urgency == null || urgency.equals(item.urgency()))
-          && (category == null || category.equals(item.category()))
-          && (overdue == null || overdue == item.overdue())
-          && (extensionPending == null || extensionPending == (item.extension() != null));
+    /** The conditions besides the state; the unit comes first, the prefix of the unit's queue index. */
+    List<Bson> conditions(String unit, Instant now) {
+      List<Bson> all = new ArrayList<>();
+      if (unit != null) {
+        all.add(Filters.eq(Case.UNIT_ID, unit));
+      }
+      if (urgency != null) {
+        all.add(Filters.eq(Case.URGENCY, urgency));
+      }
+      if (category != null) {
+        all.add(Filters.eq(Case.CATEGORY, category));
+      }
+      if (overdue != null) {
+        Bson past = Filters.lt(Case.DEADLINE, now);
+        all.add(overdue ? past : Filters.not(past));
+      }
+      if (extensionPending != null) {
+        all.add(extensionPending ? Filters.eq(Case.EXTENSION_STATUS, ExtensionStatus.PENDING)
+            : Filters.ne(Case.EXTENSION_STATUS, ExtensionStatus.PENDING));
+      }
+      return all;
     }
   }
 
@@ -54,15 +69,31 @@ class QueueService {
       return new Page(List.of(), page, size, 0); // a bureau user without a unit has no queue, never everyone's
     }
     Set<CaseState> states = states(filter.state(), bureau || unitId != null);
-    List<String> slots = unitId != null
-        ? states.stream().map(s -> OpenWork.slot(unitId, s)).toList()
-        : openWork.allSlots().stream().filter(slot -> states.stream().anyMatch(s -> slot.endsWith("|" + s.name())))
-            .toList();
     Instant now = writes.now();
-    List<QueueItem> matching = openWork.read(slots).stream().map(e -> QueueItem.of(e, now))
-        .filter(filter::matches).sorted(ORDER).toList();
-    int from = Math.min(page * size, matching.size());
-    return new Page(matching.subList(from, Math.min(from + size, matching.size())), page, size, matching.size());
+    List<Bson> conditions = filter.conditions(unitId, now);
+    List<QueueItem> items = new ArrayList<>();
+    long skip = (long) page * size;
+    long total = 0;
+    for (Set<CaseState> part : List.of(only(states, UNIT_STATES), only(states, DESK_STATES))) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      long count = cases.count(part, conditions);
+      long from = Math.max(0, skip - total);
+      int wanted = size - items.size();
+      if (wanted > 0 && from < count) {
+        cases.page(part, conditions, (int) from, wanted).forEach(c -> items.add(QueueItem.of(c, now)));
+      }
+      total += count;
+    }
+    return new Page(items, page, size, (int) total);
+  }
+
+  private static Set<CaseState> only(Set<CaseState> states, Set<CaseState> among) {
+    Set<CaseState> part = EnumSet.noneOf(CaseState.class);
+    part.addAll(states);
+    part.retainAll(among);
+    return part;
   }
 
   private static Set<CaseState> states(CaseState requested, boolean oneUnit) {

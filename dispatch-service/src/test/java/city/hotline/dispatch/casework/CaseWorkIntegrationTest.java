@@ -16,23 +16,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import java.util.Date;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Return (退单), routing by hand, extension (延期), resolve with attachments, reopen (重办) and the queues, through HTTP and Kafka. */
 class CaseWorkIntegrationTest extends DispatchTestBase {
-  @Autowired
-  MongoDatabase database;
-  @Autowired
-  OpenWorkBackfill backfill;
-
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestSupport.register(registry, "dispatch-casework-it");
@@ -316,25 +306,5 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
   private List<String> dispatchCauses(String ticketId) {
     return probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseDispatched"))
         .map(e -> e.path("payload").path("cause").asString()).toList();
-  }
-
-  /** A database from before the queues' read model: its open cases are placed once, at the first start that has it. */
-  @Test
-  void casesFromBeforeTheQueuesReadModelAreFilledInOnce() {
-    String ticketId = nextTicketId();
-    database.getCollection("cases").insertOne(new Document("_id", ticketId).append("state", "DISPATCHED")
-        .append("unitId", "XINZHOU_CGJ").append("unitName", "新洲区城管局").append("district", "XINZHOU")
-        .append("category", "SANITATION").append("urgency", "NORMAL").append("description", "旧数据")
-        .append("claimDeadline", new Date()).append("resolveDeadline", new Date()).append("audit", List.of()));
-    backfill.run(null);
-    assertThat(queue(bureau("XINZHOU_CGJ"), "")).as("the marker says it was filled already").doesNotContain(ticketId);
-
-    database.getCollection("open_work_buckets").deleteOne(Filters.eq("_id", "~filled"));
-    backfill.run(null);
-    assertThat(queue(bureau("XINZHOU_CGJ"), "")).containsOnlyOnce(ticketId);
-    JsonNode claimed = bureau("XINZHOU_CGJ").post("/api/cases/" + ticketId + "/claim", "").body();
-    assertThat(claimed.path("state").asString()).isEqualTo("CLAIMED");
-    await().atMost(WAIT).until(() -> queue(bureau("XINZHOU_CGJ"), "?state=CLAIMED").contains(ticketId)
-        && !queue(bureau("XINZHOU_CGJ"), "?state=DISPATCHED").contains(ticketId));
   }
 }

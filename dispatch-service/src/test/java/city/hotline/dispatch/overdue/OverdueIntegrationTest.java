@@ -28,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 class OverdueIntegrationTest extends DispatchTestBase {
   @Autowired
-  SlaTimers timers;
-  @Autowired
   OverdueMarker marker;
 
   @DynamicPropertySource
@@ -93,7 +91,7 @@ class OverdueIntegrationTest extends DispatchTestBase {
     try {
       List<Future<?>> replicas = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        OverdueClock replica = new OverdueClock(timers, marker, Duration.ofDays(1));
+        OverdueClock replica = new OverdueClock(marker);
         replicas.add(pool.submit(() -> {
           while (!Thread.currentThread().isInterrupted()) {
             replica.tick();
