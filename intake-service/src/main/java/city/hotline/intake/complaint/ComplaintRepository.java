@@ -31,6 +31,8 @@ public class ComplaintRepository {
   public static final String COLLECTION = "complaints";
   /** Writes that lost to a concurrent change of the same work order are decided again this often at most. */
   private static final int MAX_RACES = 10;
+  /** Ticket numbers per round trip when counting: a count reads them all, and they are small. */
+  private static final int COUNT_BATCH = 10_000;
 
   private final MongoCollection<WorkOrder> complaints;
 
@@ -121,7 +123,8 @@ public class ComplaintRepository {
    */
   public long count(Bson filter) {
     long count = 0;
-    for (TicketId ignored : complaints.find(filter, TicketId.class).projection(Projections.include(WorkOrder.ID))) {
+    for (TicketId ignored : complaints.find(filter, TicketId.class)
+        .projection(Projections.include(WorkOrder.ID)).batchSize(COUNT_BATCH)) {
       count++;
     }
     return count;
@@ -158,7 +161,7 @@ public class ComplaintRepository {
     List<Bson> guards = new ArrayList<>(List.of(Filters.eq(WorkOrder.ID, change.ticketId())));
     List<Bson> updates = new ArrayList<>();
     if (change.step() != null) {
-      guards.add(Filters.ne(WorkOrder.TIMELINE + "." + WorkOrder.Step.EVENT_ID, change.step().eventId()));
+      guards.add(Filters.ne(WorkOrder.TIMELINE_EVENTS, change.step().eventId()));
       updates.add(Updates.push(WorkOrder.TIMELINE, change.step()));
     }
     WorkOrder.StatusMove move = change.move();
@@ -198,7 +201,7 @@ public class ComplaintRepository {
   public void link(WorkOrder.Link link) {
     complaints.updateOne(
         Filters.and(Filters.eq(WorkOrder.ID, link.ticketId()),
-            Filters.ne(WorkOrder.DUPLICATE_CALLS + ".ticketId", link.call().ticketId())),
+            Filters.ne(WorkOrder.DUPLICATE_CALL_TICKETS, link.call().ticketId())),
         Updates.combine(Updates.push(WorkOrder.DUPLICATE_CALLS, link.call()),
             Updates.push(WorkOrder.TIMELINE, link.note())));
   }

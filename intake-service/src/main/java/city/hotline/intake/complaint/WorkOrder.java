@@ -78,6 +78,10 @@ public record WorkOrder(
   public static final String TIMELINE = "timeline";
   public static final String DUPLICATE_CALLS = "duplicateCalls";
   public static final String OUTBOX = OutboxRelay.FIELD;
+  /** The event ids of the timeline's steps: a step is recorded once per event. */
+  public static final String TIMELINE_EVENTS = TIMELINE + "." + Step.EVENT_ID;
+  /** The ticket numbers of the extra callers: a call is linked once. */
+  public static final String DUPLICATE_CALL_TICKETS = DUPLICATE_CALLS + ".ticketId";
   /** The suffix of the step a consultation closed at the call carries (直接办结). */
   public static final String CLOSED_AT_CALL = "#closed";
   private static final String MERGED_AT_CALL = "#merged";
