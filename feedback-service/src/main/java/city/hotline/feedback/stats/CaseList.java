@@ -2,19 +2,19 @@ package city.hotline.feedback.stats;
 
 import city.hotline.feedback.stats.StatsStore.Generation;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The cases registered in a period, one row each, as the statistics know them (工单明细): read by key
- * from the per-day ticket lists and the tickets' documents, a batch at a time, so an export of a busy
- * month streams instead of filling memory.
+ * The cases registered in a period, one row each, as the statistics know them (工单明细): each day's
+ * tickets read by their registration-day index in ticket order, a batch at a time, so an export of a
+ * busy month streams instead of filling memory.
  */
 @Component
 class CaseList {
@@ -35,26 +35,22 @@ class CaseList {
   void forEach(DashboardFilter f, Consumer<Row> action) {
     Generation g = store.generation(store.meta().read());
     for (LocalDate day = f.from(); !day.isAfter(f.to()); day = day.plusDays(1)) {
-      List<String> tickets = ticketsOf(g, day.toString());
-      for (int i = 0; i < tickets.size(); i += BATCH) {
-        List<String> batch = tickets.subList(i, Math.min(tickets.size(), i + BATCH));
-        List<Row> rows = new ArrayList<>();
-        g.tickets().find(Filters.in("_id", batch)).forEach(d -> rows.add(row(d)));
-        rows.stream().filter(r -> matches(r, f)).sorted(Comparator.comparing(Row::ticketId)).forEach(action);
-      }
+      List<Row> batch;
+      String after = "";
+      do {
+        batch = batch(g, day.toString(), after);
+        batch.stream().filter(r -> matches(r, f)).forEach(action);
+        after = batch.isEmpty() ? after : batch.get(batch.size() - 1).ticketId();
+      } while (batch.size() == BATCH);
     }
   }
 
-  private static List<String> ticketsOf(Generation g, String day) {
-    Document index = g.days().find(Filters.eq("_id", day)).first();
-    if (index == null) {
-      return List.of();
-    }
-    List<String> keys = index.getList("blocks", String.class).stream().map(b -> day + "|" + b).toList();
-    List<String> tickets = new ArrayList<>();
-    g.days().find(Filters.in("_id", keys)).forEach(b -> tickets.addAll(b.getList("t", String.class)));
-    tickets.sort(Comparator.naturalOrder());
-    return tickets;
+  /** The next batch of a day's tickets, in ticket order, after the ticket id {@code after}. */
+  private static List<Row> batch(Generation g, String day, String after) {
+    List<Row> rows = new ArrayList<>();
+    g.tickets().find(Filters.and(Filters.eq(StatsStore.TICKET_DAY, day), Filters.gt("_id", after)))
+        .sort(Sorts.ascending("_id")).limit(BATCH).forEach(d -> rows.add(row(d)));
+    return rows;
   }
 
   private static boolean matches(Row r, DashboardFilter f) {

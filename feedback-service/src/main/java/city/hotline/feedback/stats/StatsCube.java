@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
  * Each replica's in-memory copy of the roll-ups of the generation the dashboard reads: a year of a big
  * city is a few hundred thousand small cells, summed in milliseconds. Refreshed by re-reading only the
  * days whose roll-up version moved; a new generation (after a rebuild) is loaded whole.
+ *
+ * <p>A read model by design, not an index kept by hand: the leaders' figures are sums over a year of
+ * cases, so they are precomputed per cell (day × district × unit × category) as events arrive, and the
+ * dashboard never scans cases. No secondary index could answer "how many of 400,000 cases were resolved
+ * on time" without reading them all.
  */
 @Component
 class StatsCube {

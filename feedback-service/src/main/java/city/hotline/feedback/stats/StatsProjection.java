@@ -11,6 +11,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +19,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -44,9 +44,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StatsProjection {
   private static final int MAX_TRIES = 20;
-  /** Tickets numbered PREFIX + yyyyMMdd + sequence are listed per day in blocks of a thousand. */
-  private static final Pattern TICKET = Pattern.compile("[A-Z]*\\d{8}(\\d+)");
-  private static final int BLOCK = 1000;
 
   private final ZoneId zone;
 
@@ -70,9 +67,6 @@ class StatsProjection {
       Document ticket = recordPlacements(g, event.ticketId(), placements, candidate, facts);
       if (ticket == null) {
         continue; // another event of this ticket wrote first: read again
-      }
-      if (placements.stream().anyMatch(p -> p.metric() == Metric.RECEIVED)) {
-        listByDay(g, event.ticketId(), cell);
       }
       place(g, event.ticketId(), placements, ticket.get("m", Document.class));
       Document now = g.tickets().find(Filters.eq("_id", event.ticketId())).first();
@@ -118,6 +112,7 @@ class StatsProjection {
       if (newerUnit != null) {
         fresh.append("u", newerUnit);
       }
+      registrationDay(marks).ifPresent(day -> fresh.append(StatsStore.TICKET_DAY, day));
       try {
         g.tickets().insertOne(fresh);
         return fresh;
@@ -133,9 +128,17 @@ class StatsProjection {
     if (newerUnit != null) {
       changes.add(Updates.set("u", newerUnit));
     }
+    registrationDay(marks).ifPresent(day -> changes.add(Updates.set(StatsStore.TICKET_DAY, day)));
     boolean written = g.tickets().updateOne(Filters.and(Filters.eq("_id", ticketId), Filters.eq("v", version)),
         Updates.combine(changes)).getModifiedCount() == 1;
     return written ? g.tickets().find(Filters.eq("_id", ticketId)).first() : null;
+  }
+
+  /** The day the ticket was registered (its RECEIVED mark's), by which the case list finds it. */
+  private Optional<String> registrationDay(Document marks) {
+    Document received = marks.get(Metric.RECEIVED.name(), Document.class);
+    return received == null ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(received.getLong("at")).atZone(zone).toLocalDate().toString());
   }
 
   /** A figure's mark with the candidate event merged in: the earliest event wins, every cell is remembered. */
@@ -199,15 +202,5 @@ class StatsProjection {
         new UpdateOptions().upsert(true)));
     touched.forEach(cell -> g.dirty().updateOne(Filters.eq("_id", cell), Updates.inc("v", 1L),
         new UpdateOptions().upsert(true)));
-  }
-
-  /** Lists the ticket under its registration day, for the case-list export. */
-  private static void listByDay(Generation g, String ticketId, CellKey cell) {
-    Matcher m = TICKET.matcher(ticketId);
-    String block = m.matches() ? Long.toString(Long.parseLong(m.group(1)) / BLOCK) : "x";
-    String day = cell.day().toString();
-    g.days().updateOne(Filters.eq("_id", day + "|" + block), Updates.addToSet("t", ticketId),
-        new UpdateOptions().upsert(true));
-    g.days().updateOne(Filters.eq("_id", day), Updates.addToSet("blocks", block), new UpdateOptions().upsert(true));
   }
 }

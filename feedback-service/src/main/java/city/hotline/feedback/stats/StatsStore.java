@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -38,14 +39,17 @@ class StatsStore {
   private volatile Meta cached;
   private volatile Instant cachedAt = Instant.EPOCH;
 
+  /** A ticket's registration day (yyyy-MM-dd in the statistics' zone), by which the case list reads tickets. */
+  static final String TICKET_DAY = "day";
+
   /**
    * The collections of one generation: per-cell ticket sets ({@code cells}), per-ticket first counts
-   * ({@code tickets}), cells changed since the last roll-up ({@code dirty}), per-day counters
-   * ({@code rollups}, versioned in {@code index}), and the tickets registered each day ({@code days}).
+   * ({@code tickets}, indexed by registration day for the case list), cells changed since the last
+   * roll-up ({@code dirty}), per-day counters ({@code rollups}, versioned in {@code index}).
    */
   record Generation(int number, MongoCollection<Document> cells, MongoCollection<Document> tickets,
       MongoCollection<Document> dirty, MongoCollection<Document> rollups, MongoCollection<Document> index,
-      MongoCollection<Document> days, MongoCollection<Document> units) {}
+      MongoCollection<Document> units) {}
 
   /** @param read the generation the dashboard shows; @param write those the listener keeps up to date */
   record Meta(int read, List<Integer> write, Document rebuild) {}
@@ -61,10 +65,12 @@ class StatsStore {
   Generation generation(int number) {
     return generations.computeIfAbsent(number, n -> {
       String prefix = "stats_g" + n + "_";
-      return new Generation(n, database.getCollection(prefix + "cells"), database.getCollection(prefix + "tickets"),
+      MongoCollection<Document> tickets = database.getCollection(prefix + "tickets");
+      // 工单明细: the case list reads a day's tickets in ticket order, a batch at a time.
+      tickets.createIndex(Indexes.ascending(TICKET_DAY, "_id"));
+      return new Generation(n, database.getCollection(prefix + "cells"), tickets,
           database.getCollection(prefix + "dirty"), database.getCollection(prefix + "rollups"),
-          database.getCollection(prefix + "index"), database.getCollection(prefix + "days"),
-          database.getCollection(prefix + "units"));
+          database.getCollection(prefix + "index"), database.getCollection(prefix + "units"));
     });
   }
 
@@ -94,7 +100,7 @@ class StatsStore {
 
   void drop(Generation generation) {
     for (MongoCollection<Document> c : List.of(generation.cells(), generation.tickets(), generation.dirty(),
-        generation.rollups(), generation.index(), generation.days(), generation.units())) {
+        generation.rollups(), generation.index(), generation.units())) {
       c.drop();
     }
     generations.remove(generation.number());
