@@ -31,18 +31,18 @@ class CaseListContainersTest {
   void aDaysTicketsAreReadFromTheirIndexInTicketOrder() {
     try (MongoClient client = MongoClients.create(MONGO.getConnectionString())) {
       MongoDatabase database = client.getDatabase("feedback-case-list");
-      CaseList list = CaseListTest.registered(database);
+      CaseList list = CaseListFeed.registered(database);
 
-      assertThat(CaseListTest.ticketsOf(list, Scenario.DAY_1, Scenario.DAY_1, null))
-          .hasSize(CaseListTest.CALLS).isSorted();
-      assertThat(CaseListTest.ticketsOf(list, Scenario.DAY_2, Scenario.DAY_2, null))
-          .containsExactly(CaseListTest.ticket(CaseListTest.CALLS + 1));
+      assertThat(CaseListFeed.ticketsOf(list, Scenario.DAY_1, Scenario.DAY_1, null))
+          .hasSize(CaseListFeed.CALLS).isSorted();
+      assertThat(CaseListFeed.ticketsOf(list, Scenario.DAY_2, Scenario.DAY_2, null))
+          .containsExactly(CaseListFeed.ticket(CaseListFeed.CALLS + 1));
 
       MongoCollection<Document> tickets = database.getCollection("stats_g1_tickets");
       List<Document> keys = tickets.listIndexes().map(i -> i.get("key", Document.class)).into(new ArrayList<>());
       assertThat(keys).contains(new Document(StatsStore.TICKET_DAY, 1).append("_id", 1));
       String plan = tickets.find(Filters.and(Filters.eq(StatsStore.TICKET_DAY, Scenario.DAY_1.toString()),
-              Filters.gt("_id", CaseListTest.ticket(500))))
+              Filters.gt("_id", CaseListFeed.ticket(500))))
           .sort(Sorts.ascending("_id")).limit(500).explain().get("queryPlanner", Document.class)
           .get("winningPlan", Document.class).toJson();
       assertThat(plan).contains("IXSCAN").doesNotContain("COLLSCAN").doesNotContain("\"SORT\"");
