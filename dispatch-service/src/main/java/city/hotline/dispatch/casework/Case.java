@@ -155,9 +155,14 @@ public record Case(
   public record Attachment(String name, String url) {}
 
   /** 延期: the latest request and, once decided, the decision. */
-  public record Extension(ExtensionStatus status, String reason, Instant requestedDeadline, String requestedBy,
-      Instant requestedAt, String decidedBy, Instant decidedAt, String note) {
+  public record Extension(@BsonProperty(STATUS) ExtensionStatus status, String reason, Instant requestedDeadline,
+      String requestedBy, @BsonProperty(REQUESTED_AT) Instant requestedAt, @BsonProperty(DECIDED_BY) String decidedBy,
+      @BsonProperty(DECIDED_AT) Instant decidedAt, @BsonProperty(NOTE) String note) {
     static final String STATUS = "status";
+    static final String REQUESTED_AT = "requestedAt";
+    static final String DECIDED_BY = "decidedBy";
+    static final String DECIDED_AT = "decidedAt";
+    static final String NOTE = "note";
   }
 
   /** 退单: who sent it back, why. */
@@ -167,13 +172,16 @@ public record Case(
   public record Press(Instant at, String actor, String note) {}
 
   /** The deadline of each kind the case was last marked overdue (超期) for. */
-  public record OverdueMarks(Instant claim, Instant resolve) {
+  public record OverdueMarks(@BsonProperty(CLAIM) Instant claim, @BsonProperty(RESOLVE) Instant resolve) {
+    static final String CLAIM = "claim";
+    static final String RESOLVE = "resolve";
+
     Instant of(DeadlineKind kind) {
       return kind == DeadlineKind.CLAIM ? claim : resolve;
     }
 
     static String field(DeadlineKind kind) {
-      return OVERDUE + "." + kind.name().toLowerCase();
+      return OVERDUE + "." + (kind == DeadlineKind.CLAIM ? CLAIM : RESOLVE);
     }
   }
 
@@ -371,8 +379,8 @@ public record Case(
     Instant deadline = approve ? requested : resolveDeadline;
     List<Bson> writes = new ArrayList<>(List.of(
         Updates.set(EXTENSION_STATUS, approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED),
-        Updates.set(EXTENSION + ".decidedBy", by), Updates.set(EXTENSION + ".decidedAt", at),
-        Updates.set(EXTENSION + ".note", note)));
+        Updates.set(EXTENSION + "." + Extension.DECIDED_BY, by), Updates.set(EXTENSION + "." + Extension.DECIDED_AT, at),
+        Updates.set(EXTENSION + "." + Extension.NOTE, note)));
     if (approve) {
       writes.add(Updates.set(RESOLVE_DEADLINE, requested));
       writes.addAll(clocks(state, claimDeadline, requested, overdue));
@@ -380,7 +388,7 @@ public record Case(
     String text = (approve ? "同意延期" : "不同意延期") + (note == null || note.isBlank() ? "" : ": " + note);
     return CaseChange.of(this, CaseAction.DECIDE_EXTENSION, at, by, text,
         List.of(Filters.eq(EXTENSION_STATUS, ExtensionStatus.PENDING),
-            Filters.eq(EXTENSION + ".requestedAt", extension.requestedAt())),
+            Filters.eq(EXTENSION + "." + Extension.REQUESTED_AT, extension.requestedAt())),
         writes, new CaseChange.Event(EventType.CASE_EXTENSION_DECIDED, at,
             new CaseExtensionDecided(facts(), by, approve, deadline, note)));
   }

@@ -45,10 +45,16 @@ class CaseRepositoryContainersTest extends CaseRepositoryContract {
     }
   }
 
-  /** The plan MongoDB picks for each query shape the repository sends: an index scan on the index meant for it. */
+  /**
+   * The plan MongoDB picks for each query shape the repository sends: an index scan on the index meant for
+   * it. Cases of several units first, so the planner's trial has something to choose by.
+   */
   @Test
   void eachQueryShapeIsAnsweredFromItsIndex() {
     Instant now = Instant.now();
+    for (int i = 0; i < 30; i++) {
+      store("WH202612075%05d".formatted(i), i % 5 == 0 ? JIANGAN : WUCHANG, "SANITATION", now.plusSeconds(60L * i));
+    }
     Bson unitQueue = Filters.and(Filters.in(Case.STATE, List.of("DISPATCHED", "CLAIMED")),
         Filters.eq(Case.UNIT_ID, "JIANGAN_CGJ"));
     Bson deskQueue = Filters.and(Filters.eq(Case.STATE, "RETURNED"));

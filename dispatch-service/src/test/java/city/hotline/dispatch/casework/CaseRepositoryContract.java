@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class CaseRepositoryContract {
   private static final Instant NOW = Instant.parse("2026-12-07T02:00:00Z");
-  private static final Unit JIANGAN = new Unit("JIANGAN_CGJ", "江岸区城管局");
-  private static final Unit WUCHANG = new Unit("WUCHANG_CGJ", "武昌区城管局");
+  protected static final Unit JIANGAN = new Unit("JIANGAN_CGJ", "江岸区城管局");
+  protected static final Unit WUCHANG = new Unit("WUCHANG_CGJ", "武昌区城管局");
   private static int databases;
 
   protected MongoDatabase database;
@@ -50,7 +50,7 @@ abstract class CaseRepositoryContract {
         : Case.dispatched(ticketId, call, NOW, NOW.minusSeconds(3600), unit, "JIANGAN|*", 1, deadlines);
   }
 
-  private Case store(String ticketId, Unit unit, String category, Instant claimBy) {
+  protected Case store(String ticketId, Unit unit, String category, Instant claimBy) {
     Case kase = opened(ticketId, unit, category, claimBy).kase();
     assertThat(cases.insertIfAbsent(kase, new Document("eventId", ticketId).append("at", NOW))).isTrue();
     return kase;
