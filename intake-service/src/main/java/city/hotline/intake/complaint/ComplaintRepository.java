@@ -185,8 +185,7 @@ public class ComplaintRepository {
    * @return the merged work order, or empty if its status no longer allows the merge
    */
   public Optional<WorkOrder> merge(WorkOrder.Merge merge, Document outboxEntry) {
-    WorkOrder.Step step = new WorkOrder.Step(outboxEntry.getString(WorkOrder.Step.EVENT_ID), merge.entry().at(),
-        merge.entry().status(), merge.entry().actor(), merge.entry().note());
+    WorkOrder.Step step = WorkOrder.Step.of(outboxEntry.getString(WorkOrder.Step.EVENT_ID), merge.entry());
     return Optional.ofNullable(complaints.findOneAndUpdate(
         Filters.and(Filters.eq(WorkOrder.ID, merge.ticketId()), Filters.in(WorkOrder.STATUS, merge.from())),
         Updates.combine(Updates.set(WorkOrder.STATUS, ComplaintStatus.MERGED),

@@ -5,6 +5,7 @@ import city.hotline.contracts.ComplaintMerged;
 import city.hotline.support.outbox.OutboxRelay;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -277,7 +278,7 @@ public record WorkOrder(
         statuses.add(s);
       }
     }
-    return statuses;
+    return Collections.unmodifiableSet(statuses);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
