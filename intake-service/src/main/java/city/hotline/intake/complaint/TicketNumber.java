@@ -20,17 +20,12 @@ public final class TicketNumber {
     return ticketId.substring(0, ticketId.length() - 6);
   }
 
-  /** The day a ticket was issued on, as {@code yyyyMMdd}. */
-  public static String day(String ticketId) {
-    return ticketId.substring(ticketId.length() - 14, ticketId.length() - 6);
-  }
-
   /** Its place in the day's sequence, from 1. */
   public static long sequence(String ticketId) {
     return Long.parseLong(ticketId.substring(ticketId.length() - 6));
   }
 
-  public static String day(LocalDate day) {
+  private static String day(LocalDate day) {
     return DAY.format(day);
   }
 
