@@ -21,9 +21,11 @@ final class IndexPlanner {
     private IndexPlanner() {
     }
 
-    /** The positions of a superset of the documents the query matches, or null when no index narrows it. */
-    static Iterable<Object> positions(List<Index<Object>> indexes, Document query) {
-        FieldConditions conditions = FieldConditions.of(query);
+    /**
+     * The positions of a superset of the documents the query matches through a unique index whose every
+     * field the query fixes, or null if there is none.
+     */
+    static Iterable<Object> byUniqueIndex(List<Index<Object>> indexes, FieldConditions conditions) {
         for (Index<Object> index : indexes) {
             if (index.isUnique()) {
                 Iterable<Object> found = byUniqueKeys(index, conditions);
@@ -32,12 +34,16 @@ final class IndexPlanner {
                 }
             }
         }
+        return null;
+    }
+
+    /** The secondary index that narrows the query most, or null if none narrows it. */
+    static SecondaryIndex.Plan bestSecondary(List<Index<Object>> indexes, FieldConditions conditions) {
         return indexes.stream()
                 .filter(SecondaryIndex.class::isInstance)
                 .map(index -> ((SecondaryIndex) index).plan(conditions))
                 .filter(Objects::nonNull)
                 .max(Comparator.comparingInt(SecondaryIndex.Plan::score))
-                .map(SecondaryIndex.Plan::positions)
                 .orElse(null);
     }
 

@@ -17,6 +17,7 @@ import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -119,15 +120,33 @@ final class KeyedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document projection) {
-            Iterable<Object> found = IndexPlanner.positions(getIndexes(), query);
-            if (found == null) {
+            FieldConditions conditions = FieldConditions.of(query);
+            Iterable<Object> found = IndexPlanner.byUniqueIndex(getIndexes(), conditions);
+            SecondaryIndex.Plan plan = found == null ? IndexPlanner.bestSecondary(getIndexes(), conditions) : null;
+            if (found == null && plan == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
             }
-            // In the order a scan meets them, so that ties in a sort and an unsorted limit pick the same documents.
+            Boolean descending = plan == null || limit <= 0 ? null : plan.index().direction(plan, orderBy);
+            if (descending != null) {
+                // A page of a sorted list (a queue, the due deadlines): read in index order and stop once it is full.
+                Map<Object, Document> first = plan.index().firstInOrder(plan, descending, skip + limit, position -> {
+                    Document document = getDocument(position);
+                    return documentMatchesQuery(document, query) ? document : null;
+                });
+                List<Object> positions = inScanOrder(first.keySet());
+                return matchDocumentsFromStream(positions.stream().map(first::get), query, orderBy, skip, limit,
+                        batchSize, projection);
+            }
+            return matchDocuments(query, inScanOrder(found != null ? found : plan.positions()), orderBy, skip, limit,
+                    batchSize, projection);
+        }
+
+        /** In the order a scan meets them, so that ties in a sort and an unsorted limit pick the same documents. */
+        private List<Object> inScanOrder(Iterable<Object> found) {
             List<Object> positions = new ArrayList<>();
             found.forEach(positions::add);
             positions.sort(data.getKeyType()::compare);
-            return matchDocuments(query, positions, orderBy, skip, limit, batchSize, projection);
+            return positions;
         }
     }
 }

@@ -9,10 +9,14 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 
 /**
  * An ordinary (non-unique) index, single-field or compound, which the stock server accepts and ignores.
@@ -104,19 +108,58 @@ final class SecondaryIndex extends Index<Object> {
 
     private Iterable<Object> positions(Plan plan) {
         Set<Object> positions = new LinkedHashSet<>();
-        int width = keys().size();
         for (List<Object> prefix : plan.prefixes()) {
-            Object[] from = bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width);
-            Object[] to = bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width);
-            if (!plan.range()) {
-                from = bound(prefix, Edge.LOW, Edge.LOW, width);
-                to = bound(prefix, Edge.HIGH, Edge.HIGH, width);
-            }
-            for (Entry entry : entries.subSet(new Entry(from, Edge.LOW), true, new Entry(to, Edge.HIGH), true)) {
-                positions.add(entry.position);
-            }
+            span(plan, prefix).forEach(entry -> positions.add(entry.position));
         }
         return positions;
+    }
+
+    /** The entries under one prefix, within the plan's range on the next field if it has one. */
+    private NavigableSet<Entry> span(Plan plan, List<Object> prefix) {
+        int width = keys().size();
+        Object[] from = bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width);
+        Object[] to = bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width);
+        return entries.subSet(new Entry(from, Edge.LOW), true, new Entry(to, Edge.HIGH), true);
+    }
+
+    /**
+     * Whether this plan meets documents in the order a sort asks for: the sort's first field is the one
+     * right after the fixed prefix, one prefix only, and no document holds an array there (an array sorts
+     * by its smallest or largest element, not by an entry). Then null if not, else whether it is descending.
+     */
+    Boolean direction(Plan plan, Document orderBy) {
+        int next = plan.equalities();
+        if (orderBy == null || orderBy.isEmpty() || next >= keys().size() || plan.prefixes().size() != 1
+                || multikey[next] || !keys().get(next).equals(orderBy.keySet().iterator().next())
+                || !(orderBy.values().iterator().next() instanceof Number direction)) {
+            return null;
+        }
+        return direction.intValue() < 0;
+    }
+
+    /**
+     * The first {@code wanted} documents in the sort's order that {@code matching} accepts (it returns the
+     * document, or null), plus every later one that ties with the last on the sort field: the caller sorts
+     * these few as it would sort them all, so ties fall as they would after a full read.
+     */
+    Map<Object, Document> firstInOrder(Plan plan, boolean descending, int wanted, Function<Object, Document> matching) {
+        NavigableSet<Entry> span = span(plan, plan.prefixes().get(0));
+        int field = plan.equalities();
+        Map<Object, Document> found = new LinkedHashMap<>();
+        Object last = null;
+        for (Entry entry : descending ? span.descendingSet() : span) {
+            if (found.size() >= wanted && compareValue(entry.values[field], last) != 0) {
+                break;
+            }
+            if (!found.containsKey(entry.position)) {
+                Document document = matching.apply(entry.position);
+                if (document != null) {
+                    found.put(entry.position, document);
+                    last = entry.values[field];
+                }
+            }
+        }
+        return found;
     }
 
     private static Object[] bound(List<Object> prefix, Object next, Edge rest, int width) {

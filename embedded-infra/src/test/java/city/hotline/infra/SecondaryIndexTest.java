@@ -165,8 +165,9 @@ class SecondaryIndexTest {
         for (int q = 0; q < 25; q++) {
             Bson filter = filter(random);
             var find = cases.find(filter);
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> find = find.sort(Sorts.ascending("deadline"));
+                case 3 -> find = find.sort(Sorts.descending("deadline"));
                 case 1 -> find = find.sort(Sorts.orderBy(Sorts.descending("priority"), Sorts.ascending("_id")));
                 case 2 -> find = find.sort(Sorts.descending("registeredAt"));
                 default -> { } // the store's own order
