@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -41,6 +42,7 @@ final class KeyedH2Backend extends H2Backend {
     /** Where mongo-java-server's H2 backend keeps a collection's documents and its metadata. */
     private static final String DATA_MAP = "databases.";
     private static final String META_MAP = "meta.";
+    private static final String ID = "_id";
 
     /** The commands that change data; every other command only reads and is answered at once. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
@@ -124,7 +126,8 @@ final class KeyedH2Backend extends H2Backend {
             Iterable<Object> found = IndexPlanner.byUniqueIndex(getIndexes(), conditions);
             SecondaryIndex.Plan plan = found == null ? IndexPlanner.bestSecondary(getIndexes(), conditions) : null;
             if (found == null && plan == null) {
-                return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+                QueryResult byId = inIdOrder(query, conditions.get(ID), orderBy, skip, limit, batchSize, projection);
+                return byId != null ? byId : super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
             }
             Boolean descending = plan == null || limit <= 0 ? null : plan.index().direction(plan, orderBy);
             if (descending != null) {
@@ -139,6 +142,43 @@ final class KeyedH2Backend extends H2Backend {
             }
             return matchDocuments(query, inScanOrder(found != null ? found : plan.positions()), orderBy, skip, limit,
                     batchSize, projection);
+        }
+
+        /**
+         * The documents are kept in {@code _id} order, so a range of string ids ({@code {_id: {$gte: "WH20261201",
+         * $lt: "WH20261208"}}}: a week of tickets) reads only that stretch, and a page sorted by {@code _id} (or
+         * not sorted) stops once full. Null when neither applies. Other id types keep the stock scan: the file
+         * orders ids of different types otherwise than a query compares them.
+         */
+        private QueryResult inIdOrder(Document query, FieldConditions.Condition id, Document orderBy, int skip,
+                int limit, int batchSize, Document projection) {
+            boolean range = id != null && id.isRange() && isStringOrOpen(id.lower()) && isStringOrOpen(id.upper());
+            Object sortKey = orderBy == null || orderBy.isEmpty() ? null : orderBy.keySet().iterator().next();
+            boolean descending = ID.equals(sortKey) && orderBy.get(ID) instanceof Number n && n.intValue() < 0;
+            boolean pageInOrder = limit > 0 && (sortKey == null || ID.equals(sortKey));
+            if (!range && !(pageInOrder && ID.equals(sortKey))) {
+                return null;
+            }
+            Object from = range ? (descending ? id.upper() : id.lower()) : null;
+            Object to = range ? (descending ? id.lower() : id.upper()) : null;
+            int wanted = pageInOrder ? skip + limit : Integer.MAX_VALUE;
+            List<Document> matched = new ArrayList<>();
+            Cursor<Object, Document> cursor = data.cursor(from, to, descending);
+            while (matched.size() < wanted && cursor.hasNext()) {
+                cursor.next();
+                Document document = cursor.getValue();
+                if (documentMatchesQuery(document, query)) {
+                    matched.add(document);
+                }
+            }
+            if (descending) {
+                java.util.Collections.reverse(matched); // the order a scan meets them, for the sort to break ties alike
+            }
+            return matchDocumentsFromStream(matched.stream(), query, orderBy, skip, limit, batchSize, projection);
+        }
+
+        private static boolean isStringOrOpen(Object bound) {
+            return bound == null || bound instanceof String;
         }
 
         /** In the order a scan meets them, so that ties in a sort and an unsorted limit pick the same documents. */

@@ -131,6 +131,9 @@ class SecondaryIndexTest {
         for (int i = 0; i < DOCUMENTS; i++) {
             cases.insertOne(aCase(i));
         }
+        for (int i = 0; i < 20; i++) { // ids of another type, which a range of string ids must not pick up
+            cases.insertOne(aCase(i).append("_id", i * 7));
+        }
         return cases;
     }
 
@@ -165,9 +168,10 @@ class SecondaryIndexTest {
         for (int q = 0; q < 25; q++) {
             Bson filter = filter(random);
             var find = cases.find(filter);
-            switch (random.nextInt(5)) {
+            switch (random.nextInt(6)) {
                 case 0 -> find = find.sort(Sorts.ascending("deadline"));
                 case 3 -> find = find.sort(Sorts.descending("deadline"));
+                case 4 -> find = find.sort(random.nextBoolean() ? Sorts.descending("_id") : Sorts.ascending("_id"));
                 case 1 -> find = find.sort(Sorts.orderBy(Sorts.descending("priority"), Sorts.ascending("_id")));
                 case 2 -> find = find.sort(Sorts.descending("registeredAt"));
                 default -> { } // the store's own order
@@ -186,7 +190,7 @@ class SecondaryIndexTest {
         List<Bson> parts = new ArrayList<>();
         String unit = UNITS.get(random.nextInt(UNITS.size()));
         Date at = Date.from(T0.plusSeconds(3600L * random.nextInt(60)));
-        switch (random.nextInt(13)) {
+        switch (random.nextInt(15)) {
             case 0 -> parts.add(Filters.eq("unitId", unit));
             case 1 -> parts.addAll(List.of(Filters.eq("unitId", unit), Filters.eq("state", STATES.get(random.nextInt(4)))));
             case 2 -> parts.addAll(List.of(Filters.eq("unitId", unit), Filters.in("state", List.of("DISPATCHED", "CLAIMED")),
@@ -202,6 +206,9 @@ class SecondaryIndexTest {
             case 9 -> parts.addAll(List.of(Filters.eq("unitId", unit), Filters.ne("state", "CLOSED"),
                     Filters.exists("deadline", random.nextBoolean())));
             case 10 -> parts.addAll(List.of(Filters.eq("priority", random.nextInt(30)), Filters.eq("state", "CLAIMED")));
+            case 12 -> parts.addAll(List.of(Filters.gte("_id", "T1"), Filters.lt("_id", "T" + random.nextInt(5))));
+            case 13 -> parts.add(Filters.gt("_id", random.nextBoolean() ? "T3" : 50)); // a number bounds the numbers only
+            case 14 -> parts.add(Filters.ne("state", "CLOSED")); // no index fits: a page by _id stops early
             case 11 -> parts.addAll(List.of(Filters.gt("scores", 5), Filters.lt("scores", 15))); // both bounds on an array field
             default -> parts.addAll(List.of(Filters.eq("_id", "T" + random.nextInt(DOCUMENTS)), Filters.eq("unitId", unit)));
         }
