@@ -223,6 +223,12 @@ public record Case(
         null, null, null, null, null, null, null, null, null, 0, null, null, null, none, new ArrayList<>(List.of(audit)));
   }
 
+  /** Names the case without the caller's name or phone, so a case in a log or a message never carries them. */
+  @Override
+  public String toString() {
+    return "Case[" + ticketId + " " + state + " rev " + rev + " unit " + unitId + "]";
+  }
+
   /** The case's dimensions as events carry them, with the unit it is with now. */
   CaseFacts facts() {
     return facts(unitId);

@@ -46,8 +46,8 @@ class CaseService {
   void open(EventEnvelope<?> registration) {
     String ticketId = registration.ticketId();
     ComplaintRegistered call = (ComplaintRegistered) registration.payload();
-    if (!call.needsDispatch() || cases.find(ticketId).isPresent()) {
-      return; // 直接办结, 重复件 at registration, or a redelivery: nothing (more) to dispatch
+    if (!call.needsDispatch()) {
+      return; // 直接办结, or 重复件 at registration: nothing to dispatch
     }
     CaseFacts facts = call.facts();
     Instant now = writes.now();
@@ -62,6 +62,7 @@ class CaseService {
           : "rule " + rule.get().key() + " routes to " + rule.get().unitId() + ", which is no longer active";
       opened = Case.awaitingManualDispatch(ticketId, call, registration.occurredAt(), now, reason);
     }
+    // A redelivery finds the case there and changes nothing; no read first, it is one write per registration.
     if (writes.open(opened, registration)) {
       log.info("case opened ticketId={} state={} unitId={}", ticketId, opened.kase().state(), opened.kase().unitId());
     }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +24,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class QueueService {
-  private static final Set<CaseState> UNIT_STATES = EnumSet.of(CaseState.DISPATCHED, CaseState.CLAIMED);
-  private static final Set<CaseState> DESK_STATES = EnumSet.of(CaseState.AWAITING_MANUAL_DISPATCH, CaseState.RETURNED);
+  private static final Set<CaseState> UNIT_STATES = states(CaseState::withUnit);
+  private static final Set<CaseState> DESK_STATES = states(CaseState::atDesk);
 
   private final CaseRepository cases;
   private final CaseWrites writes;
@@ -87,6 +90,10 @@ class QueueService {
       total += count;
     }
     return new Page(items, page, size, (int) total);
+  }
+
+  private static Set<CaseState> states(Predicate<CaseState> which) {
+    return Stream.of(CaseState.values()).filter(which).collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseState.class)));
   }
 
   private static Set<CaseState> only(Set<CaseState> states, Set<CaseState> among) {
