@@ -26,9 +26,14 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDocument;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The case's state machine in plain Java: what each step is allowed from, what it guards, writes and publishes. */
+/**
+ * The case's state machine in plain Java, without Spring: what each step is allowed from, what it guards,
+ * writes and publishes; a case is followed through several steps by playing each change on the store.
+ */
 class CaseTest {
   private static final CodecRegistry CODECS = MongoClientSettings.getDefaultCodecRegistry();
   private static final Instant T0 = Instant.parse("2026-12-07T01:00:00Z");
@@ -43,9 +48,21 @@ class CaseTest {
     return Case.dispatched("WH20261207000001", call, T0.minusSeconds(5), T0, JIANGAN, "JIANGAN|*", 3, DEADLINES).kase();
   }
 
-  /** The case as the store would hold it after the change: the change's writes played on the value. */
+  private static CaseApplier store;
+
+  @BeforeAll
+  static void openStore() {
+    store = new CaseApplier();
+  }
+
+  @AfterAll
+  static void closeStore() {
+    store.close();
+  }
+
+  /** The case as the store holds it after the change: the change's writes played on this picture of it. */
   private static Case after(Case kase, CaseChange change) {
-    return CaseApplier.apply(kase, change);
+    return store.apply(kase, change);
   }
 
   private static BsonDocument guards(CaseChange change) {
