@@ -1,13 +1,15 @@
 package city.hotline.infra;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import org.h2.mvstore.MVStore;
 
 /**
  * Makes a write durable before it is acknowledged, sharing one commit among the writers that wait at once.
  *
  * <p>H2's MVStore on its own writes its file about once a second in the background, so a store killed
- * with SIGKILL lost the last second of writes it had already acknowledged. Here each finished write takes
+ * with SIGKILL lost the last second of writes it had already acknowledged; {@link KeyedH2Backend} switches
+ * that writer off, and only commits made here store anything. Here each finished write takes
  * a ticket and waits until a commit that started after it has completed; whoever commits takes every
  * ticket issued before it began, so writers that arrive during a commit are served by the next one
  * together (group commit). After {@link #commit()} the data is in the file (the operating system's cache):
@@ -19,15 +21,18 @@ final class GroupCommit {
 
     private final MVStore store;
     private final boolean fsync;
+    /** Held while committing: no write is half done then (its document changed but not yet its index entries). */
+    private final Lock noWriteInProgress;
     /** Tickets handed to writes whose changes are complete in the store's maps. */
     private final AtomicLong finished = new AtomicLong();
     private final Object lock = new Object();
     /** The last ticket whose changes are known to be in the file; guarded by {@link #lock}. */
     private long durable;
 
-    GroupCommit(MVStore store, boolean fsync) {
+    GroupCommit(MVStore store, boolean fsync, Lock noWriteInProgress) {
         this.store = store;
         this.fsync = fsync;
+        this.noWriteInProgress = noWriteInProgress;
     }
 
     /** Called after a write has changed the maps; returns once that change is in the file. */
@@ -39,7 +44,12 @@ final class GroupCommit {
             }
             // Every ticket up to here belongs to a write that finished before this commit starts.
             long covered = finished.get();
-            store.commit();
+            noWriteInProgress.lock();
+            try {
+                store.commit();
+            } finally {
+                noWriteInProgress.unlock();
+            }
             // H2's background writer may have taken these changes already and handed them to its own save
             // threads; commit() then finds nothing unsaved and returns at once. Wait for those threads too.
             store.executeFilestoreOperation(NOTHING);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -48,26 +49,36 @@ final class KeyedH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
+    /** Writes share it; a commit takes it alone, so it never stores a write half done. */
+    private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
     private final GroupCommit commits;
 
     KeyedH2Backend(String file) {
         this(file, false);
     }
 
+    /**
+     * H2 would also commit on its own, about once a second from a thread of its own, whatever the writes were
+     * doing; a commit between a document's change and its index entries' would leave a killed store with an
+     * index that disagrees with its data. So only {@link GroupCommit} commits, between writes.
+     */
     KeyedH2Backend(String file, boolean fsync) {
-        super(file);
-        this.commits = new GroupCommit(getMvStore(), fsync);
+        super(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+        this.commits = new GroupCommit(getMvStore(), fsync, writing.writeLock());
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        writing.readLock().lock();
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {
+            writing.readLock().unlock();
             // Also after a failure: an ordered insert that stopped at a duplicate kept what it inserted.
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                commits.awaitDurable();
-            }
+            commits.awaitDurable();
         }
     }
 
@@ -105,7 +116,9 @@ final class KeyedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            return new SecondaryIndex(indexName, keys, sparse);
+            // Named as the stock store names its unique indexes' maps, so that dropping the index removes it.
+            String map = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            return new SecondaryIndex(getMvStore(), map, indexName, keys, sparse);
         }
     }
 

@@ -9,22 +9,22 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * An ordinary (non-unique) index, single-field or compound, which the stock server accepts and ignores.
- * Its entries are kept in memory in the store's value order, one per document and combination of key
- * values (an array field contributes one entry per element, as MongoDB's multikey indexes do), and built
- * from the collection's documents whenever the store opens it: the documents in the file are the truth,
- * so a killed store never has an index that disagrees with its data. The cost is a scan of each indexed
- * collection at start-up and memory for the entries (docs/benchmarks.md).
+ * Its entries, one per document and combination of key values (an array field contributes one entry per
+ * element, as MongoDB's multikey indexes do), are kept in the store's file in a map of their own, ordered
+ * as queries compare values, and change with the documents under the same commit ({@link GroupCommit}),
+ * so a killed store comes back with an index that agrees with its data and nothing to rebuild.
  *
  * <p>It answers with a superset of the documents a query can match — equality or {@code $in} on a prefix
  * of its fields, then optionally a range on the next one ({@link #plan}) — and the collection matches and
@@ -38,10 +38,11 @@ final class SecondaryIndex extends Index<Object> {
     /** Sorts below or above every value: the open ends of a range. */
     private enum Edge { LOW, HIGH }
 
-    private record Entry(Object[] values, Object position) {}
+    /** One index entry: the document's values of the index's fields, and the document's position. */
+    record Entry(Object[] values, Object position) {}
 
     private static final Comparator<Object> VALUES = SecondaryIndex::compareValue;
-    private static final Comparator<Entry> ORDER = (a, b) -> {
+    static final Comparator<Entry> ORDER = (a, b) -> {
         for (int i = 0; i < a.values.length; i++) {
             int c = VALUES.compare(a.values[i], b.values[i]);
             if (c != 0) {
@@ -51,13 +52,20 @@ final class SecondaryIndex extends Index<Object> {
         return VALUES.compare(a.position, b.position);
     };
 
-    private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+    private static final String MULTIKEY = "multikey";
+
+    private final MVMap<Entry, Boolean> entries;
     /** Per key, whether some document held an array there; then a range may use only one of its bounds. */
+    private final MVMap<String, boolean[]> flags;
     private final boolean[] multikey;
 
-    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+    /** Opens the index kept in this store under this name, or a new, empty one. */
+    SecondaryIndex(MVStore store, String mapName, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        this.multikey = new boolean[keys.size()];
+        this.entries = store.openMap(mapName, new MVMap.Builder<Entry, Boolean>().keyType(new IndexEntryType()));
+        this.flags = store.openMap(mapName + "." + MULTIKEY);
+        boolean[] known = flags.get(MULTIKEY);
+        this.multikey = known != null && known.length == keys.size() ? known.clone() : new boolean[keys.size()];
     }
 
     /** How well this index serves a query: the fields it narrows by, or empty if it cannot help. */
@@ -109,17 +117,17 @@ final class SecondaryIndex extends Index<Object> {
     private Iterable<Object> positions(Plan plan) {
         Set<Object> positions = new LinkedHashSet<>();
         for (List<Object> prefix : plan.prefixes()) {
-            span(plan, prefix).forEach(entry -> positions.add(entry.position));
+            span(plan, prefix, false).forEachRemaining(entry -> positions.add(entry.position));
         }
         return positions;
     }
 
     /** The entries under one prefix, within the plan's range on the next field if it has one. */
-    private NavigableSet<Entry> span(Plan plan, List<Object> prefix) {
+    private Iterator<Entry> span(Plan plan, List<Object> prefix, boolean descending) {
         int width = keys().size();
-        Object[] from = bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width);
-        Object[] to = bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width);
-        return entries.subSet(new Entry(from, Edge.LOW), true, new Entry(to, Edge.HIGH), true);
+        Entry from = new Entry(bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width), Edge.LOW);
+        Entry to = new Entry(bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width), Edge.HIGH);
+        return descending ? entries.cursor(to, from, true) : entries.cursor(from, to, false);
     }
 
     /**
@@ -143,11 +151,12 @@ final class SecondaryIndex extends Index<Object> {
      * these few as it would sort them all, so ties fall as they would after a full read.
      */
     Map<Object, Document> firstInOrder(Plan plan, boolean descending, int wanted, Function<Object, Document> matching) {
-        NavigableSet<Entry> span = span(plan, plan.prefixes().get(0));
+        Iterator<Entry> span = span(plan, plan.prefixes().get(0), descending);
         int field = plan.equalities();
         Map<Object, Document> found = new LinkedHashMap<>();
         Object last = null;
-        for (Entry entry : descending ? span.descendingSet() : span) {
+        while (span.hasNext()) {
+            Entry entry = span.next();
             if (found.size() >= wanted && compareValue(entry.values[field], last) != 0) {
                 break;
             }
@@ -177,7 +186,7 @@ final class SecondaryIndex extends Index<Object> {
             Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i));
             List<Object> values = new ArrayList<>();
             if (value instanceof Collection<?> elements) {
-                multikey[i] = true;
+                markMultikey(i);
                 new LinkedHashSet<>(elements).forEach(element -> values.add(FieldConditions.normalize(element)));
                 if (values.isEmpty()) {
                     values.add(null); // MongoDB indexes an empty array too, so a query on the other fields finds it
@@ -196,6 +205,13 @@ final class SecondaryIndex extends Index<Object> {
             combinations = longer;
         }
         return combinations.stream().map(values -> new Entry(values.toArray(), position)).toList();
+    }
+
+    private void markMultikey(int key) {
+        if (!multikey[key]) {
+            multikey[key] = true;
+            flags.put(MULTIKEY, multikey.clone());
+        }
     }
 
     private static int compareValue(Object a, Object b) {
@@ -224,7 +240,7 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        entries.addAll(entriesOf(document, position));
+        entriesOf(document, position).forEach(entry -> entries.put(entry, Boolean.TRUE));
     }
 
     @Override
@@ -246,7 +262,7 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public long getCount() {
-        return entries.size();
+        return entries.sizeAsLong();
     }
 
     @Override
@@ -266,7 +282,7 @@ final class SecondaryIndex extends Index<Object> {
         List<Entry> after = entriesOf(newDocument, position);
         if (!sameKeys(before, after)) {
             before.forEach(entries::remove);
-            entries.addAll(after);
+            after.forEach(entry -> entries.put(entry, Boolean.TRUE));
         }
     }
 
@@ -285,6 +301,8 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void drop() {
+        // The store's database removes the map of entries itself (it names index maps as this one is named).
         entries.clear();
+        flags.clear();
     }
 }

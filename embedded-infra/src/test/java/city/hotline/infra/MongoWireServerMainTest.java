@@ -18,8 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,7 @@ class MongoWireServerMainTest {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try (MongoClient client = MongoClients.create(uri())) {
+            tickets(client).createIndex(Indexes.ascending("writer", "state"));
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 String writer = "W" + w;
@@ -101,7 +104,22 @@ class MongoWireServerMainTest {
                 assertThat(ticket).as("acknowledged ticket %s", id).isNotNull();
                 assertThat(ticket.getString("state")).as("acknowledged update of %s", id).isEqualTo("CLAIMED");
             }
+            // The index came back with the documents: what it finds is what a scan ($or: no index) finds.
+            for (int w = 0; w < WRITERS; w++) {
+                for (String state : List.of("DISPATCHED", "CLAIMED")) {
+                    Bson byIndex = Filters.and(Filters.eq("writer", "W" + w), Filters.eq("state", state));
+                    assertThat(ids(tickets(client).find(byIndex))).as("W%d %s", w, state)
+                            .isEqualTo(ids(tickets(client).find(Filters.or(byIndex))));
+                }
+            }
         }
+    }
+
+    private static List<String> ids(Iterable<Document> found) {
+        List<String> ids = new ArrayList<>();
+        found.forEach(document -> ids.add(document.getString("_id")));
+        ids.sort(null);
+        return ids;
     }
 
     /** Inserts and then updates tickets until the server is gone; a ticket counts once its update was answered. */
@@ -109,7 +127,7 @@ class MongoWireServerMainTest {
         for (int i = 0; ; i++) {
             String id = writer + "-" + i;
             try {
-                tickets.insertOne(new Document("_id", id).append("state", "DISPATCHED"));
+                tickets.insertOne(new Document("_id", id).append("writer", writer).append("state", "DISPATCHED"));
                 tickets.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "DISPATCHED")),
                         Updates.set("state", "CLAIMED"));
                 acked.add(id);

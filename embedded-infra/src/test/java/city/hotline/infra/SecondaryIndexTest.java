@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class SecondaryIndexTest {
     }
 
     @Test
-    void anIndexIsBuiltAgainFromTheDocumentsWhenTheStoreOpensItsFile() {
+    void anIndexComesBackWithTheStoresFileAndAgreesWithItsDocuments() {
         Path file = dir.resolve("reopened.mv");
         KeyedH2Backend first = new KeyedH2Backend(file.toString());
         MongoCollection<Document> cases = cases(first);
@@ -84,9 +85,10 @@ class SecondaryIndexTest {
 
     @Test
     void aQueryThatFitsReadsOnlyTheDocumentsItsIndexNames() {
-        SecondaryIndex queue = new SecondaryIndex("queue", List.of(new IndexKey("unitId", true),
+        MVStore memory = MVStore.open(null);
+        SecondaryIndex queue = new SecondaryIndex(memory, "queue", "queue", List.of(new IndexKey("unitId", true),
                 new IndexKey("state", true), new IndexKey("deadline", true)), false);
-        SecondaryIndex tags = new SecondaryIndex("tags", List.of(new IndexKey("tags", true)), false);
+        SecondaryIndex tags = new SecondaryIndex(memory, "tags", "tags", List.of(new IndexKey("tags", true)), false);
         for (int i = 0; i < DOCUMENTS; i++) {
             de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document();
             document.putAll(aCase(i));
