@@ -5,6 +5,7 @@ import city.hotline.support.security.Role;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import com.mongodb.client.model.Filters;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,11 +29,11 @@ class QueueService {
   private static final Set<CaseState> DESK_STATES = states(CaseState::atDesk);
 
   private final CaseRepository cases;
-  private final CaseWrites writes;
+  private final Clock clock;
 
-  QueueService(CaseRepository cases, CaseWrites writes) {
+  QueueService(CaseRepository cases, Clock clock) {
     this.cases = cases;
-    this.writes = writes;
+    this.clock = clock;
   }
 
   /** What a queue request asks for; null means "any". */
@@ -72,7 +73,7 @@ class QueueService {
       return new Page(List.of(), page, size, 0); // a bureau user without a unit has no queue, never everyone's
     }
     Set<CaseState> states = states(filter.state(), bureau || unitId != null);
-    Instant now = writes.now();
+    Instant now = clock.instant();
     List<Bson> conditions = filter.conditions(unitId, now);
     List<QueueItem> items = new ArrayList<>();
     long skip = (long) page * size;
