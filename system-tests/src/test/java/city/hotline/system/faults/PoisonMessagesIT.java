@@ -50,7 +50,7 @@ class PoisonMessagesIT {
   private static final Map<String, List<String>> GROUPS_BY_DEAD_LETTER_TOPIC = Map.of(
       "hotline.dispatch-service.dlt", List.of("dispatch-service"),
       "hotline.feedback-service.dlt", List.of("feedback-statistics", "feedback-visits"),
-      "hotline.intake-service.dlt", List.of("intake-search", "intake-duplicates", "intake-registration-replay"));
+      "hotline.intake-service.dlt", List.of("intake-duplicates", "intake-registration-replay"));
   private static final String REJECTED = "city.hotline.support.kafka.EventRejectedException";
   private static final Duration WAIT = Duration.ofMinutes(2);
   private static final int MAX_CALLS = 60;
