@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 超期 with emergency limits shortened to seconds: each passed deadline is marked and published once,
- * even with several clocks (replicas) racing over the same timers, and the desk can press (督办) it.
+ * even with several clocks (replicas) racing over the same due cases, and the desk can press (督办) it.
  */
 class OverdueIntegrationTest extends DispatchTestBase {
   @Autowired
