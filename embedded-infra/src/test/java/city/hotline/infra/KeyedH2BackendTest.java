@@ -2,14 +2,11 @@ package city.hotline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,21 +23,15 @@ class KeyedH2BackendTest {
     private static final int CASES = 300;
     @TempDir
     Path dir;
-    private final List<MongoServer> servers = new ArrayList<>();
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final ServedStores stores = new ServedStores();
 
     @AfterEach
     void stop() {
-        clients.forEach(MongoClient::close);
-        servers.forEach(MongoServer::shutdownNow);
+        stores.close();
     }
 
     private MongoCollection<Document> cases(H2Backend backend) {
-        MongoServer server = new MongoServer(backend);
-        servers.add(server);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        clients.add(client);
-        MongoCollection<Document> cases = client.getDatabase("dispatch").getCollection("cases");
+        MongoCollection<Document> cases = stores.cases(backend);
         for (int i = 0; i < CASES; i++) {
             cases.insertOne(new Document("_id", "T" + i).append("state", i % 3 == 0 ? "DISPATCHED" : "CLAIMED")
                     .append("rev", 0));

@@ -2,8 +2,6 @@ package city.hotline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.Filters;
@@ -11,7 +9,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
@@ -42,13 +39,11 @@ class SecondaryIndexTest {
 
     @TempDir
     Path dir;
-    private final List<MongoServer> servers = new ArrayList<>();
-    private final List<MongoClient> clients = new ArrayList<>();
+    private final ServedStores stores = new ServedStores();
 
     @AfterEach
     void stop() {
-        clients.forEach(MongoClient::close);
-        servers.forEach(MongoServer::shutdownNow);
+        stores.close();
     }
 
     @Test
@@ -72,11 +67,10 @@ class SecondaryIndexTest {
         KeyedH2Backend first = new KeyedH2Backend(file.toString());
         MongoCollection<Document> cases = cases(first);
         List<Document> before = cases.find(queueOf("JIANGAN_CGJ")).sort(Sorts.ascending("deadline")).into(new ArrayList<>());
-        servers.forEach(MongoServer::shutdown);
-        servers.clear();
+        stores.shutdown();
 
         KeyedH2Backend reopened = new KeyedH2Backend(file.toString());
-        MongoCollection<Document> again = serve(reopened);
+        MongoCollection<Document> again = stores.cases(reopened);
         assertThat(again.find(queueOf("JIANGAN_CGJ")).sort(Sorts.ascending("deadline")).into(new ArrayList<>()))
                 .isNotEmpty().isEqualTo(before);
         assertThat(again.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
@@ -123,7 +117,7 @@ class SecondaryIndexTest {
     }
 
     private MongoCollection<Document> cases(H2Backend backend) {
-        MongoCollection<Document> cases = serve(backend);
+        MongoCollection<Document> cases = stores.cases(backend);
         cases.createIndex(Indexes.ascending("unitId", "state", "deadline"));
         cases.createIndex(Indexes.ascending("tags"));
         cases.createIndex(Indexes.descending("priority"));
@@ -137,14 +131,6 @@ class SecondaryIndexTest {
             cases.insertOne(aCase(i).append("_id", i * 7));
         }
         return cases;
-    }
-
-    private MongoCollection<Document> serve(H2Backend backend) {
-        MongoServer server = new MongoServer(backend);
-        servers.add(server);
-        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-        clients.add(client);
-        return client.getDatabase("dispatch").getCollection("cases");
     }
 
     /** Every shape a field takes in the services' documents: missing, null, numbers of three kinds, arrays, empty arrays. */
