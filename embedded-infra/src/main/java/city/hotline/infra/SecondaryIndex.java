@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
 import org.h2.mvstore.MVMap;
@@ -53,6 +55,8 @@ final class SecondaryIndex extends Index<Object> {
     };
 
     private static final String MULTIKEY = "multikey";
+    /** Beyond this many {@code $in} prefixes a sorted page reads every candidate instead of merging them in order. */
+    private static final int MAX_MERGED = 64;
 
     private final MVMap<Entry, Boolean> entries;
     /** Per key, whether some document held an array there; then a range may use only one of its bounds. */
@@ -132,12 +136,13 @@ final class SecondaryIndex extends Index<Object> {
 
     /**
      * Whether this plan meets documents in the order a sort asks for: the sort's first field is the one
-     * right after the fixed prefix, one prefix only, and no document holds an array there (an array sorts
-     * by its smallest or largest element, not by an entry). Then null if not, else whether it is descending.
+     * right after the fixed prefix (several prefixes, from {@code $in}, are merged in that order), and no
+     * document holds an array there (an array sorts by its smallest or largest element, not by an entry).
+     * Then null if not, else whether it is descending.
      */
     Boolean direction(Plan plan, Document orderBy) {
         int next = plan.equalities();
-        if (orderBy == null || orderBy.isEmpty() || next >= keys().size() || plan.prefixes().size() != 1
+        if (orderBy == null || orderBy.isEmpty() || next >= keys().size() || plan.prefixes().size() > MAX_MERGED
                 || multikey[next] || !keys().get(next).equals(orderBy.keySet().iterator().next())
                 || !(orderBy.values().iterator().next() instanceof Number direction)) {
             return null;
@@ -151,8 +156,8 @@ final class SecondaryIndex extends Index<Object> {
      * these few as it would sort them all, so ties fall as they would after a full read.
      */
     Map<Object, Document> firstInOrder(Plan plan, boolean descending, int wanted, Function<Object, Document> matching) {
-        Iterator<Entry> span = span(plan, plan.prefixes().get(0), descending);
         int field = plan.equalities();
+        Iterator<Entry> span = merged(plan, descending);
         Map<Object, Document> found = new LinkedHashMap<>();
         Object last = null;
         while (span.hasNext()) {
@@ -169,6 +174,37 @@ final class SecondaryIndex extends Index<Object> {
             }
         }
         return found;
+    }
+
+    /** The entries of every prefix of the plan, in the order of the field after the prefix. */
+    private Iterator<Entry> merged(Plan plan, boolean descending) {
+        int field = plan.equalities();
+        Comparator<Entry> byField = (a, b) -> compareValue(a.values[field], b.values[field]);
+        PriorityQueue<Head> heads = new PriorityQueue<>(
+                Comparator.comparing(Head::entry, descending ? byField.reversed() : byField));
+        for (List<Object> prefix : plan.prefixes()) {
+            Head.next(span(plan, prefix, descending)).ifPresent(heads::add);
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public Entry next() {
+                Head head = heads.remove();
+                Head.next(head.rest()).ifPresent(heads::add);
+                return head.entry();
+            }
+        };
+    }
+
+    /** The first entry of one prefix's span, and the rest of it. */
+    private record Head(Entry entry, Iterator<Entry> rest) {
+        static Optional<Head> next(Iterator<Entry> span) {
+            return span.hasNext() ? Optional.of(new Head(span.next(), span)) : Optional.empty();
+        }
     }
 
     private static Object[] bound(List<Object> prefix, Object next, Edge rest, int width) {
