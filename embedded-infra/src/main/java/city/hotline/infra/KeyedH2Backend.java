@@ -165,6 +165,9 @@ final class KeyedH2Backend extends H2Backend {
          */
         private QueryResult inIdOrder(Document query, FieldConditions.Condition id, Document orderBy, int skip,
                 int limit, int batchSize, Document projection) {
+            if (data.isEmpty() || !(data.firstKey() instanceof String) || !(data.lastKey() instanceof String)) {
+                return null; // the file keeps ids grouped by type, so string first and last mean strings only
+            }
             boolean range = id != null && id.isRange() && isStringOrOpen(id.lower()) && isStringOrOpen(id.upper());
             Object sortKey = orderBy == null || orderBy.isEmpty() ? null : orderBy.keySet().iterator().next();
             boolean descending = ID.equals(sortKey) && orderBy.get(ID) instanceof Number n && n.intValue() < 0;
@@ -192,6 +195,12 @@ final class KeyedH2Backend extends H2Backend {
 
         private static boolean isStringOrOpen(Object bound) {
             return bound == null || bound instanceof String;
+        }
+
+        /** Under the collection's lock, as a find is: a count never meets a document between two of its writes. */
+        @Override
+        public synchronized int count(Document query, int skip, int limit) {
+            return super.count(query, skip, limit);
         }
 
         /** In the order a scan meets them, so that ties in a sort and an unsorted limit pick the same documents. */

@@ -38,7 +38,12 @@ final class SecondaryIndex extends Index<Object> {
     private static final String ID = "_id";
 
     /** Sorts below or above every value: the open ends of a range. */
-    private enum Edge { LOW, HIGH }
+    /**
+     * Sorts below or above every value: the open ends of a range. {@code ABOVE_NULL} sorts just above null: a
+     * range never matches a missing or null value (types compare only with their own kind), so the open end
+     * of {@code {dueAt: {$lte: now}}} starts after the entries of every case without a due time.
+     */
+    private enum Edge { LOW, ABOVE_NULL, HIGH }
 
     /** One index entry: the document's values of the index's fields, and the document's position. */
     record Entry(Object[] values, Object position) {}
@@ -129,7 +134,8 @@ final class SecondaryIndex extends Index<Object> {
     /** The entries under one prefix, within the plan's range on the next field if it has one. */
     private Iterator<Entry> span(Plan plan, List<Object> prefix, boolean descending) {
         int width = keys().size();
-        Entry from = new Entry(bound(prefix, plan.lower() == null ? Edge.LOW : plan.lower(), Edge.LOW, width), Edge.LOW);
+        Object openLower = plan.range() ? Edge.ABOVE_NULL : Edge.LOW;
+        Entry from = new Entry(bound(prefix, plan.lower() == null ? openLower : plan.lower(), Edge.LOW, width), Edge.LOW);
         Entry to = new Entry(bound(prefix, plan.upper() == null ? Edge.HIGH : plan.upper(), Edge.HIGH, width), Edge.HIGH);
         return descending ? entries.cursor(to, from, true) : entries.cursor(from, to, false);
     }
@@ -223,7 +229,7 @@ final class SecondaryIndex extends Index<Object> {
             List<Object> values = new ArrayList<>();
             if (value instanceof Collection<?> elements) {
                 markMultikey(i);
-                new LinkedHashSet<>(elements).forEach(element -> values.add(FieldConditions.normalize(element)));
+                addElements(elements, values);
                 if (values.isEmpty()) {
                     values.add(null); // MongoDB indexes an empty array too, so a query on the other fields finds it
                 }
@@ -243,6 +249,20 @@ final class SecondaryIndex extends Index<Object> {
         return combinations.stream().map(values -> new Entry(values.toArray(), position)).toList();
     }
 
+    /**
+     * An array's elements; an element that is an array itself ({@code a.b} over {@code a: [{b: [1, 2]}]})
+     * is listed whole and by its elements, so a query on either finds the document (a superset of entries
+     * only ever means more candidates).
+     */
+    private static void addElements(Collection<?> elements, List<Object> values) {
+        for (Object element : new LinkedHashSet<>(elements)) {
+            values.add(FieldConditions.normalize(element));
+            if (element instanceof Collection<?> inner) {
+                addElements(inner, values);
+            }
+        }
+    }
+
     private void markMultikey(int key) {
         if (!multikey[key]) {
             multikey[key] = true;
@@ -252,12 +272,20 @@ final class SecondaryIndex extends Index<Object> {
 
     private static int compareValue(Object a, Object b) {
         if (a instanceof Edge edgeA) {
-            return b instanceof Edge edgeB ? edgeA.compareTo(edgeB) : edgeA == Edge.LOW ? -1 : 1;
+            return b instanceof Edge edgeB ? edgeA.compareTo(edgeB) : edgeAgainst(edgeA, b);
         }
         if (b instanceof Edge edgeB) {
-            return edgeB == Edge.LOW ? 1 : -1;
+            return -edgeAgainst(edgeB, a);
         }
         return ValueComparator.asc().compare(a, b);
+    }
+
+    private static int edgeAgainst(Edge edge, Object value) {
+        return switch (edge) {
+            case LOW -> -1;
+            case HIGH -> 1;
+            case ABOVE_NULL -> value == null ? 1 : -1;
+        };
     }
 
     private static Object positionOf(Document document) {

@@ -100,6 +100,17 @@ class SecondaryIndexTest {
                 new de.bwaldvogel.mongo.bson.Document("unitId", new de.bwaldvogel.mongo.bson.Document("$in",
                         List.of("JIANGAN_CGJ", "desk"))),
                 new de.bwaldvogel.mongo.bson.Document("state", "CLAIMED"))))).hasSize(2 * DOCUMENTS / 16);
+        SecondaryIndex due = new SecondaryIndex(memory, "due", "due", List.of(new IndexKey("dueAt", true)), false);
+        for (int i = 0; i < DOCUMENTS; i++) {
+            de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "T" + i);
+            if (i % 4 == 0) {
+                document.put("dueAt", T0.plusSeconds(i));
+            }
+            due.add(document, "T" + i, null);
+        }
+        assertThat(candidates(due, new de.bwaldvogel.mongo.bson.Document("dueAt",
+                new de.bwaldvogel.mongo.bson.Document("$lte", T0.plusSeconds(DOCUMENTS)))))
+                .as("a range never reads the cases without a due time").hasSize(DOCUMENTS / 4);
         assertThat(candidates(tags, new de.bwaldvogel.mongo.bson.Document("tags", "urgent")))
                 .as("an array field: one entry per element").hasSize(DOCUMENTS / 5);
         assertThat(queue.plan(FieldConditions.of(new de.bwaldvogel.mongo.bson.Document("state", "CLAIMED"))))
@@ -123,6 +134,7 @@ class SecondaryIndexTest {
         cases.createIndex(Indexes.descending("priority"));
         cases.createIndex(Indexes.ascending("outbox.at"));
         cases.createIndex(Indexes.ascending("scores"));
+        cases.createIndex(Indexes.ascending("history.codes"));
         cases.createIndex(Indexes.ascending("district", "registeredAt"), new IndexOptions().name("district_time"));
         for (int i = 0; i < DOCUMENTS; i++) {
             cases.insertOne(aCase(i));
@@ -143,6 +155,7 @@ class SecondaryIndexTest {
                 .append("tags", i % 5 == 0 ? List.of("urgent", "repeat") : i % 5 == 1 ? List.of() : List.of("t" + i % 3))
                 .append("priority", i % 3 == 0 ? (Object) i : i % 3 == 1 ? (Object) (long) i : (Object) (i + 0.5))
                 .append("scores", List.of(i % 10, 20 + i % 10))
+                .append("history", List.of(new Document("codes", List.of("a" + i % 3, "b")), new Document("codes", "c" + i % 4)))
                 .append("outbox", i % 4 == 0 ? List.of() : List.of(new Document("at", Date.from(T0.plusSeconds(i)))));
         if (i % 6 != 0) {
             document.append("deadline", Date.from(T0.plusSeconds(3600L * (i % 50))));
@@ -178,7 +191,7 @@ class SecondaryIndexTest {
         List<Bson> parts = new ArrayList<>();
         String unit = UNITS.get(random.nextInt(UNITS.size()));
         Date at = Date.from(T0.plusSeconds(3600L * random.nextInt(60)));
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(16)) {
             case 0 -> parts.add(Filters.eq("unitId", unit));
             case 1 -> parts.addAll(List.of(Filters.eq("unitId", unit), Filters.eq("state", STATES.get(random.nextInt(4)))));
             case 2 -> parts.addAll(List.of(Filters.eq("unitId", unit), Filters.in("state", List.of("DISPATCHED", "CLAIMED")),
@@ -196,6 +209,7 @@ class SecondaryIndexTest {
             case 10 -> parts.addAll(List.of(Filters.eq("priority", random.nextInt(30)), Filters.eq("state", "CLAIMED")));
             case 12 -> parts.addAll(List.of(Filters.gte("_id", "T1"), Filters.lt("_id", "T" + random.nextInt(5))));
             case 13 -> parts.add(Filters.gt("_id", random.nextBoolean() ? "T3" : 50)); // a number bounds the numbers only
+            case 15 -> parts.add(Filters.eq("history.codes", random.nextBoolean() ? "a1" : "c2")); // arrays in arrays
             case 14 -> parts.add(Filters.ne("state", "CLOSED")); // no index fits: a page by _id stops early
             case 11 -> parts.addAll(List.of(Filters.gt("scores", 5), Filters.lt("scores", 15))); // both bounds on an array field
             default -> parts.addAll(List.of(Filters.eq("_id", "T" + random.nextInt(DOCUMENTS)), Filters.eq("unitId", unit)));
