@@ -517,9 +517,14 @@ public record Case(
   Optional<CaseChange> whenDue(Instant now) {
     Optional<CaseChange> mark = Stream.of(DeadlineKind.values()).filter(kind -> deadlineOf(kind) != null)
         .map(kind -> markOverdue(kind, deadlineOf(kind), now)).flatMap(Optional::stream).findFirst();
-    if (mark.isPresent()) {
-      return mark;
-    }
+    return mark.isPresent() ? mark : clocksPutRight();
+  }
+
+  /**
+   * The untraced write that puts {@code deadline} and {@code dueAt} right, guarded on the case's rev; empty
+   * when they are right already.
+   */
+  Optional<CaseChange> clocksPutRight() {
     Instant due = dueAt(state, claimDeadline, resolveDeadline, overdue);
     Instant current = state.currentDeadline(claimDeadline, resolveDeadline);
     return Objects.equals(due, dueAt) && Objects.equals(current, deadline) ? Optional.empty()

@@ -119,6 +119,20 @@ class CaseRepository {
         .sort(Sorts.ascending(Case.DUE_AT)).limit(limit).into(new ArrayList<>());
   }
 
+  /**
+   * Cases with a unit that have no {@code deadline} (written before issue 22), after {@code afterId} in
+   * ticket order, at most {@code limit}; served by {state, deadline}.
+   */
+  List<Case> withoutDeadline(String afterId, int limit) {
+    List<CaseState> withUnit = List.of(CaseState.DISPATCHED, CaseState.CLAIMED);
+    List<Bson> filters = new ArrayList<>(List.of(Filters.eq(Case.DEADLINE, null)));
+    if (afterId != null) {
+      filters.add(Filters.gt(Case.ID, afterId));
+    }
+    return cases.find(inStates(withUnit, filters)).projection(Projections.exclude(Case.AUDIT, OutboxRelay.FIELD))
+        .sort(Sorts.ascending(Case.ID)).limit(limit).into(new ArrayList<>());
+  }
+
   /** One top-level $and of the state and the other conditions, the shape an index prefix is matched in. */
   private static Bson inStates(Collection<CaseState> states, List<Bson> filters) {
     List<Bson> all = new ArrayList<>();

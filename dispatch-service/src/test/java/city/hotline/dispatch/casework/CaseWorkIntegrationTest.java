@@ -11,18 +11,29 @@ import city.hotline.dispatch.DispatchTestBase;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Return (退单), routing by hand, extension (延期), resolve with attachments, reopen (重办) and the queues, through HTTP and Kafka. */
 class CaseWorkIntegrationTest extends DispatchTestBase {
+  @Autowired
+  MongoDatabase database;
+  @Autowired
+  CaseClocksBackfill backfill;
+  @Autowired
+  OverdueMarker marker;
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     ServiceTestSupport.register(registry, "dispatch-casework-it");
@@ -306,5 +317,48 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
   private List<String> dispatchCauses(String ticketId) {
     return probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseDispatched"))
         .map(e -> e.path("payload").path("cause").asString()).toList();
+  }
+
+  /**
+   * Upgrade from before issue 22: open cases as that version wrote them (no deadline, no dueAt) get both at
+   * start, so the overdue clock marks a passed claim deadline, the overdue filter lists it, and a unit's queue
+   * puts a far deadline after a near one instead of first.
+   */
+  @Test
+  void casesWrittenBeforeIssue22GetTheirClocksAtStart() {
+    Instant now = Instant.now();
+    String late = nextTicketId();
+    String far = nextTicketId();
+    database.getCollection(CaseRepository.COLLECTION).insertMany(List.of(
+        oldCase(late, "DISPATCHED", now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3))),
+        oldCase(far, "CLAIMED", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)))
+            .append("claimedAt", Date.from(now.minus(Duration.ofDays(2)))).append("claimedBy", "bureau-HANNAN_CGJ")));
+    String fresh = register("HANNAN", "SANITATION", false);
+    awaitCase(fresh, "DISPATCHED");
+
+    assertThat(backfill.backfill()).as("written at start").isEqualTo(2);
+    assertThat(backfill.backfill()).as("a second start").isZero();
+    marker.markDue();
+
+    await().atMost(WAIT).until(() -> eventTypes(late).contains("CaseOverdue"));
+    assertThat(caseOf(late).path("audit").valueStream().map(a -> a.path("note").asString())).contains("超期未签收");
+    assertThat(queue(desk(), "?overdue=true&size=100")).contains(late).doesNotContain(far, fresh);
+    assertThat(queue(bureau("HANNAN_CGJ"), "?size=100")).containsSubsequence(late, fresh, far);
+  }
+
+  /** A case document as dispatch wrote it before issue 22 (commit ba1d358): no deadline, no dueAt. */
+  private static Document oldCase(String ticketId, String state, Instant claimBy, Instant resolveBy) {
+    Instant opened = claimBy.minus(Duration.ofHours(2));
+    return new Document("_id", ticketId).append("rev", 0).append("district", "HANNAN").append("category", "SANITATION")
+        .append("urgency", "NORMAL").append("type", "COMPLAINT").append("address", "汉南大道1号")
+        .append("street", null).append("description", "垃圾未清运").append("callerName", "王五")
+        .append("callerPhone", "13700000000").append("confidential", false).append("registeredAt", Date.from(opened))
+        .append("openedAt", Date.from(opened))
+        .append("audit", List.of(new Document("at", Date.from(opened)).append("action", "DISPATCH")
+            .append("state", "DISPATCHED").append("actor", "system").append("note", "派单至 汉南区城管局 (rule HANNAN|* v1)")))
+        .append("state", state).append("unitId", "HANNAN_CGJ").append("unitName", "汉南区城管局")
+        .append("unitsSeen", List.of("HANNAN_CGJ")).append("ruleKey", "HANNAN|*").append("ruleVersion", 1)
+        .append("dispatchedAt", Date.from(opened)).append("enteredAt", Date.from(opened))
+        .append("claimDeadline", Date.from(claimBy)).append("resolveDeadline", Date.from(resolveBy));
   }
 }
