@@ -45,6 +45,12 @@ public record CaseView(
     Integer ruleVersion,
     List<Case.AuditEntry> audit) {
 
+  /** Names the case without the caller's name or phone, as {@link Case#toString} does. */
+  @Override
+  public String toString() {
+    return "CaseView[" + ticketId + " " + state + " rev " + rev + " unit " + unitId + "]";
+  }
+
   static CaseView of(Case c, Caller reader, Instant now) {
     boolean hidden = c.confidential() && reader.has(Role.BUREAU);
     Instant deadline = c.state().currentDeadline(c.claimDeadline(), c.resolveDeadline());

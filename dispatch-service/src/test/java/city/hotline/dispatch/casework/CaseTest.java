@@ -15,6 +15,8 @@ import city.hotline.contracts.EventType;
 import city.hotline.dispatch.overdue.DeadlineKind;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
+import city.hotline.support.security.Caller;
+import city.hotline.support.security.Role;
 import city.hotline.support.web.ApiException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Filters;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -298,5 +301,16 @@ class CaseTest {
       assertThat(c.event()).isNull();
       assertThat(after(stale, c).dueAt()).isEqualTo(DEADLINES.resolveBy());
     });
+  }
+
+  /** A case, or its view as an operator reads it, in a log line never carries the caller's name or phone. */
+  @Test
+  void neitherTheCaseNorItsViewPrintsTheCallersNameOrPhone() {
+    Case kase = dispatched();
+    CaseView view = CaseView.of(kase, new Caller("op", "接线员", Set.of(Role.OPERATOR), null), T0);
+    assertThat(view.callerPhone()).as("the operator's view holds it").isEqualTo("13912345678");
+    for (Object printed : List.of(kase, view)) {
+      assertThat(printed.toString()).contains("WH20261207000001").doesNotContain("李四", "13912345678");
+    }
   }
 }
