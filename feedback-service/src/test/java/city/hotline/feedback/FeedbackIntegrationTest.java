@@ -12,22 +12,30 @@ import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.feedback.stats.StatsProgress;
+import city.hotline.feedback.visit.OldRatingLinks;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -386,5 +394,52 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/dashboard/summary").status()).isEqualTo(403);
     assertThat(anonymous().get("/api/dashboard/summary").status()).isEqualTo(401);
     assertThat(as("LEADER").get("/api/dashboard/summary").status()).isEqualTo(200);
+  }
+
+  @Autowired
+  OldRatingLinks oldLinks;
+
+  /**
+   * Upgrade from before issue 22: a visit as that version kept it (no linkHashes, no reopenCount, its links in
+   * rating_links) is found by its current link, which rates, while the link it replaced is still told apart.
+   */
+  @Test
+  void aLinkIssuedBeforeIssue22StillRates() {
+    String ticketId = newTicket();
+    publish(ticketId, lifecycleUpToResolved(ticketId, "HONGSHAN"));
+    awaitVisitOpen(ticketId);
+    String replaced = "r".repeat(43);
+    String current = "c".repeat(43);
+    Date now = new Date();
+    MongoCollection<Document> visits = database.getCollection("visits");
+    Document old = visits.find(Filters.eq("_id", ticketId)).first();
+    old.remove("linkHashes");
+    old.remove("reopenCount");
+    old.put("ratingLink", new Document("hash", sha256(current))
+        .append("expiresAt", Date.from(Instant.now().plus(Duration.ofDays(7)))).append("issuedAt", now)
+        .append("issuedBy", "operator"));
+    visits.replaceOne(Filters.eq("_id", ticketId), old);
+    database.getCollection("rating_links").insertMany(List.of(
+        new Document("_id", sha256(replaced)).append("ticketId", ticketId).append("at", now),
+        new Document("_id", sha256(current)).append("ticketId", ticketId).append("at", now)));
+    assertThat(anonymous().post("/api/public/ratings/lookup", Map.of("token", current)).status())
+        .as("before the start-up pass").isEqualTo(404);
+
+    assertThat(oldLinks.keep()).as("at start").isEqualTo(2);
+    assertThat(oldLinks.keep()).as("a second start").isZero();
+
+    assertThat(anonymous().post("/api/public/ratings", Map.of("token", replaced, "satisfaction", "SATISFIED")).status())
+        .as("replaced").isEqualTo(410);
+    Reply rated = anonymous().post("/api/public/ratings", Map.of("token", current, "satisfaction", "SATISFIED"));
+    assertThat(rated.status()).isEqualTo(200);
+    assertThat(rated.body().path("outcome").asString()).isEqualTo("SATISFIED");
+  }
+
+  private static String sha256(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -22,7 +22,8 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  *
  * @param resolutions the CaseResolved event ids that opened it, so a redelivery opens nothing again
  * @param failedAttempts calls since it opened that did not reach the citizen
- * @param reopenCount how often the case has been sent back already
+ * @param reopenCount how often the case has been sent back already (absent on a visit from before issue 22 that
+ *     was never sent back: 0)
  * @param linkHashes every rating link ever issued for it, so a replaced link is told from an unknown one
  */
 public record Visit(
@@ -37,7 +38,7 @@ public record Visit(
     @BsonProperty(Visit.DEADLINE) Instant returnVisitDeadline,
     @BsonProperty(Visit.REPLY) String reply,
     @BsonProperty(Visit.FAILED_ATTEMPTS) int failedAttempts,
-    @BsonProperty(Visit.REOPEN_COUNT) int reopenCount,
+    @BsonProperty(Visit.REOPEN_COUNT) Integer reopenCount,
     @BsonProperty(Visit.OUTCOME) String outcome,
     @BsonProperty(Visit.CLOSED_AT) Instant closedAt,
     @BsonProperty(Visit.ATTEMPTS) List<Call> attempts,
@@ -69,6 +70,7 @@ public record Visit(
   static final String LINK = "LINK";
 
   public Visit {
+    reopenCount = reopenCount == null ? 0 : reopenCount;
     resolutions = resolutions == null ? List.of() : resolutions;
     attempts = attempts == null ? List.of() : attempts;
     linkHashes = linkHashes == null ? List.of() : linkHashes;

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -28,9 +30,15 @@ import org.springframework.stereotype.Repository;
 class VisitRepository {
   static final String COLLECTION = "visits";
   private static final String ID = "_id";
+  /** Where links were looked up before issue 22: {@code {_id: hash, ticketId, at}}. */
+  static final String OLD_LINKS = "rating_links";
+  private static final String OLD_LINK_TICKET = "ticketId";
+  private static final int BACKFILL_BATCH = 500;
+  private final MongoDatabase database;
   private final MongoCollection<Visit> visits;
 
   VisitRepository(MongoDatabase database) {
+    this.database = database;
     this.visits = database.getCollection(COLLECTION, Visit.class);
     // 回访队列: the open visits, the longest-waiting first (ties by ticket), a page at a time.
     visits.createIndex(Indexes.ascending(Visit.STATE, Visit.RESOLVED_AT, ID));
@@ -97,10 +105,46 @@ class VisitRepository {
     return visits.countDocuments(Filters.eq(Visit.STATE, VisitState.OPEN));
   }
 
-  /** Open visits whose return-visit deadline is not after {@code now}, the earliest first. */
-  List<Visit> openAndDue(Instant now) {
+  /** Open visits whose return-visit deadline is not after {@code now}, the earliest first, at most {@code limit}. */
+  List<Visit> openAndDue(Instant now, int limit) {
     return visits.find(Filters.and(Filters.eq(Visit.STATE, VisitState.OPEN), Filters.lte(Visit.DEADLINE, now)))
-        .sort(Sorts.ascending(Visit.DEADLINE)).into(new ArrayList<>());
+        .sort(Sorts.ascending(Visit.DEADLINE)).limit(limit).into(new ArrayList<>());
+  }
+
+  /**
+   * Upgrade from before issue 22: links were then found through {@code rating_links} (hash → ticket), and a
+   * visit kept only its current link, so visits from then have no {@code linkHashes} and their links would be
+   * unknown. Each such visit gets its current link's hash, and every hash {@code rating_links} still holds is
+   * added to its visit, so a replaced link is told apart (410) as before. Adding to a set, so it can run on
+   * every start and on several replicas at once; {@code rating_links} is only read.
+   *
+   * @return how many hashes this call added
+   */
+  int keepLinksIssuedBeforeIssue22() {
+    String currentHash = Visit.RATING_LINK + "." + RatingLink.Issued.HASH;
+    MongoCollection<Document> raw = visits.withDocumentClass(Document.class);
+    int added = 0;
+    List<Document> batch;
+    do {
+      batch = raw.find(Filters.and(Filters.exists(Visit.LINK_HASHES, false), Filters.type(currentHash, BsonType.STRING)))
+          .projection(Projections.include(currentHash)).limit(BACKFILL_BATCH).into(new ArrayList<>());
+      for (Document visit : batch) {
+        added += addLinkHash(visit.getString(ID), visit.get(Visit.RATING_LINK, Document.class)
+            .getString(RatingLink.Issued.HASH));
+      }
+    } while (!batch.isEmpty());
+    for (Document link : database.getCollection(OLD_LINKS).find()) {
+      added += addLinkHash(link.getString(OLD_LINK_TICKET), link.getString(ID));
+    }
+    return added;
+  }
+
+  private int addLinkHash(String ticketId, String hash) {
+    if (ticketId == null || hash == null) {
+      return 0;
+    }
+    return (int) visits.updateOne(Filters.and(Filters.eq(ID, ticketId), Filters.ne(Visit.LINK_HASHES, hash)),
+        Updates.addToSet(Visit.LINK_HASHES, hash)).getModifiedCount();
   }
 
   /** The visit a rating link with this hash was ever issued for. */

@@ -74,11 +74,14 @@ class VisitService {
         .orElseThrow(() -> ApiException.conflict("此工单的评价已提交或已结束 (this case was rated or closed meanwhile)")));
   }
 
-  /** 回访超时: closes every visit still open at its deadline as NO_RESPONSE; how many this call closed. */
+  /**
+   * 回访超时: closes the visits still open at their deadline as NO_RESPONSE, at most a batch of them (the rest,
+   * after a long stop, in the passes that follow); how many this call closed.
+   */
   int closeUnanswered() {
     Instant now = clock.instant();
     int closed = 0;
-    for (Visit visit : visits.openAndDue(now)) {
+    for (Visit visit : visits.openAndDue(now, settings.clockBatchSize())) {
       // Another replica's clock may close it first; then the guarded write changes nothing here.
       Optional<VisitChange> change = visit.expire(now);
       if (change.isPresent() && write(change.get()).isPresent()) {

@@ -61,7 +61,7 @@ class VisitRepositoryContainersTest {
           .containsExactly("WH20261123000001", "WH20261123000002");
       assertThat(visits.openPage(1, 1)).extracting(Visit::ticketId).containsExactly("WH20261123000002");
       assertThat(visits.countOpen()).isEqualTo(2);
-      assertThat(visits.openAndDue(NOW)).extracting(Visit::ticketId).containsExactly("WH20261123000001");
+      assertThat(visits.openAndDue(NOW, 10)).extracting(Visit::ticketId).containsExactly("WH20261123000001");
 
       VisitChange link = first.issueLink("hash-1", "operator", NOW, NOW.plus(Duration.ofDays(7)));
       assertThat(visits.apply(link, null)).isTrue();
@@ -83,7 +83,7 @@ class VisitRepositoryContainersTest {
       assertThat(database.getCollection(VisitRepository.COLLECTION).find(Filters.eq("_id", "WH20261123000001"))
           .first().getList("outbox", Document.class)).hasSize(1);
       assertThat(visits.openPage(0, 10)).extracting(Visit::ticketId).containsExactly("WH20261123000002");
-      assertThat(visits.openAndDue(NOW)).isEmpty();
+      assertThat(visits.openAndDue(NOW, 10)).isEmpty();
     }
   }
 
