@@ -77,7 +77,19 @@ public record Visit(
   }
 
   /** Whom to call back; operators see a confidential caller's number too: they make the call. */
-  public record Caller(String name, String phone, boolean confidential) {}
+  public record Caller(String name, String phone, boolean confidential) {
+    /** Says whether there is a caller to call, never who it is, so a log line never carries them. */
+    @Override
+    public String toString() {
+      return "Caller[" + (phone == null ? "no phone" : "phone kept") + (confidential ? ", confidential" : "") + "]";
+    }
+  }
+
+  /** Names the visit without the caller's name or phone, so a visit in a log or a message never carries them. */
+  @Override
+  public String toString() {
+    return "Visit[" + ticketId + " " + state + " failed " + failedAttempts + " reopened " + reopenCount + "]";
+  }
 
   /** One return-visit call as kept: the operator's by phone or the citizen's own rating by link. */
   public record Call(Instant at, String actor, String channel, boolean reached, Satisfaction satisfaction,

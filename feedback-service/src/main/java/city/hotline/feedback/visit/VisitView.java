@@ -18,6 +18,12 @@ public record VisitView(String ticketId, VisitState state, String district, Stri
 
   public record LinkView(Instant issuedAt, Instant expiresAt, boolean used) {}
 
+  /** Names the visit without the caller's name or phone, as {@link Visit#toString} does. */
+  @Override
+  public String toString() {
+    return "VisitView[" + ticketId + " " + state + "]";
+  }
+
   private static final CaseFacts NO_FACTS = new CaseFacts(null, null, null, null);
   private static final Visit.Caller NO_CALLER = new Visit.Caller(null, null, false);
 

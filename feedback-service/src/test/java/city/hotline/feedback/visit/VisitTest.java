@@ -134,4 +134,14 @@ class VisitTest {
         .isEqualTo(new CaseClosed(FACTS, Visit.NO_RESPONSE, Visit.SYSTEM, null));
     assertThat(visit(VisitState.CLOSED, 0, 0).expire(NOW.plus(Duration.ofDays(9)))).isEmpty();
   }
+
+  /** A visit, its caller or its view in a log line never carries the caller's name or phone. */
+  @Test
+  void neitherTheVisitNorItsCallerNorItsViewPrintsTheCallersNameOrPhone() {
+    Visit visit = visit(VisitState.OPEN, 1, 0);
+    for (Object printed : List.of(visit, visit.caller(), VisitView.of(visit))) {
+      assertThat(printed.toString()).doesNotContain("赵六", "13700001111");
+    }
+    assertThat(visit.toString()).contains("T", "OPEN");
+  }
 }
