@@ -36,10 +36,22 @@ public record ComplaintView(
 
   /** A later call about the same problem, merged into this ticket. */
   public record DuplicateCall(String ticketId, Instant at, String callerName, String callerPhone, boolean confidential) {
+    /** Names the call by its ticket, never its caller, so it never carries their name or phone into a log. */
+    @Override
+    public String toString() {
+      return "DuplicateCall[" + ticketId + " at " + at + "]";
+    }
+
     DuplicateCall seenBy(Caller caller) {
       return new DuplicateCall(ticketId, at, CallerPrivacy.name(callerName, confidential, caller),
           CallerPrivacy.phone(callerPhone, confidential, caller), confidential);
     }
+  }
+
+  /** Names the work order without the caller's name or phone, as {@link WorkOrder#toString} does. */
+  @Override
+  public String toString() {
+    return "ComplaintView[" + ticketId + " " + status + " unit " + unitId + "]";
   }
 
   /**

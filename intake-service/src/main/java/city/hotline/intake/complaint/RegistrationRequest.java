@@ -38,6 +38,12 @@ public record RegistrationRequest(
     @Size(max = 2000, message = "must be at most 2000 characters") String answer,
     @Size(max = 32, message = "must be a ticket number") String duplicateOf) {
 
+  /** Says what the call is about, never who made it, so a call in a log never carries the caller's name or phone. */
+  @Override
+  public String toString() {
+    return "RegistrationRequest[" + type + " " + category + " " + district + " " + urgency + "]";
+  }
+
   /** Where the problem is, WGS-84 degrees. */
   public record Location(
       @NotNull(message = "is required") @DecimalMin(value = "-180", message = "must be between -180 and 180")

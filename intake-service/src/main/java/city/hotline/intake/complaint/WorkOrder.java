@@ -91,6 +91,15 @@ public record WorkOrder(
   public static final Set<ComplaintStatus> OPEN = statuses(true);
   private static final Set<ComplaintStatus> MERGEABLE = statuses(false);
 
+  /**
+   * Names the work order without the caller's name or phone (nor its outbox, whose ComplaintRegistered carries
+   * them), so a work order in a log or a message never carries them.
+   */
+  @Override
+  public String toString() {
+    return "WorkOrder[" + ticketId + " " + status + " unit " + unitId + "]";
+  }
+
   /** One step of the timeline, under the id of the event that caused it, so it is recorded once. */
   public record Step(@BsonProperty(Step.EVENT_ID) String eventId, Instant at, ComplaintStatus status, String actor,
       String note) {
@@ -269,7 +278,13 @@ public record WorkOrder(
       ComplaintMerged event) {}
 
   /** An extra caller to add to an original, with its note. */
-  public record Link(String ticketId, ComplaintView.DuplicateCall call, Step note) {}
+  public record Link(String ticketId, ComplaintView.DuplicateCall call, Step note) {
+    /** Names the extra call by its ticket, never its caller. */
+    @Override
+    public String toString() {
+      return "Link[" + call.ticketId() + " to " + ticketId + "]";
+    }
+  }
 
   private static Set<ComplaintStatus> statuses(boolean open) {
     Set<ComplaintStatus> statuses = EnumSet.noneOf(ComplaintStatus.class);

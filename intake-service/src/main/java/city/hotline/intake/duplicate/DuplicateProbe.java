@@ -15,6 +15,12 @@ public record DuplicateProbe(
     @Size(max = 200, message = "must be at most 200 characters") String address,
     @Valid RegistrationRequest.Location location) {
 
+  /** Says what is probed, never the caller's phone. */
+  @Override
+  public String toString() {
+    return "DuplicateProbe[" + category + " " + district + (callerPhone == null ? "" : ", by phone") + "]";
+  }
+
   public static DuplicateProbe of(RegistrationRequest request) {
     return new DuplicateProbe(request.callerPhone(), request.category(), request.district(), request.address(),
         request.location());

@@ -3,6 +3,7 @@ package city.hotline.intake.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import city.hotline.intake.duplicate.DuplicateProbe;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -157,5 +158,19 @@ class WorkOrderTest {
     assertThat(withCallers.link(link.call(), AT)).as("linked already").isEmpty();
     assertThat(withCallers.mergeRefusal(registered(EARLIER)))
         .hasValueSatisfying(reason -> assertThat(reason).contains("has calls merged into it"));
+  }
+
+  /** The work order, its view, the call and its extra callers in a log line never carry a caller's name or phone. */
+  @Test
+  void nothingThatHoldsACallersNameOrPhonePrintsThem() {
+    WorkOrder order = registered(EARLIER);
+    ComplaintView.DuplicateCall extra = registered(LATER).asExtraCaller();
+    WorkOrder.Link link = order.link(extra, AT.plusSeconds(60)).orElseThrow();
+    DuplicateProbe probe = DuplicateProbe.of(call(null, null, null));
+    for (Object printed : List.of(order, order.view(), call(null, null, null), extra, link, probe)) {
+      assertThat(printed.toString()).doesNotContain("王芳", "13812341234");
+    }
+    assertThat(order.toString()).contains(EARLIER);
+    assertThat(link.toString()).contains(LATER, EARLIER);
   }
 }
