@@ -8,6 +8,7 @@ import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -155,6 +156,31 @@ abstract class CaseRepositoryContract {
     assertThat(cases.due(NOW.plus(Duration.ofDays(6)), 10)).extracting(Case::ticketId)
         .as("the next deadline of each: one's claim, the other's resolve (its claim marked)")
         .containsExactly("WH20261207000021", "WH20261207000020");
+  }
+
+  /** Cases written before issue 22 lack deadline and dueAt: found a batch at a time, put right once. */
+  @Test
+  void casesWithoutTheirClocksAreFoundInTicketOrderAndPutRightOnce() {
+    store("WH20261207000030", JIANGAN, "SANITATION", NOW.minusSeconds(60));
+    store("WH20261207000031", WUCHANG, "SANITATION", NOW.plusSeconds(60));
+    store("WH20261207000032", JIANGAN, "SANITATION", NOW.plusSeconds(60));
+    store("WH20261207000033", null, "SANITATION", NOW.minusSeconds(60));
+    database.getCollection(CaseRepository.COLLECTION).updateMany(
+        Filters.in("_id", "WH20261207000030", "WH20261207000031", "WH20261207000033"),
+        Updates.combine(Updates.unset(Case.DEADLINE),
+            Updates.unset(Case.DUE_AT)));
+    List<Case> first = cases.withoutDeadline(null, 1);
+    assertThat(first).extracting(Case::ticketId).containsExactly("WH20261207000030");
+    assertThat(cases.withoutDeadline("WH20261207000030", 10)).extracting(Case::ticketId)
+        .as("the desk's case has no deadline to give").containsExactly("WH20261207000031");
+    CaseChange putRight = first.get(0).clocksPutRight().orElseThrow();
+    assertThat(cases.apply(putRight, null)).hasValueSatisfying(c -> {
+      assertThat(c.deadline()).isEqualTo(NOW.minusSeconds(60));
+      assertThat(c.dueAt()).isEqualTo(NOW.minusSeconds(60));
+    });
+    assertThat(cases.apply(putRight, null)).as("a racing replica").isEmpty();
+    assertThat(cases.due(NOW, 10)).extracting(Case::ticketId).containsExactly("WH20261207000030");
+    assertThat(cases.withoutDeadline(null, 10)).extracting(Case::ticketId).containsExactly("WH20261207000031");
   }
 
   @Test
