@@ -1,8 +1,7 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.kafka.EventNotYetApplicableException;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -55,15 +54,7 @@ public class ComplaintRepository {
 
   /** @return false when a work order with this ticket number exists already */
   boolean insert(WorkOrder order) {
-    try {
-      complaints.insertOne(order);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Inserts.insertIfAbsent(complaints, order);
   }
 
   /**

@@ -3,14 +3,13 @@ package city.hotline.support.mongo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import org.bson.Document;
 
 /** Inserting a document whose {@code _id} is its natural key, where "already there" is an answer, not an error. */
 public final class Inserts {
   private Inserts() {}
 
   /** @return false when a document with the same {@code _id} (or other unique key) exists already */
-  public static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+  public static <T> boolean insertIfAbsent(MongoCollection<T> collection, T document) {
     try {
       collection.insertOne(document);
       return true;
