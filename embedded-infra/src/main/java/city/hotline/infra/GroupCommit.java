@@ -50,8 +50,7 @@ final class GroupCommit {
             } finally {
                 noWriteInProgress.unlock();
             }
-            // H2's background writer may have taken these changes already and handed them to its own save
-            // threads; commit() then finds nothing unsaved and returns at once. Wait for those threads too.
+            // H2 may hand the chunk to its own save threads and return before they wrote it; wait for them too.
             store.executeFilestoreOperation(NOTHING);
             if (fsync) {
                 store.sync();

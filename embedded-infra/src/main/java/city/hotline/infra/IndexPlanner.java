@@ -2,7 +2,6 @@ package city.hotline.infra;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,23 +47,21 @@ final class IndexPlanner {
     }
 
     private static Iterable<Object> byUniqueKeys(Index<Object> index, FieldConditions conditions) {
-        List<Document> lookups = new ArrayList<>(List.of(new Document()));
+        List<List<Object>> combinations = Combinations.start();
         for (var key : index.getKeys()) {
             FieldConditions.Condition condition = conditions.get(key.getKey());
             if (condition == null || !condition.isEquality()
-                    || (long) lookups.size() * condition.rawValues().size() > MAX_LOOKUPS) {
+                    || (long) combinations.size() * condition.rawValues().size() > MAX_LOOKUPS) {
                 return null;
             }
-            List<Document> longer = new ArrayList<>();
-            for (Document lookup : lookups) {
-                for (Object value : condition.rawValues()) {
-                    longer.add(lookup.clone().append(key.getKey(), value));
-                }
-            }
-            lookups = longer;
+            combinations = Combinations.extend(combinations, condition.rawValues());
         }
         Set<Object> positions = new LinkedHashSet<>();
-        for (Document lookup : lookups) {
+        for (List<Object> values : combinations) {
+            Document lookup = new Document();
+            for (int i = 0; i < values.size(); i++) {
+                lookup.append(index.getKeys().get(i).getKey(), values.get(i));
+            }
             if (!index.canHandle(lookup)) {
                 return null;
             }

@@ -90,7 +90,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     Plan plan(FieldConditions conditions) {
-        List<List<Object>> prefixes = new ArrayList<>(List.of(List.of()));
+        List<List<Object>> prefixes = Combinations.start();
         int equalities = 0;
         for (String key : keys()) {
             FieldConditions.Condition condition = conditions.get(key);
@@ -98,15 +98,7 @@ final class SecondaryIndex extends Index<Object> {
                     || (long) prefixes.size() * condition.values().size() > MAX_PROBES) {
                 break;
             }
-            List<List<Object>> longer = new ArrayList<>();
-            for (List<Object> prefix : prefixes) {
-                for (Object value : condition.values()) {
-                    List<Object> next = new ArrayList<>(prefix);
-                    next.add(value);
-                    longer.add(next);
-                }
-            }
-            prefixes = longer;
+            prefixes = Combinations.extend(prefixes, condition.values());
             equalities++;
         }
         FieldConditions.Condition next = equalities < keys().size() ? conditions.get(keys().get(equalities)) : null;
@@ -222,7 +214,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     private List<Entry> entriesOf(Document document, Object position) {
-        List<List<Object>> combinations = new ArrayList<>(List.of(List.of()));
+        List<List<Object>> combinations = Combinations.start();
         List<String> keys = keys();
         for (int i = 0; i < keys.size(); i++) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, keys.get(i));
@@ -236,15 +228,7 @@ final class SecondaryIndex extends Index<Object> {
             } else {
                 values.add(FieldConditions.normalize(value));
             }
-            List<List<Object>> longer = new ArrayList<>();
-            for (List<Object> combination : combinations) {
-                for (Object element : values) {
-                    List<Object> next = new ArrayList<>(combination);
-                    next.add(element);
-                    longer.add(next);
-                }
-            }
-            combinations = longer;
+            combinations = Combinations.extend(combinations, values);
         }
         return combinations.stream().map(values -> new Entry(values.toArray(), position)).toList();
     }
