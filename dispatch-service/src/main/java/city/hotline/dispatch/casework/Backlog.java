@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bson.conversions.Bson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class Backlog {
-  private static final List<CaseState> OPEN = List.of(CaseState.DISPATCHED, CaseState.CLAIMED,
-      CaseState.AWAITING_MANUAL_DISPATCH, CaseState.RETURNED);
+  private static final List<CaseState> OPEN = Stream.concat(CaseState.WITH_UNIT.stream(), CaseState.AT_DESK.stream())
+      .toList();
 
   private final CaseRepository cases;
   private final CaseWrites writes;

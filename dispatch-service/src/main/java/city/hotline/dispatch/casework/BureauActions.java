@@ -24,13 +24,14 @@ class BureauActions {
 
   CaseView claim(String ticketId, Caller caller) {
     Instant now = writes.now();
-    return view(writes.load(ticketId, caller).claim(caller.actor(), now), caller, now);
+    return writes.applyAndView(writes.load(ticketId, caller).claim(caller.actor(), now), caller, now);
   }
 
   CaseView resolve(String ticketId, String reply, List<Case.Attachment> attachments, Caller caller) {
     Instant now = writes.now();
     Case kase = writes.load(ticketId, caller);
-    return view(kase.resolve(caller.actor(), reply, attachments, now, clocks.returnVisitDeadline(now)), caller, now);
+    CaseChange change = kase.resolve(caller.actor(), reply, attachments, now, clocks.returnVisitDeadline(now));
+    return writes.applyAndView(change, caller, now);
   }
 
   /**
@@ -39,17 +40,14 @@ class BureauActions {
    */
   CaseView returnCase(String ticketId, ReturnReason reason, String note, Caller caller) {
     Instant now = writes.now();
-    return view(writes.load(ticketId, caller).returnToDesk(caller.actor(), reason, note, now), caller, now);
+    CaseChange change = writes.load(ticketId, caller).returnToDesk(caller.actor(), reason, note, now);
+    return writes.applyAndView(change, caller, now);
   }
 
   CaseView requestExtension(String ticketId, String reason, Instant requested, Caller caller) {
     Instant now = writes.now();
     Case kase = writes.load(ticketId, caller);
-    return view(kase.requestExtension(caller.actor(), reason, requested, now, settings.maxExtension(), zone), caller,
-        now);
-  }
-
-  private CaseView view(CaseChange change, Caller caller, Instant now) {
-    return CaseView.of(writes.apply(change, caller), caller, now);
+    CaseChange change = kase.requestExtension(caller.actor(), reason, requested, now, settings.maxExtension(), zone);
+    return writes.applyAndView(change, caller, now);
   }
 }

@@ -36,6 +36,8 @@ class CaseRepository {
   /** What a queue line or a count needs: not the trail, the caller or the outbox. */
   private static final Bson QUEUE_FIELDS = Projections.exclude(Case.AUDIT, Case.CALLER_NAME, Case.CALLER_PHONE,
       Case.ATTACHMENTS, Case.REOPENED_BY, OutboxRelay.FIELD);
+  /** A whole case for a clock to decide on: everything but its trail and its outbox. */
+  private static final Bson WITHOUT_TRAIL = Projections.exclude(Case.AUDIT, OutboxRelay.FIELD);
 
   private final MongoCollection<Case> cases;
 
@@ -115,7 +117,7 @@ class CaseRepository {
 
   /** The cases whose next unmarked deadline has passed by {@code now}, earliest first, at most {@code limit}. */
   List<Case> due(Instant now, int limit) {
-    return cases.find(Filters.lte(Case.DUE_AT, now)).projection(Projections.exclude(Case.AUDIT, OutboxRelay.FIELD))
+    return cases.find(Filters.lte(Case.DUE_AT, now)).projection(WITHOUT_TRAIL)
         .sort(Sorts.ascending(Case.DUE_AT)).limit(limit).into(new ArrayList<>());
   }
 
@@ -124,12 +126,11 @@ class CaseRepository {
    * ticket order, at most {@code limit}; served by {state, deadline}.
    */
   List<Case> withoutDeadline(String afterId, int limit) {
-    List<CaseState> withUnit = List.of(CaseState.DISPATCHED, CaseState.CLAIMED);
     List<Bson> filters = new ArrayList<>(List.of(Filters.eq(Case.DEADLINE, null)));
     if (afterId != null) {
       filters.add(Filters.gt(Case.ID, afterId));
     }
-    return cases.find(inStates(withUnit, filters)).projection(Projections.exclude(Case.AUDIT, OutboxRelay.FIELD))
+    return cases.find(inStates(CaseState.WITH_UNIT, filters)).projection(WITHOUT_TRAIL)
         .sort(Sorts.ascending(Case.ID)).limit(limit).into(new ArrayList<>());
   }
 

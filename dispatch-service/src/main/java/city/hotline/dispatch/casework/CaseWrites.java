@@ -74,6 +74,11 @@ class CaseWrites {
     return updated;
   }
 
+  /** {@link #apply} a user's change and show the case as that user sees it now. */
+  CaseView applyAndView(CaseChange change, Caller caller, Instant now) {
+    return CaseView.of(apply(change, caller), caller, now);
+  }
+
   /** A change the system makes (from an event or the overdue clock); empty if the case was no longer as expected. */
   Optional<Case> applySystem(CaseChange change) {
     Optional<Case> updated = write(change);

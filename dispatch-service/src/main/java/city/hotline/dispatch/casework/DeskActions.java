@@ -31,21 +31,19 @@ class DeskActions {
     Unit unit = routing.activeUnit(unitId).orElseThrow(() -> ApiException.invalid(
         List.of(new FieldProblem("unitId", "is not an active unit: " + unitId))));
     Instant now = writes.now();
-    return view(kase.dispatchByHand(unit, caller.actor(), note, confirmReturnedUnit, settings.returnsBeforeConfirm(),
-        clocks.start(kase, now), now), caller, now);
+    CaseChange change = kase.dispatchByHand(unit, caller.actor(), note, confirmReturnedUnit,
+        settings.returnsBeforeConfirm(), clocks.start(kase, now), now);
+    return writes.applyAndView(change, caller, now);
   }
 
   CaseView decideExtension(String ticketId, boolean approve, String note, Caller caller) {
     Instant now = writes.now();
-    return view(writes.load(ticketId, caller).decideExtension(caller.actor(), approve, note, now), caller, now);
+    CaseChange change = writes.load(ticketId, caller).decideExtension(caller.actor(), approve, note, now);
+    return writes.applyAndView(change, caller, now);
   }
 
   CaseView press(String ticketId, String note, Caller caller) {
     Instant now = writes.now();
-    return view(writes.load(ticketId, caller).press(caller.actor(), note, now), caller, now);
-  }
-
-  private CaseView view(CaseChange change, Caller caller, Instant now) {
-    return CaseView.of(writes.apply(change, caller), caller, now);
+    return writes.applyAndView(writes.load(ticketId, caller).press(caller.actor(), note, now), caller, now);
   }
 }

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
@@ -25,8 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class QueueService {
-  private static final Set<CaseState> UNIT_STATES = states(CaseState::withUnit);
-  private static final Set<CaseState> DESK_STATES = states(CaseState::atDesk);
+  private static final Set<CaseState> UNIT_STATES = CaseState.WITH_UNIT;
+  private static final Set<CaseState> DESK_STATES = CaseState.AT_DESK;
 
   private final CaseRepository cases;
   private final Clock clock;
@@ -91,10 +88,6 @@ class QueueService {
       total += count;
     }
     return new Page(items, page, size, (int) total);
-  }
-
-  private static Set<CaseState> states(Predicate<CaseState> which) {
-    return Stream.of(CaseState.values()).filter(which).collect(Collectors.toCollection(() -> EnumSet.noneOf(CaseState.class)));
   }
 
   private static Set<CaseState> only(Set<CaseState> states, Set<CaseState> among) {
