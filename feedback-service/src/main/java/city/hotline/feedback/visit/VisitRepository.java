@@ -7,12 +7,15 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +57,7 @@ class VisitRepository {
    */
   void noteRegistered(String ticketId, ComplaintRegistered call) {
     visits.updateOne(Filters.eq(ID, ticketId),
-        Updates.combine(Updates.setOnInsert(Visit.STATE, VisitState.AWAITING_RESOLUTION),
-            Updates.setOnInsert(Visit.FAILED_ATTEMPTS, 0),
-            Updates.setOnInsert(Visit.REOPEN_COUNT, 0),
+        Updates.combine(Updates.setOnInsert(Visit.STATE, VisitState.AWAITING_RESOLUTION), freshCounters(),
             Updates.set(Visit.CALLER, new Visit.Caller(call.callerName(), call.callerPhone(), call.confidential())),
             Updates.set(Visit.ADDRESS, call.address()),
             Updates.set(Visit.DESCRIPTION, call.description())),
@@ -80,8 +81,7 @@ class VisitRepository {
         Updates.set(Visit.REPLY, reply),
         Updates.set(Visit.FACTS, facts),
         Updates.unset(Visit.RATING_LINK),
-        Updates.setOnInsert(Visit.FAILED_ATTEMPTS, 0),
-        Updates.setOnInsert(Visit.REOPEN_COUNT, 0));
+        freshCounters());
     try {
       visits.updateOne(notClosed, open, new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
@@ -128,23 +128,43 @@ class VisitRepository {
     do {
       batch = raw.find(Filters.and(Filters.exists(Visit.LINK_HASHES, false), Filters.type(currentHash, BsonType.STRING)))
           .projection(Projections.include(currentHash)).limit(BACKFILL_BATCH).into(new ArrayList<>());
+      List<WriteModel<Visit>> writes = new ArrayList<>();
       for (Document visit : batch) {
-        added += addLinkHash(visit.getString(ID), visit.get(Visit.RATING_LINK, Document.class)
+        addLinkHash(writes, visit.getString(ID), visit.get(Visit.RATING_LINK, Document.class)
             .getString(RatingLink.Issued.HASH));
       }
+      added += write(writes);
     } while (!batch.isEmpty());
+    List<WriteModel<Visit>> writes = new ArrayList<>();
     for (Document link : database.getCollection(OLD_LINKS).find()) {
-      added += addLinkHash(link.getString(OLD_LINK_TICKET), link.getString(ID));
+      addLinkHash(writes, link.getString(OLD_LINK_TICKET), link.getString(ID));
+      if (writes.size() == BACKFILL_BATCH) {
+        added += write(writes);
+      }
     }
-    return added;
+    return added + write(writes);
   }
 
-  private int addLinkHash(String ticketId, String hash) {
-    if (ticketId == null || hash == null) {
+  private static void addLinkHash(List<WriteModel<Visit>> writes, String ticketId, String hash) {
+    if (ticketId != null && hash != null) {
+      writes.add(new UpdateOneModel<>(Filters.and(Filters.eq(ID, ticketId), Filters.ne(Visit.LINK_HASHES, hash)),
+          Updates.addToSet(Visit.LINK_HASHES, hash)));
+    }
+  }
+
+  /** Sends the writes in one round trip and empties the list; how many visits they changed. */
+  private int write(List<WriteModel<Visit>> writes) {
+    if (writes.isEmpty()) {
       return 0;
     }
-    return (int) visits.updateOne(Filters.and(Filters.eq(ID, ticketId), Filters.ne(Visit.LINK_HASHES, hash)),
-        Updates.addToSet(Visit.LINK_HASHES, hash)).getModifiedCount();
+    int modified = visits.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getModifiedCount();
+    writes.clear();
+    return modified;
+  }
+
+  /** A new visit's counters; {@code failedAttempts} must exist for the call guard to match it. */
+  private static Bson freshCounters() {
+    return Updates.combine(Updates.setOnInsert(Visit.FAILED_ATTEMPTS, 0), Updates.setOnInsert(Visit.REOPEN_COUNT, 0));
   }
 
   /** The visit a rating link with this hash was ever issued for. */

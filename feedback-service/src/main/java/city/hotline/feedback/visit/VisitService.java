@@ -84,7 +84,7 @@ class VisitService {
     for (Visit visit : visits.openAndDue(now, settings.clockBatchSize())) {
       // Another replica's clock may close it first; then the guarded write changes nothing here.
       Optional<VisitChange> change = visit.expire(now);
-      if (change.isPresent() && write(change.get()).isPresent()) {
+      if (change.isPresent() && store(change.get())) {
         closed++;
       }
     }
@@ -102,18 +102,24 @@ class VisitService {
   }
 
   /** Writes the change with its event, if the visit is still as read; the visit as it now is, or empty. */
+  /** Writes the change and reads the visit back as it is now; empty if another write got there first. */
   private Optional<Visit> write(VisitChange change) {
+    return store(change) ? visits.find(change.ticketId()) : Optional.empty();
+  }
+
+  /** Writes the change with its event in the visit's outbox; false if another write got there first. */
+  private boolean store(VisitChange change) {
     Document entry = change.event().map(e -> outbox.entry(
         EventEnvelope.of(e.type(), change.ticketId(), producer, e.at(), e.payload()))).orElse(null);
     if (!visits.apply(change, entry)) {
-      return Optional.empty();
+      return false;
     }
     change.event().ifPresent(e -> {
       outbox.wake(VisitRepository.COLLECTION, change.ticketId());
       log.info("return visit ended ticketId={} outcome={}", change.ticketId(),
           e.payload() instanceof CaseClosed closed ? closed.outcome() : "REOPENED");
     });
-    return visits.find(change.ticketId());
+    return true;
   }
 
   private Visit require(String ticketId) {
