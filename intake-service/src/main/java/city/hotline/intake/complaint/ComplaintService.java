@@ -122,11 +122,13 @@ class ComplaintService {
         request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
+    WorkOrder.PlaceKeys place = duplicates.placeOf(request.address(), request.location());
     List<String> likelyDuplicates = payload.needsDispatch()
-        ? duplicates.candidates(DuplicateProbe.of(request), ticketId).stream().map(DuplicateCandidate::ticketId).toList()
+        ? duplicates.candidates(DuplicateProbe.of(request), place, ticketId).stream()
+            .map(DuplicateCandidate::ticketId).toList()
         : List.of();
-    WorkOrder order = WorkOrder.register(ticketId, request, registration, now, actor, likelyDuplicates,
-        duplicates.placeOf(request.address(), request.location()), outbox.entry(event));
+    WorkOrder order = WorkOrder.register(ticketId, request, registration, now, actor, likelyDuplicates, place,
+        outbox.entry(event));
     if (!complaints.insert(order)) {
       Optional<WorkOrder> same = complaints.findRegistration(ticketId, registration); // a concurrent retry wrote it
       if (same.isEmpty()) {

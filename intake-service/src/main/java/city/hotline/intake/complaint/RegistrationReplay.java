@@ -3,7 +3,6 @@ package city.hotline.intake.complaint;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.support.kafka.EventCodec;
-import city.hotline.support.outbox.OutboxRelay;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import city.hotline.intake.duplicate.DuplicateFinder;
@@ -29,15 +28,12 @@ class RegistrationReplay {
   private final ComplaintRepository complaints;
   private final DuplicateFinder duplicates;
   private final TicketSequence sequence;
-  private final OutboxRelay outbox;
 
-  RegistrationReplay(EventCodec codec, ComplaintRepository complaints, DuplicateFinder duplicates, TicketSequence sequence,
-      OutboxRelay outbox) {
+  RegistrationReplay(EventCodec codec, ComplaintRepository complaints, DuplicateFinder duplicates, TicketSequence sequence) {
     this.codec = codec;
     this.complaints = complaints;
     this.duplicates = duplicates;
     this.sequence = sequence;
-    this.outbox = outbox;
   }
 
   @KafkaListener(id = "intake-registration-replay", topics = "${hotline.topics.intake}")
@@ -55,9 +51,8 @@ class RegistrationReplay {
     String ticketId = event.ticketId();
     sequence.lift(TicketNumber.dayKeyOf(ticketId), TicketNumber.sequence(ticketId));
     RegistrationRequest request = request(call);
-    WorkOrder order = WorkOrder.register(ticketId, request, REPLAYED + event.eventId(), event.occurredAt(),
-        call.actor(), List.of(), duplicates.placeOf(request.address(), request.location()), outbox.entry(event))
-        .published(); // the event is on the topic already: nothing to publish
+    WorkOrder order = WorkOrder.replayed(ticketId, request, REPLAYED + event.eventId(), event.occurredAt(),
+        call.actor(), duplicates.placeOf(request.address(), request.location()), event.eventId().toString());
     if (complaints.insert(order)) {
       log.warn("work order restored from intake's topic ticketId={}", ticketId);
     }

@@ -123,7 +123,18 @@ public record WorkOrder(
    */
   public static WorkOrder register(String ticketId, RegistrationRequest call, String registration, Instant now,
       String actor, List<String> likelyDuplicates, PlaceKeys place, Document registered) {
-    String eventId = registered.getString(Step.EVENT_ID);
+    return registered(ticketId, call, registration, now, actor, likelyDuplicates, place,
+        registered.getString(Step.EVENT_ID), List.of(registered));
+  }
+
+  /** The work order a registration whose event is on the topic already wrote: nothing left to publish. */
+  public static WorkOrder replayed(String ticketId, RegistrationRequest call, String registration, Instant now,
+      String actor, PlaceKeys place, String eventId) {
+    return registered(ticketId, call, registration, now, actor, List.of(), place, eventId, List.of());
+  }
+
+  private static WorkOrder registered(String ticketId, RegistrationRequest call, String registration, Instant now,
+      String actor, List<String> likelyDuplicates, PlaceKeys place, String eventId, List<Document> outbox) {
     List<Step> timeline = new ArrayList<>(List.of(new Step(eventId, now, ComplaintStatus.REGISTERED, actor, "受理")));
     ComplaintStatus status = ComplaintStatus.REGISTERED;
     if (call.closesDirectly()) {
@@ -137,14 +148,7 @@ public record WorkOrder(
         call.channelOrDefault(), call.typeOrDefault(), call.category(), Urgency.valueOf(call.urgency()), call.district(),
         call.address(), place.addressKey(), call.description(), call.street(), call.location(), place.cell(),
         call.attachments() == null ? List.of() : call.attachments(), call.answer(), call.duplicateOf(),
-        likelyDuplicates, now, status, now, null, timeline, List.of(), List.of(registered));
-  }
-
-  /** The same work order with nothing left to publish: its event is on the topic already (a replayed registration). */
-  public WorkOrder published() {
-    return new WorkOrder(ticketId, registration, callerName, callerPhone, confidential, channel, type, category,
-        urgency, district, address, addressKey, description, street, location, cell, attachments, answer, mergedInto,
-        likelyDuplicates, registeredAt, status, statusAt, unitId, timeline, duplicateCalls, List.of());
+        likelyDuplicates, now, status, now, null, timeline, List.of(), outbox);
   }
 
   public boolean isConfidential() {

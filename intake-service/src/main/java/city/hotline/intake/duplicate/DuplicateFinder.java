@@ -41,13 +41,17 @@ public class DuplicateFinder {
 
   /** Open tickets this call may repeat, newest first, never {@code self}. */
   public List<DuplicateCandidate> candidates(DuplicateProbe probe, String self) {
+    return candidates(probe, placeOf(probe.address(), probe.location()), self);
+  }
+
+  /** The same, for a call whose place keys are worked out already (a registration stores them too). */
+  public List<DuplicateCandidate> candidates(DuplicateProbe probe, WorkOrder.PlaceKeys place, String self) {
     Map<String, WorkOrder> found = new LinkedHashMap<>();
     if (probe.callerPhone() != null && !probe.callerPhone().isBlank()) {
       complaints.byPhone(probe.callerPhone(), settings.phoneLookback()).stream()
           .filter(order -> WorkOrder.OPEN.contains(order.status()))
           .forEach(order -> found.put(order.ticketId(), order));
     }
-    WorkOrder.PlaceKeys place = placeOf(probe.address(), probe.location());
     int read = settings.maxCandidates() * READ_PER_CANDIDATE; // a busy address or cell: only the newest few
     if (probe.category() != null && probe.district() != null && place.addressKey() != null) {
       complaints.openAtAddress(probe.category(), probe.district(), place.addressKey(), read)
