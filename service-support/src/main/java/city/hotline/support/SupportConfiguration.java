@@ -5,6 +5,7 @@ import city.hotline.support.kafka.ConsumerPositionsConfiguration;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
 import city.hotline.support.kafka.TicketLogContext;
+import city.hotline.support.metrics.ClockPasses;
 import city.hotline.support.mongo.MongoConfiguration;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.ServiceSecurity;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Import;
   TicketLogContext.class,
   TicketLogContextInterceptor.class,
   OutboxRelay.class,
+  ClockPasses.class,
   ApiExceptionHandler.class,
   ServiceSecurity.class,
   RequestIdFilter.class,
