@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.TimeGauge;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class ClockPasses {
   private final MeterRegistry registry;
   private final LongSupplier nanoTime;
 
+  @Autowired
   public ClockPasses(MeterRegistry registry) {
     this(registry, System::nanoTime);
   }
