@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Starts, stops and inspects the whole system as detached OS processes: Kafka, four Mongo wire servers (one per
- * service) and the four Spring Boot services. Processes keep running after this JVM exits; pid files under
- * {@code HOTLINE_HOME/run} let a later {@link #down()} or {@link #status()}, from any JVM, find them again.
+ * service) and the four Spring Boot services, and Prometheus on them when {@link Settings#withPrometheus()}.
+ * Processes keep running after this JVM exits; pid files under {@code HOTLINE_HOME/run} let a later {@link #down()}
+ * or {@link #status()}, from any JVM, find them again.
  *
  * <pre>{@code
  * EmbeddedSystem system = new EmbeddedSystem(Settings.defaults(repoRoot, tempDir).withPorts(Ports.allocateFree()));
@@ -55,21 +56,30 @@ public final class EmbeddedSystem {
     }
 
     /**
-     * Starts whatever is not running yet, infrastructure first, and returns once every process is healthy. Processes
-     * that were already running are left alone.
+     * Starts whatever is not running yet, infrastructure first, then the services, then (if asked for) Prometheus,
+     * and returns once every process is healthy. Processes that were already running are left alone.
      *
-     * @throws StartupFailedException if a jar is missing or a process does not become healthy in time; whatever was
-     *                                started keeps running so that {@link #down()} can clean up
+     * @throws StartupFailedException if a jar or Prometheus is missing or a process does not become healthy in time;
+     *                                whatever was started keeps running so that {@link #down()} can clean up
      */
     public void up() {
         long start = System.nanoTime();
         requireJars();
+        if (settings.withPrometheus()) {
+            components.prometheusServer().requireExecutable();
+        }
         startStage(components.infrastructure());
         startStage(components.services());
+        if (settings.withPrometheus()) {
+            startStage(components.monitoring());
+        }
         printSummary(seconds(System.nanoTime() - start));
     }
 
-    /** Stops every recorded process: services, then Kafka, then the Mongo servers. Safe to call when nothing runs. */
+    /**
+     * Stops every recorded process: Prometheus, services, then Kafka, then the Mongo servers. Safe to call when
+     * nothing runs.
+     */
     public void down() {
         int stopped = 0;
         for (List<ProcessDefinition> stage : components.shutdownOrder()) {
@@ -145,10 +155,17 @@ public final class EmbeddedSystem {
                 .orElseThrow(() -> new IllegalArgumentException("no process named " + processName));
     }
 
-    /** Prints and returns, for each process, whether it runs and whether it is healthy. */
+    /**
+     * Prints and returns, for each process, whether it runs and whether it is healthy; Prometheus only when it is
+     * asked for or was started, so a system run without it is not reported unhealthy.
+     */
     public List<ProcessStatus> status() {
         List<ProcessStatus> statuses = new ArrayList<>();
         for (ProcessDefinition process : components.all()) {
+            if (components.monitoring().contains(process) && !settings.withPrometheus()
+                    && !pidFiles.exists(process.name())) {
+                continue;
+            }
             Optional<ProcessHandle> live = pidFiles.live(process.name());
             OptionalLong pid = live.map(handle -> OptionalLong.of(handle.pid())).orElseGet(OptionalLong::empty);
             boolean healthy = live.isPresent() && process.healthCheck().isHealthy();
@@ -316,6 +333,11 @@ public final class EmbeddedSystem {
         }
         for (ProcessDefinition process : components.infrastructure()) {
             out.printf(LINE, process.name(), process.endpoint());
+        }
+        if (settings.withPrometheus()) {
+            for (ProcessDefinition process : components.monitoring()) {
+                out.printf(LINE, process.name(), process.endpoint() + " (alerts: " + process.endpoint() + "/alerts)");
+            }
         }
         out.printf(LINE, "logs", settings.layout().logsDir());
         out.printf(LINE, "data", settings.layout().dataDir());

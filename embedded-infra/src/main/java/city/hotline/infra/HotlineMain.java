@@ -18,7 +18,9 @@ public final class HotlineMain {
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
 
-    private static final List<String> WITH_OPTIONS = List.of("seed", "reconcile", "dead-letters", "backup", "restore");
+    private static final List<String> WITH_OPTIONS = List.of("up", "seed", "reconcile", "dead-letters", "backup", "restore");
+    /** {@code ./hotline up --with-prometheus}: Prometheus on the system too, as HOTLINE_WITH_PROMETHEUS=true does. */
+    static final String WITH_PROMETHEUS = "--with-prometheus";
 
     private HotlineMain() {
     }
@@ -35,7 +37,11 @@ public final class HotlineMain {
         }
         EmbeddedSystem system;
         try {
-            system = new EmbeddedSystem(Settings.fromEnvironment());
+            Settings settings = Settings.fromEnvironment();
+            if (args[0].equals("up")) {
+                settings = upSettings(settings, options(args));
+            }
+            system = new EmbeddedSystem(settings);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return EXIT_USAGE;
@@ -64,6 +70,17 @@ public final class HotlineMain {
             default:
                 return usage();
         }
+    }
+
+    /** @throws IllegalArgumentException for an option {@code up} does not know */
+    static Settings upSettings(Settings settings, List<String> options) {
+        for (String option : options) {
+            if (!option.equals(WITH_PROMETHEUS)) {
+                throw new IllegalArgumentException("unknown option " + option + "; usage: ./hotline up ["
+                        + WITH_PROMETHEUS + "]");
+            }
+        }
+        return options.isEmpty() ? settings : settings.withPrometheus(true);
     }
 
     private static List<String> options(String[] args) {
@@ -146,7 +163,7 @@ public final class HotlineMain {
     }
 
     private static int usage() {
-        System.err.println("usage: ./hotline up|down|status|rebuild-stats");
+        System.err.println("usage: ./hotline up [--with-prometheus] | down | status | rebuild-stats");
         System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
         System.err.println("       ./hotline reconcile [--wait 60]");
         System.err.println("       ./hotline backup DIR      (while running) | ./hotline restore DIR  (while stopped)");

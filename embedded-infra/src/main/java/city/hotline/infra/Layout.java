@@ -35,6 +35,15 @@ public record Layout(Path home) {
         return runDir().resolve(name + ".jsa");
     }
 
+    /** Written from the repository's ops/prometheus/prometheus.yml before each start, with the ports in use. */
+    public Path prometheusConfigFile() {
+        return home.resolve("prometheus").resolve("prometheus.yml");
+    }
+
+    public Path prometheusDataDir() {
+        return dataDir().resolve("prometheus");
+    }
+
     public Path mongoStore(String name) {
         return dataDir().resolve("mongo").resolve(name + ".mv");
     }

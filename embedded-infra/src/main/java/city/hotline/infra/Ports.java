@@ -19,7 +19,9 @@ public record Ports(
         int gateway,
         int intake,
         int dispatch,
-        int feedback) {
+        int feedback,
+        int gatewayManagement,
+        int prometheus) {
 
     public static final int DEFAULT_KAFKA = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER = 9093;
@@ -31,14 +33,21 @@ public record Ports(
     public static final int DEFAULT_INTAKE = 8081;
     public static final int DEFAULT_DISPATCH = 8082;
     public static final int DEFAULT_FEEDBACK = 8083;
+    /** The gateway's actuator (health, metrics): never on its public port. */
+    public static final int DEFAULT_GATEWAY_MANAGEMENT = 8090;
+    /** Only used when Prometheus is started with the system ({@code ./hotline up --with-prometheus}). */
+    public static final int DEFAULT_PROMETHEUS = 9090;
 
-    private static final int PORT_COUNT = 10;
+    private static final int PORT_COUNT = 12;
 
     public static Ports defaults() {
         return fromEnvironment(Map.of());
     }
 
-    /** Reads KAFKA_PORT, KAFKA_CONTROLLER_PORT, INTAKE_MONGO_PORT, ..., FEEDBACK_PORT; missing ones get the defaults. */
+    /**
+     * Reads KAFKA_PORT, KAFKA_CONTROLLER_PORT, INTAKE_MONGO_PORT, ..., FEEDBACK_PORT, GATEWAY_MANAGEMENT_PORT and
+     * PROMETHEUS_PORT; missing ones get the defaults.
+     */
     public static Ports fromEnvironment(Map<String, String> env) {
         return new Ports(
                 port(env, "KAFKA_PORT", DEFAULT_KAFKA),
@@ -50,11 +59,14 @@ public record Ports(
                 port(env, "GATEWAY_PORT", DEFAULT_GATEWAY),
                 port(env, "INTAKE_PORT", DEFAULT_INTAKE),
                 port(env, "DISPATCH_PORT", DEFAULT_DISPATCH),
-                port(env, "FEEDBACK_PORT", DEFAULT_FEEDBACK));
+                port(env, "FEEDBACK_PORT", DEFAULT_FEEDBACK),
+                port(env, "GATEWAY_MANAGEMENT_PORT", DEFAULT_GATEWAY_MANAGEMENT),
+                port(env, "PROMETHEUS_PORT", DEFAULT_PROMETHEUS));
     }
 
     /**
-     * Ten distinct ports that are free right now, so tests can run next to a system started with the defaults.
+     * A distinct port for each of the above that is free right now, so tests can run next to a system started with
+     * the defaults.
      * All sockets stay open until every port is chosen, otherwise the OS could hand out the same port twice.
      */
     public static Ports allocateFree() {
@@ -66,7 +78,7 @@ public record Ports(
                 socket.bind(new InetSocketAddress(0));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not allocate free ports", e);
         } finally {

@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param storeFsync     whether each Mongo wire server forces every commit to the disk before it answers
  *                       ({@code HOTLINE_STORE_FSYNC}, default true): without it a write survives a killed process
  *                       but not a power loss
+ * @param withPrometheus whether {@link EmbeddedSystem#up()} also starts Prometheus on the system
+ *                       ({@code ./hotline up --with-prometheus} or {@code HOTLINE_WITH_PROMETHEUS}, default false)
+ * @param prometheus     the Prometheus executable ({@code HOTLINE_PROMETHEUS}; default the first {@code prometheus}
+ *                       on the PATH, else Debian's {@value #DEFAULT_PROMETHEUS})
  */
 public record Settings(
         Path repoRoot,
@@ -39,13 +43,17 @@ public record Settings(
         Duration startupTimeout,
         Map<String, String> extraServiceEnv,
         List<String> infraJvmOptions,
-        boolean storeFsync) {
+        boolean storeFsync,
+        boolean withPrometheus,
+        String prometheus) {
 
     public static final String DEFAULT_HOME_FOLDER = ".hotline";
     public static final String DEFAULT_SERVICE_HEAP = "384m";
     public static final String DEFAULT_KAFKA_HEAP = "512m";
     public static final String DEFAULT_MONGO_HEAP = "256m";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** Where Debian's {@code prometheus} package installs it. */
+    public static final String DEFAULT_PROMETHEUS = "/usr/bin/prometheus";
 
     /** Infrastructure listens on loopback only: it has no authentication. */
     public static final String BIND_HOST = "127.0.0.1";
@@ -55,6 +63,8 @@ public record Settings(
     public static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(60);
     /** Closing the H2 store flushes pending writes; it is quick but must not be cut short. */
     public static final Duration MONGO_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Prometheus closes its write-ahead log; a cut-short stop only costs a longer replay at the next start. */
+    public static final Duration PROMETHEUS_STOP_TIMEOUT = Duration.ofSeconds(30);
     /** After SIGKILL the kernel only needs a moment to reap the process. */
     public static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(250);
@@ -63,6 +73,8 @@ public record Settings(
     public static final int LOG_TAIL_LINES = 30;
 
     static final String INFRA_MODULE = "embedded-infra";
+    /** The repository's Prometheus configuration and alert rules, relative to the repo root. */
+    static final String PROMETHEUS_FOLDER = "ops/prometheus";
     /** The gateway publishes its JWT signing keys here. */
     static final String JWKS_PATH = "/.well-known/jwks.json";
 
@@ -75,6 +87,7 @@ public record Settings(
         Objects.requireNonNull(kafkaHeap, "kafkaHeap");
         Objects.requireNonNull(mongoHeap, "mongoHeap");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(prometheus, "prometheus");
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
         extraServiceEnv = Map.copyOf(extraServiceEnv);
@@ -98,7 +111,10 @@ public record Settings(
                 startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
                 Map.of(),
                 options(env.get("HOTLINE_INFRA_JVM_OPTIONS")),
-                flag("HOTLINE_STORE_FSYNC", env.getOrDefault("HOTLINE_STORE_FSYNC", "true")));
+                flag("HOTLINE_STORE_FSYNC", env.getOrDefault("HOTLINE_STORE_FSYNC", "true")),
+                flag("HOTLINE_WITH_PROMETHEUS", env.getOrDefault("HOTLINE_WITH_PROMETHEUS", "false")),
+                env.getOrDefault("HOTLINE_PROMETHEUS",
+                        Executables.onPath("prometheus", env.get("PATH")).orElse(DEFAULT_PROMETHEUS)));
     }
 
     private static boolean flag(String name, String value) {
@@ -119,17 +135,23 @@ public record Settings(
 
     public Settings withPorts(Ports newPorts) {
         return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv, infraJvmOptions, storeFsync);
+                extraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
     }
 
     public Settings withStartupTimeout(Duration newTimeout) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
-                extraServiceEnv, infraJvmOptions, storeFsync);
+                extraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
     }
 
     public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                newExtraServiceEnv, infraJvmOptions, storeFsync);
+                newExtraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
+    }
+
+    /** The same system, with or without Prometheus started by {@link EmbeddedSystem#up()}. */
+    public Settings withPrometheus(boolean newWithPrometheus) {
+        return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
+                extraServiceEnv, infraJvmOptions, storeFsync, newWithPrometheus, prometheus);
     }
 
     public Layout layout() {
@@ -170,6 +192,21 @@ public record Settings(
 
     public String feedbackUrl() {
         return httpUrl(ports.feedback());
+    }
+
+    /** The gateway's actuator: health and metrics, never on the public port. */
+    public String gatewayManagementUrl() {
+        return httpUrl(ports.gatewayManagement());
+    }
+
+    /** Prometheus's web UI and HTTP API, when it is started with the system. */
+    public String prometheusUrl() {
+        return httpUrl(ports.prometheus());
+    }
+
+    /** The repository's {@code ops/prometheus}: the scrape configuration template and the alert rules. */
+    public Path prometheusFolder() {
+        return repoRoot.resolve(PROMETHEUS_FOLDER);
     }
 
     /** Where the backend services fetch the public keys that verify the gateway's JWTs. */

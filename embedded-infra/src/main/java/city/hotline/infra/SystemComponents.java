@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The nine processes of the system, derived from the settings. */
+/** The nine processes of the system and Prometheus, which watches them, derived from the settings. */
 final class SystemComponents {
 
     static final String KAFKA = "kafka";
@@ -13,18 +13,23 @@ final class SystemComponents {
     static final String DISPATCH = "dispatch-service";
     static final String FEEDBACK = "feedback-service";
     static final String GATEWAY = "gateway";
+    static final String PROMETHEUS = "prometheus";
     static final List<String> SERVICE_MODULES = List.of(INTAKE, DISPATCH, FEEDBACK, GATEWAY);
 
     private final Settings settings;
     private final JavaCommand java;
     private final List<ProcessDefinition> infrastructure;
     private final List<ProcessDefinition> services;
+    private final PrometheusServer prometheusServer;
+    private final List<ProcessDefinition> monitoring;
 
     SystemComponents(Settings settings) {
         this.settings = settings;
         this.java = new JavaCommand(settings.java(), settings.infraClasspath(), settings.infraJvmOptions());
         this.infrastructure = createInfrastructure();
         this.services = createServices();
+        this.prometheusServer = PrometheusServer.of(settings);
+        this.monitoring = List.of(prometheus(prometheusServer));
     }
 
     /** Kafka and the Mongo servers, which the services need on startup. */
@@ -36,16 +41,32 @@ final class SystemComponents {
         return services;
     }
 
-    /** Consumers first, then what they consume: services, then Kafka, then the Mongo servers. */
+    /**
+     * Prometheus, started only with {@code --with-prometheus} but always known, so that {@code down} stops it and
+     * {@code status} shows it whichever way the system was started.
+     */
+    List<ProcessDefinition> monitoring() {
+        return monitoring;
+    }
+
+    PrometheusServer prometheusServer() {
+        return prometheusServer;
+    }
+
+    /**
+     * Consumers first, then what they consume: Prometheus (so stopping the system raises no alert), services, then
+     * Kafka, then the Mongo servers.
+     */
     List<List<ProcessDefinition>> shutdownOrder() {
         return List.of(
+                monitoring,
                 services,
                 infrastructure.stream().filter(process -> process.name().equals(KAFKA)).toList(),
                 infrastructure.stream().filter(process -> !process.name().equals(KAFKA)).toList());
     }
 
     List<ProcessDefinition> all() {
-        return Stream.concat(infrastructure.stream(), services.stream()).toList();
+        return Stream.of(infrastructure, services, monitoring).flatMap(List::stream).toList();
     }
 
     private List<ProcessDefinition> createInfrastructure() {
@@ -92,34 +113,47 @@ final class SystemComponents {
     }
 
     private ProcessDefinition backendService(String module, int port, String url, String mongoUri) {
-        return service(module, port, url, Map.of(
+        return service(module, List.of(port), url, url, Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
                 "MONGODB_URI", mongoUri,
                 "HOTLINE_JWKS_URI", settings.gatewayJwksUri()));
     }
 
+    /** Its actuator (health, metrics) answers on the management port only: the public port never serves it. */
     private ProcessDefinition gateway() {
-        int port = settings.ports().gateway();
-        return service(GATEWAY, port, settings.gatewayUrl(), Map.of(
-                "SERVER_PORT", Integer.toString(port),
-                "INTAKE_URL", settings.intakeUrl(),
-                "DISPATCH_URL", settings.dispatchUrl(),
-                "FEEDBACK_URL", settings.feedbackUrl(),
-                "MONGODB_URI", settings.gatewayMongoUri()));
+        Ports ports = settings.ports();
+        return service(GATEWAY, List.of(ports.gateway(), ports.gatewayManagement()), settings.gatewayUrl(),
+                settings.gatewayManagementUrl(), Map.of(
+                        "SERVER_PORT", Integer.toString(ports.gateway()),
+                        "MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()),
+                        "INTAKE_URL", settings.intakeUrl(),
+                        "DISPATCH_URL", settings.dispatchUrl(),
+                        "FEEDBACK_URL", settings.feedbackUrl(),
+                        "MONGODB_URI", settings.gatewayMongoUri()));
     }
 
-    private ProcessDefinition service(String module, int port, String url, Map<String, String> environment) {
+    private ProcessDefinition service(String module, List<Integer> ports, String url, String actuatorUrl,
+            Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>(environment);
         // Last, so a test can override any of the standard variables.
         merged.putAll(settings.extraServiceEnv());
         return new ProcessDefinition(module,
                 java.jar(settings.serviceHeap(), settings.moduleJar(module), settings.layout().classDataArchive(module)),
                 Map.copyOf(merged),
-                List.of(port),
+                ports,
                 url,
-                new HttpHealthCheck(url, Settings.HEALTH_PROBE_TIMEOUT),
+                HttpHealthCheck.actuator(actuatorUrl, Settings.HEALTH_PROBE_TIMEOUT),
                 Settings.SERVICE_STOP_TIMEOUT,
                 ProcessDefinition.Preparation.NONE);
+    }
+
+    private ProcessDefinition prometheus(PrometheusServer server) {
+        return new ProcessDefinition(PROMETHEUS, server.command(), Map.of(),
+                List.of(settings.ports().prometheus()),
+                settings.prometheusUrl(),
+                HttpHealthCheck.prometheus(settings.prometheusUrl(), Settings.HEALTH_PROBE_TIMEOUT),
+                Settings.PROMETHEUS_STOP_TIMEOUT,
+                server::prepare);
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +50,32 @@ class EmbeddedSystemTest {
                 "kafka", "intake-mongo", "dispatch-mongo", "feedback-mongo", "gateway-mongo",
                 "intake-service", "dispatch-service", "feedback-service", "gateway");
         assertThat(statuses).noneMatch(ProcessStatus::running).noneMatch(ProcessStatus::healthy);
+    }
+
+    @Test
+    void statusListsPrometheusWhenItIsAskedFor() {
+        Settings settings = Settings.defaults(repoRoot, repoRoot.resolve(".hotline")).withPorts(Ports.allocateFree());
+
+        List<ProcessStatus> statuses = new EmbeddedSystem(settings.withPrometheus(true),
+                new PrintStream(output, true, StandardCharsets.UTF_8)).status();
+
+        assertThat(statuses).extracting(ProcessStatus::name).endsWith("gateway", "prometheus");
+        assertThat(statuses.get(statuses.size() - 1).running()).isFalse();
+    }
+
+    @Test
+    void upWithPrometheusMissingSaysSoBeforeStartingAnything() throws Exception {
+        for (String module : List.of("intake-service", "dispatch-service", "feedback-service", "gateway", "embedded-infra")) {
+            Files.createDirectories(repoRoot.resolve(module + "/target"));
+            Files.createFile(repoRoot.resolve(module + "/target/" + module + ".jar"));
+        }
+        Settings settings = Settings.fromEnvironment(Map.of("HOTLINE_HOME", repoRoot.resolve(".hotline").toString(),
+                        "HOTLINE_PROMETHEUS", repoRoot.resolve("bin/prometheus").toString()), repoRoot)
+                .withPorts(Ports.allocateFree()).withPrometheus(true);
+
+        assertThatThrownBy(() -> new EmbeddedSystem(settings, new PrintStream(output, true, StandardCharsets.UTF_8)).up())
+                .isInstanceOf(StartupFailedException.class)
+                .hasMessageContaining("Prometheus is not installed at " + repoRoot.resolve("bin/prometheus"));
+        assertThat(repoRoot.resolve(".hotline/run")).as("nothing started").doesNotExist();
     }
 }

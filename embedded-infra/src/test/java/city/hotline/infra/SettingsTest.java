@@ -3,10 +3,14 @@ package city.hotline.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
 
@@ -18,7 +22,14 @@ class SettingsTest {
 
         assertThat(settings.home()).isEqualTo(REPO.resolve(".hotline"));
         assertThat(settings.ports())
-                .isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083));
+                .isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083, 8090, 9090));
+        assertThat(settings.gatewayManagementUrl()).isEqualTo("http://localhost:8090");
+        assertThat(settings.prometheusUrl()).isEqualTo("http://localhost:9090");
+        assertThat(settings.withPrometheus()).as("Prometheus only when asked for").isFalse();
+        assertThat(settings.prometheus()).as("no PATH: Debian's").isEqualTo("/usr/bin/prometheus");
+        assertThat(settings.prometheusFolder()).isEqualTo(Path.of("/repo/ops/prometheus"));
+        assertThat(settings.layout().prometheusConfigFile()).isEqualTo(Path.of("/repo/.hotline/prometheus/prometheus.yml"));
+        assertThat(settings.layout().prometheusDataDir()).isEqualTo(Path.of("/repo/.hotline/data/prometheus"));
         assertThat(settings.serviceHeap()).isEqualTo("384m");
         assertThat(settings.kafkaHeap()).isEqualTo("512m");
         assertThat(settings.mongoHeap()).isEqualTo("256m");
@@ -60,6 +71,45 @@ class SettingsTest {
     }
 
     @Test
+    void environmentSetsTheManagementPortAndPrometheus() {
+        Settings settings = Settings.fromEnvironment(Map.of(
+                "HOTLINE_JAVA", "java",
+                "GATEWAY_MANAGEMENT_PORT", "18090",
+                "PROMETHEUS_PORT", "19090",
+                "HOTLINE_WITH_PROMETHEUS", "true",
+                "HOTLINE_PROMETHEUS", "/opt/prometheus/prometheus"), REPO);
+
+        assertThat(settings.gatewayManagementUrl()).isEqualTo("http://localhost:18090");
+        assertThat(settings.prometheusUrl()).isEqualTo("http://localhost:19090");
+        assertThat(settings.withPrometheus()).isTrue();
+        assertThat(settings.prometheus()).isEqualTo("/opt/prometheus/prometheus");
+    }
+
+    @Test
+    void prometheusIsTheFirstOneOnThePath(@TempDir Path dir) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path other = Files.createDirectories(dir.resolve("other"));
+        for (Path folder : List.of(bin, other)) {
+            Files.writeString(folder.resolve("prometheus"), "#!/bin/sh\n");
+            folder.resolve("prometheus").toFile().setExecutable(true);
+        }
+        Files.writeString(empty.resolve("prometheus"), "not executable");
+
+        Settings settings = Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java",
+                "PATH", empty + File.pathSeparator + bin + File.pathSeparator + other), REPO);
+
+        assertThat(settings.prometheus()).isEqualTo(bin.resolve("prometheus").toString());
+    }
+
+    @Test
+    void withPrometheusIsTrueOrFalse() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java", "HOTLINE_WITH_PROMETHEUS", "1"),
+                REPO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HOTLINE_WITH_PROMETHEUS is true or false, not 1");
+    }
+
+    @Test
     void fsyncIsTrueOrFalse() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java", "HOTLINE_STORE_FSYNC", "yes"),
                 REPO)).isInstanceOf(IllegalArgumentException.class).hasMessage("HOTLINE_STORE_FSYNC is true or false, not yes");
@@ -76,8 +126,9 @@ class SettingsTest {
     void freePortsAreDistinct() {
         Ports ports = Ports.allocateFree();
 
-        assertThat(java.util.List.of(ports.kafka(), ports.kafkaController(), ports.intakeMongo(),
+        assertThat(List.of(ports.kafka(), ports.kafkaController(), ports.intakeMongo(),
                 ports.dispatchMongo(), ports.feedbackMongo(), ports.gatewayMongo(), ports.gateway(), ports.intake(),
-                ports.dispatch(), ports.feedback())).doesNotHaveDuplicates();
+                ports.dispatch(), ports.feedback(), ports.gatewayManagement(), ports.prometheus()))
+                .doesNotHaveDuplicates();
     }
 }

@@ -1,6 +1,7 @@
 package city.hotline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +40,48 @@ class SystemComponentsTest {
     void everyMongoServerStopsAfterKafka() {
         List<List<ProcessDefinition>> order = components.shutdownOrder();
 
-        assertThat(order.get(1)).extracting(ProcessDefinition::name).containsExactly(SystemComponents.KAFKA);
-        assertThat(order.get(2)).extracting(ProcessDefinition::name)
+        assertThat(order.get(2)).extracting(ProcessDefinition::name).containsExactly(SystemComponents.KAFKA);
+        assertThat(order.get(3)).extracting(ProcessDefinition::name)
                 .containsExactly("intake-mongo", "dispatch-mongo", "feedback-mongo", "gateway-mongo");
-        assertThat(order.stream().mapToInt(List::size).sum()).isEqualTo(components.all().size()).isEqualTo(9);
+        assertThat(order.stream().mapToInt(List::size).sum()).isEqualTo(components.all().size()).isEqualTo(10);
+    }
+
+    @Test
+    void prometheusStopsFirstSoThatStoppingTheSystemRaisesNoAlert() {
+        assertThat(components.shutdownOrder().get(0)).extracting(ProcessDefinition::name)
+                .containsExactly(SystemComponents.PROMETHEUS);
+        assertThat(components.shutdownOrder().get(1)).extracting(ProcessDefinition::name)
+                .containsExactly(SystemComponents.INTAKE, SystemComponents.DISPATCH, SystemComponents.FEEDBACK,
+                        SystemComponents.GATEWAY);
+    }
+
+    @Test
+    void theGatewaysActuatorIsOnItsManagementPortWhereItsHealthIsChecked() {
+        Settings moved = settings.withPorts(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 18080, 8081, 8082, 8083,
+                18090, 9090));
+        ProcessDefinition gateway = process(new SystemComponents(moved).services(), SystemComponents.GATEWAY);
+
+        assertThat(gateway.environment()).containsEntry("SERVER_PORT", "18080").containsEntry("MANAGEMENT_PORT", "18090");
+        assertThat(gateway.ports()).as("both must be free before it starts").containsExactly(18080, 18090);
+        assertThat(gateway.endpoint()).isEqualTo("http://localhost:18080");
+        assertThat(((HttpHealthCheck) gateway.healthCheck()).uri()).hasToString("http://localhost:18090/actuator/health");
+        assertThat(((HttpHealthCheck) process(components.services(), SystemComponents.INTAKE).healthCheck()).uri())
+                .hasToString("http://localhost:8081/actuator/health");
+    }
+
+    @Test
+    void prometheusRunsOnLoopbackWithItsConfigurationAndDataUnderTheHome() {
+        ProcessDefinition prometheus = process(components.monitoring(), SystemComponents.PROMETHEUS);
+
+        assertThat(prometheus.command()).containsExactly(settings.prometheus(),
+                "--config.file=/repo/.hotline/prometheus/prometheus.yml",
+                "--storage.tsdb.path=/repo/.hotline/data/prometheus",
+                "--web.listen-address=127.0.0.1:9090");
+        assertThat(prometheus.ports()).containsExactly(9090);
+        assertThat(prometheus.endpoint()).isEqualTo("http://localhost:9090");
+        assertThat(((HttpHealthCheck) prometheus.healthCheck()).uri()).hasToString("http://localhost:9090/-/ready");
+        assertThat(components.prometheusServer().targetPorts()).containsOnly(
+                entry(8081, 8081), entry(8082, 8082), entry(8083, 8083), entry(8090, 8090));
     }
 
     private static ProcessDefinition process(List<ProcessDefinition> processes, String name) {
