@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -17,8 +19,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml cannot be run here (no Docker engine), so it is kept correct by construction:
  * every variable it gives one of our services is one that service's configuration reads, only
- * the gateway publishes a port, and every database is a replica set the services' writes can wait
- * for (w: majority, j: true, SPEC §8.1) while Kafka's producers wait for all in-sync replicas.
+ * the gateway publishes a port (and Prometheus, on this machine's loopback only), every database is a
+ * replica set the services' writes can wait for (w: majority, j: true, SPEC §8.1) while Kafka's
+ * producers wait for all in-sync replicas, and Prometheus scrapes every service where it serves its metrics.
  */
 class ComposeFileTest {
   private static final Path ROOT = Path.of(System.getProperty("hotline.repo.root", "..")).toAbsolutePath().normalize();
@@ -66,22 +69,77 @@ class ComposeFileTest {
   }
 
   @Test
-  void onlyTheGatewayIsPublished() throws IOException {
+  @SuppressWarnings("unchecked")
+  void onlyTheGatewayIsPublishedAndPrometheusOnlyOnThisMachine() throws IOException {
     List<String> published = services().entrySet().stream()
         .filter(s -> s.getValue().containsKey("ports")).map(Map.Entry::getKey).toList();
-    assertThat(published).containsExactly("gateway");
+    assertThat(published).containsExactly("gateway", "prometheus");
+    // Prometheus has no authentication: published on the loopback address only
+    assertThat((List<String>) services().get("prometheus").get("ports")).containsExactly("127.0.0.1:9090:9090");
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void onlyTheGatewayCanBeReachedFromOutsideTheInternalNetwork() throws IOException {
+  void onlyTheGatewayAndPrometheusCanBeReachedFromOutsideTheInternalNetwork() throws IOException {
     Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
     Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) compose.get("networks");
     List<String> outside = services().entrySet().stream()
         .filter(s -> ((List<String>) s.getValue().get("networks")).stream()
             .anyMatch(n -> networks.get(n) == null || !Boolean.TRUE.equals(networks.get(n).get("internal"))))
         .map(Map.Entry::getKey).toList();
-    assertThat(outside).containsExactly("gateway");
+    assertThat(outside).containsExactly("gateway", "prometheus");
+    assertThat((List<String>) services().get("prometheus").get("networks")).as("to reach the services").contains("backend");
+  }
+
+  /**
+   * The official image runs ops/prometheus/compose/prometheus.yml from the mounted ops/prometheus, so its rules are
+   * the repository's alerts.yml; each service with a build is scraped at its name and the port it serves its
+   * metrics on (the backends' own port, the gateway's management port), at /actuator/prometheus.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesEveryServiceWhereItServesItsMetricsWithTheRepositorysRules() throws IOException {
+    Map<String, Object> prometheus = services().get("prometheus");
+    assertThat(String.valueOf(prometheus.get("image"))).startsWith("prom/prometheus:");
+    String mount = ((List<String>) prometheus.get("volumes")).stream()
+        .filter(v -> v.startsWith("./ops/prometheus:")).findFirst().orElseThrow().split(":")[1];
+    assertThat((List<String>) prometheus.get("command"))
+        .contains("--config.file=" + mount + "/compose/prometheus.yml", "--storage.tsdb.path=/prometheus");
+    Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("ops/prometheus/compose/prometheus.yml")));
+    assertThat((List<String>) config.get("rule_files")).as("resolved from compose/, inside the mount")
+        .containsExactly("../alerts.yml");
+
+    Map<String, String> scraped = new TreeMap<>();
+    for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+      assertThat(job.get("metrics_path")).as(job.get("job_name") + " metrics_path").isEqualTo("/actuator/prometheus");
+      for (Map<String, Object> targets : (List<Map<String, Object>>) job.get("static_configs")) {
+        for (String target : (List<String>) targets.get("targets")) {
+          scraped.put(target.replaceFirst(":\\d+$", ""), target);
+        }
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {
+      if (service.getValue().containsKey("build")) {
+        expected.put(service.getKey(), service.getKey() + ":" + metricsPortOf(service.getKey(), service.getValue()));
+      }
+    }
+    assertThat(expected).hasSize(4);
+    assertThat(scraped).isEqualTo(expected);
+  }
+
+  /** The gateway's management port as compose sets it, else the port the service's configuration defaults to. */
+  @SuppressWarnings("unchecked")
+  private static String metricsPortOf(String name, Map<String, Object> service) throws IOException {
+    Map<String, Object> environment = (Map<String, Object>) service.getOrDefault("environment", Map.of());
+    String variable = name.equals("gateway") ? "MANAGEMENT_PORT" : "SERVER_PORT";
+    if (environment.containsKey(variable)) {
+      return String.valueOf(environment.get(variable));
+    }
+    Matcher port = Pattern.compile("\\$\\{" + variable + ":(\\d+)}")
+        .matcher(configurationOf(name));
+    assertThat(port.find()).as(name + " reads " + variable + " with a default").isTrue();
+    return port.group(1);
   }
 
   @Test
