@@ -1,6 +1,7 @@
 package city.hotline.gateway.identity;
 
 import city.hotline.gateway.identity.throttle.LoginThrottle;
+import city.hotline.gateway.identity.throttle.SignInFailure;
 import city.hotline.gateway.security.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,9 +65,11 @@ class AuthController {
     }
     Optional<UserAccount> user = users.find(request.username());
     boolean matches = passwords.matches(request.password(), user.map(UserAccount::passwordHash).orElse(decoyHash));
-    if (user.isEmpty() || !matches || !user.get().enabled()) {
-      throttle.failed(address);
-      log.info("sign-in refused");
+    SignInFailure failure = user.isEmpty() || !matches ? SignInFailure.BAD_CREDENTIALS
+        : user.get().enabled() ? null : SignInFailure.ACCOUNT_DISABLED;
+    if (failure != null) {
+      throttle.failed(address, failure);
+      log.info("sign-in refused: {}", failure);
       return Problems.of(HttpStatus.UNAUTHORIZED, WRONG_CREDENTIALS, Map.of());
     }
     throttle.signedIn(request.username());

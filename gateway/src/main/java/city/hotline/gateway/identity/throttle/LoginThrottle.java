@@ -1,6 +1,8 @@
 package city.hotline.gateway.identity.throttle;
 
+import city.hotline.gateway.identity.throttle.SignInMeters.Scope;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,19 +15,23 @@ import org.springframework.stereotype.Component;
  * in a row, so a guessing run is slowed while one person's typos lock out only that person; per
  * address, a much looser separate limit, so a call centre behind one NAT address signs in freely.
  * The answer is the same whether the account exists or not. Counted in the gateway's database, so
- * every gateway replica sees the same counts and locks.
+ * every gateway replica sees the same counts and locks. Failures and refusals are also counted for
+ * the operator ({@link SignInMeters}).
  */
 @Component
 public class LoginThrottle {
   private final AccountLocks accounts;
   private final AddressLimit addresses;
   private final Clock clock;
+  private final SignInMeters meters;
 
-  public LoginThrottle(MongoDatabase gatewayDatabase, LoginThrottleSettings settings, Clock clock) {
+  public LoginThrottle(MongoDatabase gatewayDatabase, LoginThrottleSettings settings, Clock clock,
+      MeterRegistry registry) {
     ThrottleEntries entries = new ThrottleEntries(gatewayDatabase);
     this.accounts = new AccountLocks(entries, settings.account());
     this.addresses = new AddressLimit(entries, settings.address());
     this.clock = clock;
+    this.meters = new SignInMeters(registry);
   }
 
   /**
@@ -37,15 +43,21 @@ public class LoginThrottle {
     Instant now = now();
     Optional<Duration> addressWait = addresses.waitLeft(address, now);
     if (addressWait.isEmpty()) {
-      return accounts.admit(username, now);
+      Optional<Duration> accountWait = accounts.admit(username, now);
+      accountWait.ifPresent(wait -> meters.throttled(Scope.ACCOUNT));
+      return accountWait;
     }
+    // Counted as the address's refusal even when the account is locked too: the address decided first,
+    // and one address over its limit is the guessing run the operator has to hear about.
+    meters.throttled(Scope.ADDRESS);
     // Tell the longer of the two waits, so the caller is not refused again when it comes back.
     return accounts.lockLeft(username, now).filter(accountWait -> accountWait.compareTo(addressWait.get()) > 0)
         .or(() -> addressWait);
   }
 
   /** An admitted attempt failed: a wrong password, or no such or a disabled account. */
-  public void failed(String address) {
+  public void failed(String address, SignInFailure reason) {
+    meters.failed(reason);
     addresses.countFailure(address, now());
   }
 

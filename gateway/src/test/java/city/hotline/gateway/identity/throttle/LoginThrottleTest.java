@@ -8,6 +8,7 @@ import city.hotline.testsupport.MongoWireTestServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +39,15 @@ class LoginThrottleTest {
   private final MongoClient client = MongoClients.create(server.uri());
   private MongoDatabase database;
   private MovableClock clock;
+  private SimpleMeterRegistry meters;
   private LoginThrottle throttle;
 
   @BeforeEach
   void freshStore() {
     database = client.getDatabase("throttle-" + UUID.randomUUID());
     clock = new MovableClock(Instant.parse("2026-11-23T08:00:00Z"));
-    throttle = new LoginThrottle(database, settings, clock);
+    meters = new SimpleMeterRegistry();
+    throttle = new LoginThrottle(database, settings, clock, meters);
   }
 
   @AfterAll
@@ -57,7 +60,7 @@ class LoginThrottleTest {
   private Optional<Duration> wrongPassword(String username, String address) {
     Optional<Duration> wait = throttle.admit(username, address);
     if (wait.isEmpty()) {
-      throttle.failed(address);
+      throttle.failed(address, SignInFailure.BAD_CREDENTIALS);
     }
     return wait;
   }
@@ -167,6 +170,32 @@ class LoginThrottleTest {
     assertThat(rightPassword("operator", scanner)).isEmpty();
   }
 
+  private double throttled(String scope) {
+    return meters.get("hotline.signin.throttled").tag("scope", scope).counter().count();
+  }
+
+  @Test
+  void eachRefusalIsCountedOnceForTheLimitThatRefusedItAndEachFailureByItsReason() {
+    assertThat(throttled("account")).as("registered before the first refusal").isZero();
+    for (int i = 0; i < 5; i++) {
+      wrongPassword("hongshan", CENTRE);
+    }
+    rightPassword("hongshan", CENTRE);
+    rightPassword("hongshan", CENTRE);
+    String scanner = "198.51.100.9";
+    for (int i = 0; i < 100; i++) {
+      wrongPassword("guess" + i, scanner);
+    }
+    wrongPassword("guess100", scanner);
+    wrongPassword("hongshan", scanner); // locked as an account too: the address refused it first
+
+    assertThat(throttled("account")).isEqualTo(2);
+    assertThat(throttled("address")).isEqualTo(2);
+    assertThat(meters.get("hotline.signin.failures").tag("reason", "bad_credentials").counter().count())
+        .isEqualTo(105);
+    assertThat(meters.get("hotline.signin.failures").tag("reason", "account_disabled").counter().count()).isZero();
+  }
+
   @Test
   void aRefusedCallerIsToldTheLongerOfTheAccountLockAndTheAddressWait() {
     failTimes("leader", "192.0.2.1", 9); // locked for 8 minutes
@@ -180,7 +209,7 @@ class LoginThrottleTest {
 
   @Test
   void parallelGuessesOnTwoGatewayReplicasCannotSlipPastTheLock() throws Exception {
-    LoginThrottle otherReplica = new LoginThrottle(database, settings, clock);
+    LoginThrottle otherReplica = new LoginThrottle(database, settings, clock, meters);
     ExecutorService attempts = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Optional<Duration>>> guesses = new ArrayList<>();
