@@ -55,7 +55,8 @@ class GatewaySecurity {
             .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
             // 评价链接: a citizen rates with the one-time token in the body, without an account
             .requestMatchers(HttpMethod.POST, "/api/public/ratings", "/api/public/ratings/lookup").permitAll()
-            .requestMatchers("/.well-known/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
+            // The actuator is not here: it answers on the management port (operability.ManagementPort).
+            .requestMatchers("/.well-known/jwks.json").permitAll()
             .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
             .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
