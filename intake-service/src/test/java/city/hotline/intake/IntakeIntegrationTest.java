@@ -11,6 +11,8 @@ import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
 import city.hotline.testsupport.TestTokens;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
@@ -113,6 +115,36 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     Reply bad = as("OPERATOR").withHeader("Idempotency-Key", "has spaces!").post("/api/complaints", call());
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().path("errors").get(0).path("field").asString()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
+  void eachNewWorkOrderIsCountedOnceByChannelAndTypeAndNeverForARetryOrARefusal(@Autowired MeterRegistry meters) {
+    Map<String, Object> suggestion = call(); // the only test calling by WeChat with a suggestion: its own series
+    suggestion.put("channel", "WECHAT");
+    suggestion.put("type", "SUGGESTION");
+    double before = registeredCalls(meters, "WECHAT", "SUGGESTION");
+    String key = "count-" + UUID.randomUUID();
+
+    Reply first = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", suggestion);
+    Reply retry = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", suggestion);
+    Map<String, Object> other = new HashMap<>(suggestion);
+    other.put("description", "另一个建议");
+    Reply reused = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", other);
+    Map<String, Object> invalid = new HashMap<>(suggestion);
+    invalid.put("district", "ATLANTIS");
+    Reply refused = as("OPERATOR").post("/api/complaints", invalid);
+
+    assertThat(List.of(first.status(), retry.status())).containsExactly(201, 201);
+    assertThat(retry.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
+    assertThat(List.of(reused.status(), refused.status())).containsExactly(422, 400);
+    assertThat(registeredCalls(meters, "WECHAT", "SUGGESTION") - before).isEqualTo(1.0);
+    assertThat(as("OPERATOR").post("/api/complaints", suggestion).status()).isEqualTo(201);
+    assertThat(registeredCalls(meters, "WECHAT", "SUGGESTION") - before).isEqualTo(2.0);
+  }
+
+  private static double registeredCalls(MeterRegistry meters, String channel, String type) {
+    Counter counter = meters.find("hotline.calls.registered").tags("channel", channel, "type", type).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

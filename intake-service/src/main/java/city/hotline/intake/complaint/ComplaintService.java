@@ -50,10 +50,12 @@ class ComplaintService {
   private final Validator validator;
   private final OutboxRelay outbox;
   private final Clock clock;
+  private final RegisteredCalls registeredCalls;
   private final String producer;
 
   ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, DuplicateFinder duplicates, JsonMapper json, TicketSequence tickets,
-      ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
+      ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, RegisteredCalls registeredCalls,
+      HotlineProperties properties) {
     this.complaints = complaints;
     this.keys = keys;
     this.duplicates = duplicates;
@@ -63,6 +65,7 @@ class ComplaintService {
     this.validator = validator;
     this.outbox = outbox;
     this.clock = clock;
+    this.registeredCalls = registeredCalls;
     this.producer = properties.serviceName();
   }
 
@@ -137,6 +140,7 @@ class ComplaintService {
       return same.map(done -> done.view().seenBy(caller));
     }
     outbox.wake(ComplaintRepository.COLLECTION, ticketId);
+    registeredCalls.count(request.channelOrDefault(), request.typeOrDefault()); // after the insert: only this write is new
     log.info("complaint registered ticketId={} district={} category={} urgency={}",
         ticketId, request.district(), request.category(), request.urgency());
     return Optional.of(order.view().seenBy(caller)); // as stored: no read-back
