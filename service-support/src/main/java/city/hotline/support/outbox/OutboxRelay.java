@@ -21,6 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import city.hotline.support.web.RequestIdFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -28,6 +34,8 @@ import org.bson.conversions.Bson;
 import org.slf4j.MDC;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -39,10 +47,18 @@ import org.springframework.stereotype.Component;
  * has acknowledged them. Writers call {@link #wake} after a write; a periodic sweep picks up what a
  * crash or a Kafka outage left behind. An event may be published twice after a crash; consumers are
  * idempotent by event id and state guards.
+ *
+ * <p>Each entry keeps the W3C trace context of the request (or record) that caused it, and the event is
+ * published inside a span continuing it, so Kafka's producer observation writes that trace into the
+ * record's headers and the consumers' spans and log lines join the same trace.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
   public static final String FIELD = "outbox";
+  /** The entry's field, and the record header, holding the W3C trace context ({@code traceparent}). */
+  public static final String TRACEPARENT = "traceparent";
+  static final String PUBLISHED = "hotline.outbox.published";
+  static final String PUBLISH_FAILURES = "hotline.outbox.publish.failures";
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final KafkaTemplate<String, String> kafka;
@@ -53,14 +69,38 @@ public class OutboxRelay implements SmartLifecycle {
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   /** What is in the queue, so a document waits there once however often it is woken or swept. */
   private final Set<Pending> queued = ConcurrentHashMap.newKeySet();
+  private final Tracer tracer;
+  private final Propagator propagator;
+  private final Counter published;
+  private final Counter publishFailures;
   private volatile boolean running;
   private Thread worker;
 
   private record Pending(String collection, String id) {}
 
+  /** Without metrics or tracing (another replica in a test). */
   public OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
       HotlineProperties properties) {
+    this(kafka, codec, database, properties, new SimpleMeterRegistry(), Tracer.NOOP, Propagator.NOOP);
+  }
+
+  /** Tracing where the service has it (Micrometer Tracing), none otherwise. */
+  @Autowired
+  OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
+      HotlineProperties properties, MeterRegistry registry, ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator) {
+    this(kafka, codec, database, properties, registry, tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
+  }
+
+  public OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
+      HotlineProperties properties, MeterRegistry registry, Tracer tracer, Propagator propagator) {
     this.kafka = kafka;
+    this.tracer = tracer;
+    this.propagator = propagator;
+    this.published = Counter.builder(PUBLISHED).description("Outbox events Kafka acknowledged").register(registry);
+    this.publishFailures = Counter.builder(PUBLISH_FAILURES)
+        .description("Relay batches Kafka did not acknowledge (they are retried)").register(registry);
     this.codec = codec;
     this.settings = properties.outbox();
     this.topic = properties.kafka().topic();
@@ -71,11 +111,27 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** The outbox entry to {@code $push} in the same update that makes the state change. */
   public Document entry(EventEnvelope<?> event) {
-    return new Document("eventId", event.eventId().toString())
+    Document entry = new Document("eventId", event.eventId().toString())
         .append("ticketId", event.ticketId())
         .append("requestId", MDC.get(RequestIdFilter.MDC_KEY))
         .append("at", Date.from(event.occurredAt()))
         .append("json", codec.encode(event));
+    String traceparent = currentTraceparent();
+    if (traceparent != null) {
+      entry.append(TRACEPARENT, traceparent);
+    }
+    return entry;
+  }
+
+  /** The W3C form of the current span's context, or null outside a span (or without tracing). */
+  private String currentTraceparent() {
+    Span span = tracer.currentSpan();
+    if (span == null) {
+      return null;
+    }
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(span.context(), carrier, Map::put);
+    return carrier.get(TRACEPARENT);
   }
 
   /** Asks the relay to publish the pending events of one document soon. */
@@ -174,6 +230,30 @@ public class OutboxRelay implements SmartLifecycle {
         .forEach(doc -> enqueue(new Pending(name, doc.get("_id").toString()))));
   }
 
+  /**
+   * Hands one event to Kafka inside an "outbox publish" span whose parent is the trace the entry was
+   * written in; an entry from before entries kept their trace is sent as it is.
+   */
+  private CompletableFuture<?> publish(Document entry) {
+    String traceparent = entry.getString(TRACEPARENT);
+    Span span = traceparent == null ? null
+        : propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).name("outbox publish").start();
+    try (Tracer.SpanInScope scope = span == null ? null : tracer.withSpan(span)) {
+      return kafka.send(record(entry));
+    } catch (RuntimeException e) {
+      // The producer refused the record outright (e.g. no broker within max.block.ms): the batch fails.
+      publishFailures.increment();
+      if (span != null) {
+        span.error(e);
+      }
+      throw e;
+    } finally {
+      if (span != null) {
+        span.end();
+      }
+    }
+  }
+
   /** Sends every pending event of the batch first, then waits once, so one slow round trip serves many tickets. */
   private void flush(List<Pending> batch) throws InterruptedException {
     Map<Pending, List<Document>> entries = new HashMap<>();
@@ -186,15 +266,17 @@ public class OutboxRelay implements SmartLifecycle {
       List<Document> outbox = doc == null ? List.of() : doc.getList(FIELD, Document.class, List.of());
       entries.put(pending, outbox);
       for (Document entry : outbox) {
-        sends.add(kafka.send(record(entry)));
+        sends.add(publish(entry));
       }
     }
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
           .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      publishFailures.increment();
       throw new IllegalStateException("Kafka did not acknowledge the batch", e);
     }
+    published.increment(sends.size());
     entries.forEach((pending, outbox) -> {
       if (!outbox.isEmpty()) {
         List<String> ids = outbox.stream().map(e -> e.getString("eventId")).toList();
