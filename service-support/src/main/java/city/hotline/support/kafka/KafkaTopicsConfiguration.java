@@ -5,6 +5,8 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +27,12 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Creates this service's topic, the topics it reads and its dead-letter topic at start-up, and
  * sends a record that keeps failing to the dead-letter topic (with the error and origin in
- * headers) so it never blocks its partition.
+ * headers) so it never blocks its partition. Each one counts in {@code hotline_dead_letters_total{topic}}, which
+ * starts at 0 so the first dead letter is already an increase an alert sees.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaTopicsConfiguration {
+  static final String DEAD_LETTERS = "hotline.dead.letters";
 
   @Bean
   KafkaAdmin.NewTopics hotlineTopics(HotlineProperties properties) {
@@ -46,14 +50,17 @@ public class KafkaTopicsConfiguration {
 
   @Bean
   DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<String, String> template, HotlineProperties properties,
-      ConsumerPositionsConfiguration.PositionKeeper positions) {
+      ConsumerPositionsConfiguration.PositionKeeper positions, MeterRegistry registry) {
     HotlineProperties.Kafka kafka = properties.kafka();
+    Counter deadLettered = Counter.builder(DEAD_LETTERS).tag("topic", kafka.deadLetterTopic())
+        .description("Records sent to the dead-letter topic").register(registry);
     // Partition -1: let the producer pick, since the dead-letter topic need not mirror the source's partitions.
     DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
         template, (record, error) -> new TopicPartition(kafka.deadLetterTopic(), -1));
     // A dead-lettered record is done too: the consumer's position moves past it.
     ConsumerAwareRecordRecoverer recoverer = (record, consumer, error) -> {
       deadLetters.accept(record, consumer, error);
+      deadLettered.increment();
       positions.markDone(record, consumer);
     };
     DefaultErrorHandler handler = new DefaultErrorHandler(
