@@ -1,14 +1,18 @@
 package city.hotline.support;
 
 import city.hotline.support.books.BooksController;
+import city.hotline.support.kafka.ConsumerLag;
 import city.hotline.support.kafka.ConsumerPositionsConfiguration;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
 import city.hotline.support.kafka.TicketLogContext;
 import city.hotline.support.metrics.ClockPasses;
+import city.hotline.support.metrics.MetricsProperties;
 import city.hotline.support.mongo.MongoConfiguration;
+import city.hotline.support.outbox.OutboxGauges;
 import city.hotline.support.outbox.OutboxRelay;
 import city.hotline.support.security.ServiceSecurity;
+import city.hotline.support.tracing.OtlpTraceExport;
 import city.hotline.support.web.ApiExceptionHandler;
 import city.hotline.support.web.RequestIdFilter;
 import city.hotline.support.web.TicketLogContextInterceptor;
@@ -22,9 +26,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** What each service imports to get the shared edges: Mongo, Kafka topics and dead letters, outbox, errors, request ids. */
+/**
+ * What each service imports to get the shared edges: Mongo, Kafka topics and dead letters, outbox, errors, request
+ * ids, and what operators watch (outbox, consumer-lag and clock gauges, trace export).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HotlineProperties.class)
+@EnableConfigurationProperties({HotlineProperties.class, MetricsProperties.class})
 @Import({
   MongoConfiguration.class,
   KafkaTopicsConfiguration.class,
@@ -33,7 +40,10 @@ import org.springframework.context.annotation.Import;
   TicketLogContext.class,
   TicketLogContextInterceptor.class,
   OutboxRelay.class,
+  OutboxGauges.class,
+  ConsumerLag.class,
   ClockPasses.class,
+  OtlpTraceExport.class,
   ApiExceptionHandler.class,
   ServiceSecurity.class,
   RequestIdFilter.class,

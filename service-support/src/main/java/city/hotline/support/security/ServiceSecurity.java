@@ -38,7 +38,9 @@ public class ServiceSecurity {
     http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(rules -> {
-          rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
+          // Prometheus scrapes the service's own port without a token; the gateway never routes /actuator/**.
+          rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+              "/error").permitAll();
           serviceRules.forEach(r -> r.apply(rules));
           rules.anyRequest().authenticated();
         })
