@@ -24,12 +24,14 @@ class CaseWrites {
 
   private final CaseRepository cases;
   private final OutboxRelay outbox;
+  private final CaseSteps steps;
   private final Clock clock;
   private final String producer;
 
-  CaseWrites(CaseRepository cases, OutboxRelay outbox, Clock clock, HotlineProperties properties) {
+  CaseWrites(CaseRepository cases, OutboxRelay outbox, CaseSteps steps, Clock clock, HotlineProperties properties) {
     this.cases = cases;
     this.outbox = outbox;
+    this.steps = steps;
     this.clock = clock;
     this.producer = properties.serviceName();
   }
@@ -58,6 +60,7 @@ class CaseWrites {
       return false;
     }
     outbox.wake(CaseRepository.COLLECTION, opened.kase().ticketId());
+    steps.taken(event);
     return true;
   }
 
@@ -94,6 +97,7 @@ class CaseWrites {
         EventEnvelope.of(event.type(), change.ticketId(), producer, event.at(), event.payload())));
     if (updated.isPresent() && event != null) {
       outbox.wake(CaseRepository.COLLECTION, change.ticketId());
+      steps.taken(event); // the one place a step is known to be stored: counted once, whoever retries or races
     }
     return updated;
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseReopened;
+import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.dispatch.DispatchTestBase;
@@ -12,6 +13,8 @@ import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -312,6 +315,60 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     assertThat(kase.path("reopenCount").asInt()).isEqualTo(2);
     await().atMost(WAIT).until(() -> dispatchCauses(ticketId).size() >= 3);
     assertThat(dispatchCauses(ticketId)).containsExactly("ROUTED", "REOPENED", "REOPENED");
+  }
+
+  /**
+   * hotline_case_steps_total: each step a case took counts once for the unit it concerns; a redelivered
+   * registration or reopening and a claim that came second count nothing. Only these cases involve 东西湖区城管局
+   * and 江夏区城管局 here, so their counts are this test's.
+   */
+  @Test
+  void eachStepTakenCountsOnceForItsUnitAndARedeliveryOrARepeatedRequestNever(@Autowired MeterRegistry meters) {
+    Map<String, Double> before = steps(meters);
+    String ticketId = nextTicketId();
+    EventEnvelope<ComplaintRegistered> registration = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId,
+        "intake-service", Instant.now(), new ComplaintRegistered(new CaseFacts("DONGXIHU", "SANITATION", "NORMAL", null),
+            "李四", "13912345678", false, "PHONE", "COMPLAINT", "吴家山", "垃圾未清运", "operator", false, null, null,
+            null, null, null));
+    publish("hotline.intake.events", registration);
+    publish("hotline.intake.events", registration);
+    awaitCase(ticketId, "DISPATCHED");
+    HttpJson dongxihu = bureau("DONGXIHU_CGJ");
+    assertThat(dongxihu.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(200);
+    assertThat(dongxihu.post("/api/cases/" + ticketId + "/claim", "").status()).isEqualTo(409);
+    assertThat(dongxihu.post("/api/cases/" + ticketId + "/resolve", Map.of("reply", "已清运")).status()).isEqualTo(200);
+    EventEnvelope<CaseReopened> reopened = EventEnvelope.of(EventType.CASE_REOPENED, ticketId, "feedback-service",
+        Instant.now(), new CaseReopened(new CaseFacts("DONGXIHU", "SANITATION", "NORMAL", "DONGXIHU_CGJ"), "operator",
+            "垃圾仍未清运", 1));
+    publish("hotline.feedback.events", reopened);
+    publish("hotline.feedback.events", reopened);
+
+    String returnedId = register("DONGXIHU", "DRAINAGE", false);
+    awaitCase(returnedId, "DISPATCHED");
+    assertThat(returnCase("DONGXIHU_CGJ", returnedId, "NOT_OUR_DISTRICT").status()).isEqualTo(200);
+    assertThat(desk().post("/api/cases/" + returnedId + "/dispatch", Map.of("unitId", "JIANGXIA_CGJ", "note", "属江夏区"))
+        .status()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-service", "hotline.intake.events")
+        && probe.caughtUp("dispatch-service", "hotline.feedback.events"));
+    awaitCase(ticketId, "DISPATCHED");
+
+    Map<String, Double> after = steps(meters);
+    Map<String, Double> counted = after.keySet().stream()
+        .filter(key -> after.get(key) - before.getOrDefault(key, 0.0) != 0)
+        .collect(Collectors.toMap(key -> key, key -> after.get(key) - before.getOrDefault(key, 0.0)));
+    assertThat(counted).isEqualTo(Map.of(
+        "dispatched DONGXIHU_CGJ", 3.0, // two routed by rule, one again after 重办
+        "claimed DONGXIHU_CGJ", 1.0,
+        "resolved DONGXIHU_CGJ", 1.0,
+        "returned DONGXIHU_CGJ", 1.0,
+        "dispatched JIANGXIA_CGJ", 1.0));
+  }
+
+  /** The step counts of 东西湖 and 江夏, as "step unit". */
+  private static Map<String, Double> steps(MeterRegistry meters) {
+    return meters.find("hotline.case.steps").counters().stream()
+        .filter(c -> List.of("DONGXIHU_CGJ", "JIANGXIA_CGJ").contains(c.getId().getTag("unit")))
+        .collect(Collectors.toMap(c -> c.getId().getTag("step") + " " + c.getId().getTag("unit"), Counter::count));
   }
 
   private List<String> dispatchCauses(String ticketId) {

@@ -5,8 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import city.hotline.dispatch.DispatchTestBase;
 import city.hotline.dispatch.casework.OverdueMarker;
+import city.hotline.support.metrics.ClockPasses;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  * even with several clocks (replicas) racing over the same due cases, and the desk can press (督办) it.
  */
 class OverdueIntegrationTest extends DispatchTestBase {
+  private static final Duration SCAN_INTERVAL = Duration.ofMillis(300);
+
   @Autowired
   OverdueMarker marker;
 
@@ -39,7 +45,7 @@ class OverdueIntegrationTest extends DispatchTestBase {
     registry.add("hotline.sla.overrides[0].category", () -> "DUST_POLLUTION");
     registry.add("hotline.sla.overrides[0].claim[EMERGENCY]", () -> "30s");
     registry.add("hotline.sla.overrides[0].resolve[EMERGENCY]", () -> "6s");
-    registry.add("hotline.overdue.scan-interval", () -> "300ms");
+    registry.add("hotline.overdue.scan-interval", () -> SCAN_INTERVAL.toMillis() + "ms");
   }
 
   private List<String> overdueKinds(String ticketId) {
@@ -79,19 +85,24 @@ class OverdueIntegrationTest extends DispatchTestBase {
     assertThat(overdueKinds(ticketId)).containsExactly("RESOLVE");
   }
 
-  /** Four more clocks, as if four more replicas ran, tick as fast as they can beside the service's own. */
+  /**
+   * Four more clocks, as if four more replicas ran, tick as fast as they can beside the service's own; the
+   * step counter sees each deadline once too. Only these cases go to 硚口区城管局 here, so its count is theirs.
+   */
   @Test
-  void racingClocksMarkEachDeadlineExactlyOnce() throws Exception {
+  void racingClocksMarkEachDeadlineExactlyOnce(@Autowired MeterRegistry meters) throws Exception {
+    double overdueBefore = overdueSteps(meters, "QIAOKOU_CGJ");
     List<String> tickets = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      tickets.add(register("QIAOKOU", "GAS_SAFETY", "EMERGENCY", false));
+      tickets.add(register("QIAOKOU", "MANHOLE_COVERS", "EMERGENCY", false));
     }
     tickets.forEach(t -> awaitCase(t, "DISPATCHED"));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> replicas = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        OverdueClock replica = new OverdueClock(marker);
+        // each replica has its own registry, as each replica's process would
+        OverdueClock replica = new OverdueClock(marker, new ClockPasses(new SimpleMeterRegistry()), SCAN_INTERVAL);
         replicas.add(pool.submit(() -> {
           while (!Thread.currentThread().isInterrupted()) {
             replica.tick();
@@ -106,6 +117,14 @@ class OverdueIntegrationTest extends DispatchTestBase {
     await().during(Duration.ofSeconds(2)).atMost(WAIT)
         .until(() -> tickets.stream().allMatch(t -> overdueKinds(t).size() == 2));
     tickets.forEach(t -> assertThat(overdueKinds(t)).containsExactlyInAnyOrder("CLAIM", "RESOLVE"));
+    assertThat(overdueSteps(meters, "QIAOKOU_CGJ") - overdueBefore).isEqualTo(2.0 * tickets.size());
+    assertThat(meters.get("hotline.clock.interval").tag("clock", "overdue").timeGauge().value())
+        .as("the service's own clock, at hotline.overdue.scan-interval").isEqualTo(0.3);
+  }
+
+  private static double overdueSteps(MeterRegistry meters, String unit) {
+    Counter counter = meters.find("hotline.case.steps").tags("step", "overdue", "unit", unit).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /** Eight markers spin on one deadline from the moment it passes, beside the service's own clock: one mark, one event. */
