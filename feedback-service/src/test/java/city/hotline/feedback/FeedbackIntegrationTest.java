@@ -21,6 +21,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,6 +112,15 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   @Autowired
   StatsProgress stats;
 
+  @Autowired
+  MeterRegistry meters;
+
+  /** hotline_visits_closed_total of this outcome so far. */
+  private double closedVisits(String outcome) {
+    Counter counter = meters.find("hotline.visits.closed").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   /** Every record read by the statistics listener, rolled up, and on this replica's dashboard. */
   private void awaitAllCounted() {
     await().atMost(WAIT).until(() -> TOPICS.stream().allMatch(t -> probe.caughtUp("feedback-statistics", t))
@@ -121,6 +132,8 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     String ticketId = newTicket();
     publish(ticketId, lifecycleUpToResolved(ticketId, "HANNAN"));
     awaitVisitOpen(ticketId);
+    double satisfiedBefore = closedVisits("SATISFIED");
+    double dissatisfiedBefore = closedVisits("DISSATISFIED");
 
     Reply rated = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "SATISFIED", "score", 5, "solved", true));
@@ -142,6 +155,8 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     });
     assertThat(as("OPERATOR").post("/api/visits/" + ticketId + "/attempts",
         Map.of("reached", true, "satisfaction", "DISSATISFIED")).status()).isEqualTo(409);
+    assertThat(closedVisits("SATISFIED") - satisfiedBefore).as("closed once").isEqualTo(1.0);
+    assertThat(closedVisits("DISSATISFIED")).as("the refused second verdict").isEqualTo(dissatisfiedBefore);
   }
 
   @Test
@@ -194,6 +209,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     String firstResolution = events.get(events.size() - 1)[1];
     CaseFacts routed = new CaseFacts("JIANGXIA", "SANITATION", "NORMAL", "JIANGXIA_CGJ");
     Map<String, Object> dissatisfied = Map.of("reached", true, "satisfaction", "DISSATISFIED", "comment", "垃圾还在");
+    double dissatisfiedBefore = closedVisits("DISSATISFIED");
     for (int round = 1; round <= 3; round++) {
       awaitVisitOpen(ticketId);
       JsonNode visit = as("OPERATOR").post("/api/visits/" + ticketId + "/attempts", dissatisfied).body();
@@ -204,6 +220,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
       }
       assertThat(visit.path("state").asString()).isEqualTo("AWAITING_RESOLUTION");
       assertThat(visit.path("reopenCount").asInt()).isEqualTo(round);
+      assertThat(closedVisits("DISSATISFIED")).as("重办 closes nothing").isEqualTo(dissatisfiedBefore);
       int expected = round;
       await().atMost(WAIT).until(() -> probe.events(ticketId).stream()
           .filter(e -> e.path("eventType").asString().equals("CaseReopened")).count() == expected);
@@ -218,6 +235,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
         .anyMatch(e -> e.path("eventType").asString().equals("CaseClosed")));
     assertThat(probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseReopened"))
         .map(e -> e.path("payload").path("reopenCount").asInt()).toList()).containsExactly(1, 2);
+    assertThat(closedVisits("DISSATISFIED") - dissatisfiedBefore).isEqualTo(1.0);
   }
 
   @Test
@@ -275,6 +293,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(url).startsWith("https://12345.example.gov.cn/rate.html#");
     String token = url.substring(url.indexOf('#') + 1);
     assertThat(token).hasSize(43);
+    double ratedBefore = closedVisits("BASICALLY_SATISFIED");
 
     JsonNode seen = anonymous().post("/api/public/ratings/lookup", Map.of("token", token)).body();
     assertThat(seen.path("ticketId").asString()).isEqualTo(ticketId);
@@ -292,6 +311,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     Reply again = anonymous().post("/api/public/ratings", Map.of("token", token, "satisfaction", "DISSATISFIED"));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(closedVisits("BASICALLY_SATISFIED") - ratedBefore).as("the link rated once").isEqualTo(1.0);
     JsonNode visit = as("OPERATOR").get("/api/visits/" + ticketId).body();
     assertThat(visit.path("attempts").valueStream().map(a -> a.path("channel").asString())).containsExactly("LINK");
     assertThat(visit.path("ratingLink").path("used").asBoolean()).isTrue();
@@ -326,6 +346,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   /** No rating by the return-visit deadline (3 working days, computed by dispatch): closed as NO_RESPONSE. */
   @Test
   void aVisitNobodyAnsweredByItsDeadlineClosesAsNoResponseCountedClosedButNotRated() {
+    double noResponseBefore = closedVisits("NO_RESPONSE");
     String ticketId = newTicket();
     publish(ticketId, lifecycleUpToResolved(ticketId, "EAST_LAKE_SCENIC", Instant.now().plusSeconds(2)));
     awaitVisitOpen(ticketId);
@@ -345,6 +366,11 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     });
     assertThat(probe.events(ticketId).stream().filter(e -> e.path("eventType").asString().equals("CaseClosed")))
         .hasSize(1);
+    // closed once, however many of the clock's passes (every 200 ms here) found it due before that
+    await().atMost(WAIT).during(Duration.ofMillis(600))
+        .until(() -> closedVisits("NO_RESPONSE") - noResponseBefore == 1.0);
+    assertThat(meters.get("hotline.clock.interval").tag("clock", "visit-no-response").timeGauge().value())
+        .as("its freshness is judged against hotline.visits.clock-interval").isEqualTo(0.2);
   }
 
   @Test

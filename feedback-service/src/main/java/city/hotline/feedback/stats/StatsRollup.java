@@ -1,6 +1,7 @@
 package city.hotline.feedback.stats;
 
 import city.hotline.feedback.stats.StatsStore.Generation;
+import city.hotline.support.metrics.ClockPasses;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -17,15 +18,20 @@ import org.springframework.stereotype.Component;
  * Sums the cells that changed into per-day roll-ups of plain counters, which is all the dashboard
  * reads. A cell is marked dirty after each change and unmarked only if no mark came after the
  * roll-up read it, so no change is ever left out. Any replica may run it; two at once write the same.
+ * Each scheduled pass that got through is reported to {@link ClockPasses} as clock {@code stats-rollup}, so a
+ * roll-up that keeps failing (database down) shows as stalled while the dashboard's figures stand still.
  */
 @Component
 class StatsRollup {
+  static final String CLOCK = "stats-rollup";
   private static final int BATCH = 500;
 
   private final StatsStore store;
+  private final ClockPasses.Pass passes;
 
-  StatsRollup(StatsStore store) {
+  StatsRollup(StatsStore store, StatsSettings settings, ClockPasses clocks) {
     this.store = store;
+    this.passes = clocks.register(CLOCK, settings.rollupInterval());
   }
 
   @Scheduled(fixedDelayString = "${hotline.stats.rollup-interval}")
@@ -35,6 +41,7 @@ class StatsRollup {
         // a full batch: more may be waiting
       }
     }
+    passes.completed(); // not reached when the pass threw
   }
 
   /** @return how many dirty cells it rolled up */

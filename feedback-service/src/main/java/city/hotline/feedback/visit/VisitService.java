@@ -26,14 +26,16 @@ class VisitService {
   private final VisitRepository visits;
   private final VisitSettings settings;
   private final OutboxRelay outbox;
+  private final ClosedVisits closedVisits;
   private final Clock clock;
   private final String producer;
 
-  VisitService(VisitRepository visits, VisitSettings settings, OutboxRelay outbox, Clock clock,
-      HotlineProperties properties) {
+  VisitService(VisitRepository visits, VisitSettings settings, OutboxRelay outbox, ClosedVisits closedVisits,
+      Clock clock, HotlineProperties properties) {
     this.visits = visits;
     this.settings = settings;
     this.outbox = outbox;
+    this.closedVisits = closedVisits;
     this.clock = clock;
     this.producer = properties.serviceName();
   }
@@ -115,9 +117,13 @@ class VisitService {
       return false;
     }
     change.event().ifPresent(e -> {
+      String outcome = e.payload() instanceof CaseClosed closed ? closed.outcome() : null;
+      if (outcome != null) {
+        // the one place every close (operator, citizen's link, clock) is known to be written: counted once
+        closedVisits.count(outcome);
+      }
       outbox.wake(VisitRepository.COLLECTION, change.ticketId());
-      log.info("return visit ended ticketId={} outcome={}", change.ticketId(),
-          e.payload() instanceof CaseClosed closed ? closed.outcome() : "REOPENED");
+      log.info("return visit ended ticketId={} outcome={}", change.ticketId(), outcome == null ? "REOPENED" : outcome);
     });
     return true;
   }

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl where citizens reach the gateway, for the rating links handed out
  * @param noResponseFallback when a CaseResolved carries no return-visit deadline (events from before it was
  *     added), how long after resolution the visit closes as NO_RESPONSE
+ * @param clockInterval how often each replica's no-response clock makes a pass
  * @param clockBatchSize how many timed-out visits the no-response clock closes in one pass
  */
 @ConfigurationProperties("hotline.visits")
 public record VisitSettings(int maxFailedAttempts, int maxReopenings, Duration linkLifetime, String publicUrl,
-    Duration noResponseFallback, int clockBatchSize) {}
+    Duration noResponseFallback, Duration clockInterval, int clockBatchSize) {}

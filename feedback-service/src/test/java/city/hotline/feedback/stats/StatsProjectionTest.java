@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import city.hotline.contracts.EventEnvelope;
+import city.hotline.support.metrics.ClockPasses;
 import city.hotline.testsupport.MongoWireTestServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ class StatsProjectionTest {
     StatsProjection projection = new StatsProjection(SETTINGS);
     StatsStore.Generation g = store.generation(1);
     events.forEach(e -> projection.apply(g, e));
-    StatsRollup rollup = new StatsRollup(store);
+    StatsRollup rollup = new StatsRollup(store, SETTINGS, new ClockPasses(new SimpleMeterRegistry()));
     while (rollup.rollUp(g) > 0) {
       // until every changed cell is rolled up
     }
