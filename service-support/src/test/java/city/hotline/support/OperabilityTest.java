@@ -121,6 +121,10 @@ class OperabilityTest extends ServiceIntegrationTest {
       assertThat(sample(scrape, "hotline_dead_letters_total", Map.of("topic", "hotline.ops-test.dlt"))).contains(0.0);
       assertThat(sample(scrape, "hotline_kafka_consumer_lag",
           Map.of("application", "ops-test", "group", "ops-test", "topic", TOPIC, "partition", "0"))).isPresent();
+      assertThat(sample(scrape, "hotline_kafka_consumer_lag",
+          Map.of("group", OwnGroupListener.GROUP, "topic", TOPIC, "partition", "0")))
+          .as("a listener with a group of its own is measured too").isPresent();
+      assertThat(scrape).as("only the groups that exist").doesNotContain("group=\"ops-test-listener\"");
       assertThat(sample(scrape, "http_server_requests_seconds_bucket",
           Map.of("application", "ops-test", "uri", "/actuator/health", "le", "+Inf"))).isPresent();
     });
@@ -194,7 +198,7 @@ class OperabilityTest extends ServiceIntegrationTest {
   /** The smallest service: one endpoint that writes a document with its event, and one listener. */
   @SpringBootConfiguration(proxyBeanMethods = false)
   @EnableAutoConfiguration
-  @Import({SupportConfiguration.class, Things.class, Listener.class})
+  @Import({SupportConfiguration.class, Things.class, Listener.class, OwnGroupListener.class})
   static class OpsTestService {
     @Bean
     ApiAccessRules thingsOpen() {
@@ -238,6 +242,16 @@ class OperabilityTest extends ServiceIntegrationTest {
       Span span = tracer.currentSpan();
       traceIds.add(span == null ? "none" : span.context().traceId());
       log.info("ops-test listener handled {}", record.key());
+    }
+  }
+
+  /** A listener whose id is its group, as feedback's and intake's own-group listeners are. */
+  static class OwnGroupListener {
+    static final String GROUP = "ops-test-own-group";
+
+    @KafkaListener(id = GROUP, topics = TOPIC)
+    void on(ConsumerRecord<String, String> record) {
+      // only its group's lag matters here
     }
   }
 }

@@ -1,6 +1,5 @@
 package city.hotline.support.kafka;
 
-import city.hotline.support.HotlineProperties;
 import city.hotline.support.metrics.MetricsProperties;
 import city.hotline.support.metrics.PeriodicSampler;
 import io.micrometer.core.instrument.Gauge;
@@ -11,9 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -21,44 +23,53 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the service's consumer group is behind on each partition of the topics it reads
+ * How far each of the service's consumer groups is behind on each partition of the topics it reads
  * ({@code hotline_kafka_consumer_lag{group,topic,partition}}): the partition's end offset minus the group's
  * committed offset (or the partition's first offset where the group has committed nothing, or less than what
  * retention kept). Read through one long-lived admin client; while Kafka is away the gauges keep their last
- * values and the client retries at most once per interval, so an outage does not flood the log.
+ * values and the client retries at most once per interval, so an outage does not flood the log. The groups
+ * and their topics are the service's listener containers' (a listener with an id of its own is a group of its
+ * own, e.g. feedback-statistics), read at each sample.
  */
 @Component
 public class ConsumerLag extends PeriodicSampler {
   static final String LAG = "hotline.kafka.consumer.lag";
 
   private final Map<String, Object> adminConfig;
-  private final String group;
-  private final List<String> topics;
+  private final Supplier<Map<String, Set<String>>> groups;
   private final MeterRegistry registry;
-  private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+  private final Map<Key, Partition> partitions = new ConcurrentHashMap<>();
   private Admin admin;
   private boolean stopped;
+
+  private record Key(String group, TopicPartition partition) {}
 
   private record Partition(AtomicLong lag, Gauge gauge) {}
 
   @Autowired
-  ConsumerLag(KafkaAdmin kafkaAdmin, @Value("${spring.kafka.consumer.group-id:}") String group,
-      HotlineProperties properties, MetricsProperties metrics, MeterRegistry registry) {
-    this(kafkaAdmin.getConfigurationProperties(), group, properties.kafka().consumes(), metrics.consumerLagInterval(),
-        registry);
+  ConsumerLag(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, MetricsProperties metrics,
+      MeterRegistry registry) {
+    this(kafkaAdmin.getConfigurationProperties(), () -> groupsOf(listeners), metrics.consumerLagInterval(), registry);
   }
 
+  /** One group reading the given topics. */
   public ConsumerLag(Map<String, Object> adminConfig, String group, List<String> topics, Duration interval,
+      MeterRegistry registry) {
+    this(adminConfig, () -> Map.of(group, Set.copyOf(topics)), interval, registry);
+  }
+
+  private ConsumerLag(Map<String, Object> adminConfig, Supplier<Map<String, Set<String>>> groups, Duration interval,
       MeterRegistry registry) {
     super("consumer-lag", interval);
     String waitMs = Long.toString(Math.max(1, interval.toMillis()));
     Map<String, Object> config = new HashMap<>(adminConfig);
-    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag-" + group);
+    config.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag");
     // One answer per sample, and at most one reconnection attempt (and its log line) per interval while Kafka is away.
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, waitMs);
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, waitMs);
@@ -68,22 +79,34 @@ public class ConsumerLag extends PeriodicSampler {
     // second; it reconnects to the bootstrap servers it knows either way.
     config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     this.adminConfig = config;
-    this.group = group;
-    this.topics = topics == null ? List.of() : List.copyOf(topics);
+    this.groups = groups;
     this.registry = registry;
+  }
+
+  /** Each listener container's group with the topics it reads. */
+  static Map<String, Set<String>> groupsOf(KafkaListenerEndpointRegistry listeners) {
+    Map<String, Set<String>> groups = new TreeMap<>();
+    for (MessageListenerContainer container : listeners.getListenerContainers()) {
+      String[] topics = container.getContainerProperties().getTopics();
+      if (container.getGroupId() != null && topics != null) {
+        groups.computeIfAbsent(container.getGroupId(), g -> new TreeSet<>()).addAll(List.of(topics));
+      }
+    }
+    return groups;
   }
 
   @Override
   protected synchronized void sample() throws Exception {
-    if (stopped || group == null || group.isBlank() || topics.isEmpty()) {
+    Map<String, Set<String>> readers = groups.get();
+    if (stopped || readers.isEmpty()) {
       return;
     }
     if (admin == null) {
       admin = Admin.create(adminConfig);
     }
     long waitMs = interval().toMillis();
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(waitMs, TimeUnit.MILLISECONDS);
+    Set<String> topics = new TreeSet<>();
+    readers.values().forEach(topics::addAll);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
     admin.describeTopics(topics).allTopicNames().get(waitMs, TimeUnit.MILLISECONDS).forEach((topic, description) ->
@@ -95,29 +118,38 @@ public class ConsumerLag extends PeriodicSampler {
     Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(waitMs, TimeUnit.MILLISECONDS);
     Map<TopicPartition, ListOffsetsResultInfo> starts =
         admin.listOffsets(earliest).all().get(waitMs, TimeUnit.MILLISECONDS);
-    Set<TopicPartition> seen = new HashSet<>();
-    ends.forEach((partition, end) -> {
-      long start = starts.get(partition).offset();
-      OffsetAndMetadata position = committed.get(partition);
-      long from = Math.max(start, position == null ? start : position.offset());
-      partitionGauge(partition).lag().set(Math.max(0, end.offset() - from));
-      seen.add(partition);
-    });
+    Set<Key> seen = new HashSet<>();
+    for (Map.Entry<String, Set<String>> reader : readers.entrySet()) {
+      String group = reader.getKey();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(waitMs, TimeUnit.MILLISECONDS);
+      ends.forEach((partition, end) -> {
+        if (!reader.getValue().contains(partition.topic())) {
+          return;
+        }
+        long start = starts.get(partition).offset();
+        OffsetAndMetadata position = committed.get(partition);
+        long from = Math.max(start, position == null ? start : position.offset());
+        Key key = new Key(group, partition);
+        partitionGauge(key).lag().set(Math.max(0, end.offset() - from));
+        seen.add(key);
+      });
+    }
     // A partition Kafka no longer reports (its topic was deleted) would otherwise show its last lag forever.
-    partitions.keySet().removeIf(partition -> {
-      if (seen.contains(partition)) {
+    partitions.keySet().removeIf(key -> {
+      if (seen.contains(key)) {
         return false;
       }
-      registry.remove(partitions.get(partition).gauge());
+      registry.remove(partitions.get(key).gauge());
       return true;
     });
   }
 
-  private Partition partitionGauge(TopicPartition partition) {
-    return partitions.computeIfAbsent(partition, p -> {
+  private Partition partitionGauge(Key key) {
+    return partitions.computeIfAbsent(key, k -> {
       AtomicLong lag = new AtomicLong();
       Gauge gauge = Gauge.builder(LAG, lag, AtomicLong::get)
-          .tags("group", group, "topic", p.topic(), "partition", Integer.toString(p.partition()))
+          .tags("group", k.group(), "topic", k.partition().topic(), "partition", Integer.toString(k.partition().partition()))
           .description("Records on the partition the consumer group has not committed yet").register(registry);
       return new Partition(lag, gauge);
     });
