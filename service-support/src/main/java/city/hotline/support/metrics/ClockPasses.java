@@ -35,9 +35,10 @@ public class ClockPasses {
   /** Registers a clock that is meant to complete a pass every {@code interval}. */
   public Pass register(String clock, Duration interval) {
     Pass pass = new Pass(nanoTime);
-    TimeGauge.builder(SINCE_LAST_PASS, pass, TimeUnit.SECONDS, Pass::secondsSinceLast)
+    // Strong references: a gauge holds its object weakly, and a collected one reads NaN (nothing else keeps the interval).
+    TimeGauge.builder(SINCE_LAST_PASS, pass, TimeUnit.SECONDS, Pass::secondsSinceLast).strongReference(true)
         .tag("clock", clock).description("Seconds since the clock last completed a pass").register(registry);
-    TimeGauge.builder(INTERVAL, interval, TimeUnit.SECONDS, i -> i.toMillis() / 1000.0)
+    TimeGauge.builder(INTERVAL, interval, TimeUnit.SECONDS, i -> i.toMillis() / 1000.0).strongReference(true)
         .tag("clock", clock).description("How often the clock is meant to complete a pass").register(registry);
     return pass;
   }
