@@ -63,7 +63,7 @@ class PrometheusIT {
   @Test
   void theOutboxAlertFiresWhileKafkaIsDownAndClearsOnceTheCallIsDispatched() {
     await().atMost(SCRAPED).pollInterval(POLL).untilAsserted(() ->
-        assertThat(healthyJobs()).as("jobs whose target is up").isEqualTo(JOBS));
+        assertThat(healthyJobs()).as("jobs whose target is up; targets: %s", targets()).isEqualTo(JOBS));
 
     HttpJson operator = Reconciled.signIn(settings, "operator");
     HttpJson dispatcher = Reconciled.signIn(settings, "dispatcher");
@@ -89,16 +89,30 @@ class PrometheusIT {
     report("the call taken while Kafka was down dispatched %.0f s after Kafka was back", restarted);
     await().atMost(RECOVERY).pollInterval(POLL).until(() -> alerts(OUTBOX_STALE).isEmpty());
     report("HotlineOutboxStale gone %.0f s after Kafka was back", restarted);
-    assertThat(healthyJobs()).as("Kafka's outage took no service down").isEqualTo(JOBS);
+    assertThat(healthyJobs()).as("Kafka's outage took no service down; targets: %s", targets()).isEqualTo(JOBS);
     Reconciled.books(settings);
+  }
+
+  /** Prometheus's targets: job, URL, health and the last scrape's error. */
+  private static List<String> targets() {
+    List<String> targets = new ArrayList<>();
+    for (JsonNode target : activeTargets()) {
+      targets.add(target.path("labels").path("job").asString() + " " + target.path("scrapeUrl").asString() + " "
+          + target.path("health").asString() + " " + target.path("lastError").asString());
+    }
+    return targets;
+  }
+
+  private static JsonNode activeTargets() {
+    Reply reply = prometheus.get("/api/v1/targets?state=active");
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.body().path("data").path("activeTargets");
   }
 
   /** The jobs of the targets Prometheus scraped successfully last time ({@code /api/v1/targets}). */
   private static Set<String> healthyJobs() {
-    Reply reply = prometheus.get("/api/v1/targets?state=active");
-    assertThat(reply.status()).isEqualTo(200);
     Set<String> jobs = new TreeSet<>();
-    for (JsonNode target : reply.body().path("data").path("activeTargets")) {
+    for (JsonNode target : activeTargets()) {
       if (target.path("health").asString().equals("up")) {
         jobs.add(target.path("labels").path("job").asString());
       }
