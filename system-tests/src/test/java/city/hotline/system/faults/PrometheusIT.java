@@ -70,6 +70,7 @@ class PrometheusIT {
     String before = registered(register(operator, 1));
     await().atMost(RECOVERY).pollInterval(POLL).until(() -> dispatcher.get("/api/cases/" + before).status() == 200);
     assertThat(alerts(OUTBOX_STALE)).as("nothing waits while Kafka works").isEmpty();
+    assertThat(firing()).as("a healthy system raises no alert").isEmpty();
 
     long killed = System.nanoTime();
     system.kill("kafka");
@@ -131,6 +132,19 @@ class PrometheusIT {
       }
     }
     return alerts;
+  }
+
+  /** The names and labels of the alerts firing now. */
+  private static List<String> firing() {
+    Reply reply = prometheus.get("/api/v1/alerts");
+    assertThat(reply.status()).isEqualTo(200);
+    List<String> firing = new ArrayList<>();
+    for (JsonNode alert : reply.body().path("data").path("alerts")) {
+      if (alert.path("state").asString().equals("firing")) {
+        firing.add(alert.path("labels").toString());
+      }
+    }
+    return firing;
   }
 
   private static Reply register(HttpJson operator, int n) {
