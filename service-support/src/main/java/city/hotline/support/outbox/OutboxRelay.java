@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -71,6 +72,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final Set<Pending> queued = ConcurrentHashMap.newKeySet();
   private final Tracer tracer;
   private final Propagator propagator;
+  private final Clock clock;
   private final Counter published;
   private final Counter publishFailures;
   private volatile boolean running;
@@ -81,21 +83,23 @@ public class OutboxRelay implements SmartLifecycle {
   /** Without metrics or tracing (another replica in a test). */
   public OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
       HotlineProperties properties) {
-    this(kafka, codec, database, properties, new SimpleMeterRegistry(), Tracer.NOOP, Propagator.NOOP);
+    this(kafka, codec, database, properties, new SimpleMeterRegistry(), Tracer.NOOP, Propagator.NOOP,
+        Clock.systemUTC());
   }
 
   /** Tracing where the service has it (Micrometer Tracing), none otherwise. */
   @Autowired
   OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
       HotlineProperties properties, MeterRegistry registry, ObjectProvider<Tracer> tracer,
-      ObjectProvider<Propagator> propagator) {
+      ObjectProvider<Propagator> propagator, Clock clock) {
     this(kafka, codec, database, properties, registry, tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP));
+        propagator.getIfAvailable(() -> Propagator.NOOP), clock);
   }
 
   public OutboxRelay(KafkaTemplate<String, String> kafka, EventCodec codec, MongoDatabase database,
-      HotlineProperties properties, MeterRegistry registry, Tracer tracer, Propagator propagator) {
+      HotlineProperties properties, MeterRegistry registry, Tracer tracer, Propagator propagator, Clock clock) {
     this.kafka = kafka;
+    this.clock = clock;
     this.tracer = tracer;
     this.propagator = propagator;
     this.published = Counter.builder(PUBLISHED).description("Outbox events Kafka acknowledged").register(registry);
@@ -114,7 +118,9 @@ public class OutboxRelay implements SmartLifecycle {
     Document entry = new Document("eventId", event.eventId().toString())
         .append("ticketId", event.ticketId())
         .append("requestId", MDC.get(RequestIdFilter.MDC_KEY))
-        .append("at", Date.from(event.occurredAt()))
+        // When it was written, not when the event happened (an overdue mark is dated at its deadline): the sweep's
+        // grace and the outbox's age count how long it has waited for Kafka.
+        .append("at", Date.from(clock.instant()))
         .append("json", codec.encode(event));
     String traceparent = currentTraceparent();
     if (traceparent != null) {

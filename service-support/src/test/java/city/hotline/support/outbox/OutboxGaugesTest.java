@@ -59,7 +59,7 @@ class OutboxGaugesTest {
       new HotlineProperties.Outbox(List.of("cases"), Duration.ofMinutes(1), Duration.ofSeconds(30),
           Duration.ofMillis(100), Duration.ofSeconds(1), 100));
   private final OutboxRelay relay =
-      new OutboxRelay(kafka, codec, database, properties, registry, Tracer.NOOP, Propagator.NOOP);
+      new OutboxRelay(kafka, codec, database, properties, registry, Tracer.NOOP, Propagator.NOOP, clock);
   private final OutboxGauges gauges = new OutboxGauges(database, List.of("cases"), Duration.ofSeconds(5), clock, registry);
 
   OutboxGaugesTest() {
@@ -91,9 +91,14 @@ class OutboxGaugesTest {
     return registry.get(name).counter().count();
   }
 
+  /** An entry written {@code ago} before NOW, about an event that happened a day before that. */
   private Document entry(String ticketId, Duration ago) {
-    return relay.entry(EventEnvelope.of(EventType.CASE_RESOLVED, ticketId, "test-service", NOW.minus(ago),
+    clock.at(NOW.minus(ago));
+    Document entry = relay.entry(EventEnvelope.of(EventType.CASE_RESOLVED, ticketId, "test-service",
+        NOW.minus(ago).minus(Duration.ofDays(1)),
         new CaseResolved(new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "U"), "bureau", "done", true, null, null)));
+    clock.at(NOW);
+    return entry;
   }
 
   @Test
@@ -113,7 +118,7 @@ class OutboxGaugesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> counter(OutboxRelay.PUBLISH_FAILURES) >= 2);
     gauges.sampleNow();
     assertThat(pending()).isEqualTo(3);
-    assertThat(oldestAgeSeconds()).isEqualTo(10.0);
+    assertThat(oldestAgeSeconds()).as("how long it has waited, not how old its event is").isEqualTo(10.0);
     clock.advance(Duration.ofSeconds(20));
     gauges.sampleNow();
     assertThat(oldestAgeSeconds()).as("the oldest event keeps getting older").isEqualTo(30.0);
