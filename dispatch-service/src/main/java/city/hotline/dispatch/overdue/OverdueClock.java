@@ -21,14 +21,11 @@ class OverdueClock {
   private static final Logger log = LoggerFactory.getLogger(OverdueClock.class);
 
   private final OverdueMarking marker;
-  /** Kept for the clock's life: a Micrometer gauge holds only a weak reference to the value it reads. */
-  private final Duration scanInterval;
   private final ClockPasses.Pass passes;
 
   OverdueClock(OverdueMarking marker, ClockPasses clocks,
       @Value("${hotline.overdue.scan-interval}") Duration scanInterval) {
     this.marker = marker;
-    this.scanInterval = scanInterval;
     this.passes = clocks.register(CLOCK, scanInterval);
   }
 

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Admission control: at most {@code maxInFlight} requests are worked on at once, and the next is
  * refused at once with 503 and Retry-After. Every request gets a virtual thread, so without a bound an
  * overload piles up waiting requests until the heap runs out and every caller fails; with it the
- * callers in excess are told to retry and the rest are answered. Health checks are never refused.
+ * callers in excess are told to retry and the rest are answered. Health checks and metrics answer on the
+ * management port, which this public-port filter never sees, so they are never refused.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,11 +35,6 @@ class InFlightLimit extends OncePerRequestFilter {
     this.maxInFlight = settings.maxInFlight();
     this.permits = new Semaphore(maxInFlight);
     this.retryAfterSeconds = Math.max(1, settings.busyRetryAfter().toSeconds());
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/actuator/");
   }
 
   @Override
