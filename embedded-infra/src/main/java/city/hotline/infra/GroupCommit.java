@@ -25,6 +25,9 @@ final class GroupCommit {
     private final Lock noWriteInProgress;
     /** Tickets handed to writes whose changes are complete in the store's maps. */
     private final AtomicLong finished = new AtomicLong();
+    /** Commits made and the time they took, read by the store's metrics from another thread. */
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
     private final Object lock = new Object();
     /** The last ticket whose changes are known to be in the file; guarded by {@link #lock}. */
     private long durable;
@@ -44,6 +47,7 @@ final class GroupCommit {
             }
             // Every ticket up to here belongs to a write that finished before this commit starts.
             long covered = finished.get();
+            long start = System.nanoTime();
             noWriteInProgress.lock();
             try {
                 store.commit();
@@ -56,6 +60,18 @@ final class GroupCommit {
                 store.sync();
             }
             durable = covered;
+            commitNanos.addAndGet(System.nanoTime() - start);
+            commits.incrementAndGet();
         }
+    }
+
+    /** Commits completed so far; one may serve several writes. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Time the completed commits took (writing the chunk, and forcing it to the disk with fsync). */
+    long commitNanos() {
+        return commitNanos.get();
     }
 }

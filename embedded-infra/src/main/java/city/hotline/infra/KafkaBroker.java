@@ -12,7 +12,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node KRaft Kafka (broker and controller in one process) run from the module's classpath with the
- * distribution's own entry points, {@code kafka.Kafka} and {@code kafka.tools.StorageTool}.
+ * distribution's own entry points, {@code kafka.Kafka} (through {@link KafkaBrokerMain}, which adds a metrics
+ * endpoint) and {@code kafka.tools.StorageTool}.
  *
  * @param java           java executable and a classpath containing kafka_2.13 and a logging backend
  * @param heap           -Xmx of the broker and of the format tool
@@ -22,6 +23,7 @@ import org.apache.kafka.common.Uuid;
  * @param port           PLAINTEXT listener for clients
  * @param controllerPort CONTROLLER listener for the KRaft quorum
  * @param formatTimeout  how long formatting the storage may take
+ * @param metricsPort    where its Prometheus metrics are served, or null for none
  */
 record KafkaBroker(
         JavaCommand java,
@@ -31,9 +33,10 @@ record KafkaBroker(
         Path clusterIdFile,
         int port,
         int controllerPort,
-        Duration formatTimeout) {
+        Duration formatTimeout,
+        Integer metricsPort) {
 
-    static final String MAIN_CLASS = "kafka.Kafka";
+    static final String MAIN_CLASS = KafkaBrokerMain.MAIN_CLASS;
     static final String STORAGE_TOOL = "kafka.tools.StorageTool";
     static final String NODE_ID = "1";
     /** Present once the storage is formatted; starting an unformatted broker fails. */
@@ -43,11 +46,15 @@ record KafkaBroker(
         Layout layout = settings.layout();
         return new KafkaBroker(new JavaCommand(settings.java(), settings.infraClasspath(), settings.infraJvmOptions()), settings.kafkaHeap(),
                 layout.kafkaConfigFile(), layout.kafkaDataDir(), layout.kafkaClusterIdFile(),
-                settings.ports().kafka(), settings.ports().kafkaController(), settings.startupTimeout());
+                settings.ports().kafka(), settings.ports().kafkaController(), settings.startupTimeout(),
+                settings.ports().kafkaMetrics());
     }
 
     List<String> command() {
-        return java.main(heap, MAIN_CLASS, configFile.toString());
+        if (metricsPort == null) {
+            return java.main(heap, MAIN_CLASS, configFile.toString());
+        }
+        return java.main(heap, MAIN_CLASS, KafkaBrokerMain.METRICS_PORT, metricsPort.toString(), configFile.toString());
     }
 
     /** Writes server.properties and, on the very first start, formats the storage. */

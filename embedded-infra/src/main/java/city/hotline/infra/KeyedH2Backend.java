@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -52,6 +53,8 @@ final class KeyedH2Backend extends H2Backend {
     /** Writes share it; a commit takes it alone, so it never stores a write half done. */
     private final ReentrantReadWriteLock writing = new ReentrantReadWriteLock();
     private final GroupCommit commits;
+    /** Documents inserted, changed or removed by the writes answered so far (for the store's metrics). */
+    private final LongAdder documentsWritten = new LongAdder();
 
     KeyedH2Backend(String file) {
         this(file, false);
@@ -74,12 +77,40 @@ final class KeyedH2Backend extends H2Backend {
         }
         writing.readLock().lock();
         try {
-            return super.handleCommand(channel, database, command, query);
+            Document answer = super.handleCommand(channel, database, command, query);
+            documentsWritten.add(documentsWritten(command, answer));
+            return answer;
         } finally {
             writing.readLock().unlock();
             // Also after a failure: an ordered insert that stopped at a duplicate kept what it inserted.
             commits.awaitDurable();
         }
+    }
+
+    GroupCommit groupCommit() {
+        return commits;
+    }
+
+    long documentsWritten() {
+        return documentsWritten.sum();
+    }
+
+    /**
+     * What the answer to a write says it changed: inserted ({@code n}), modified or upserted, deleted ({@code n}),
+     * or the one document of a findAndModify that found or upserted one. Other writes (indexes, drops) count none.
+     */
+    static long documentsWritten(String command, Document answer) {
+        return switch (command.toLowerCase(Locale.ROOT)) {
+            case "insert", "delete" -> number(answer.get("n"));
+            case "update" -> number(answer.get("nModified"))
+                    + (answer.get("upserted") instanceof List<?> upserted ? upserted.size() : 0);
+            case "findandmodify" -> answer.get("lastErrorObject") instanceof Document last ? number(last.get("n")) : 0;
+            default -> 0;
+        };
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package city.hotline.infra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1] [--fsync true|false]}: a write
  * is answered once it is in the file; with {@code --fsync true} once it is on the disk.
+ *
+ * <p>With {@code --metrics-port M} it also serves Prometheus text at {@code http://host:M/metrics} ({@link StoreMetrics}
+ * and the JVM's); without it, no metrics port is opened.
  */
 public final class MongoWireServerMain {
 
@@ -33,7 +35,7 @@ public final class MongoWireServerMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: MongoWireServerMain --port N --file /path/to/store.mv [--host "
-                    + Settings.BIND_HOST + "] [--fsync true|false]");
+                    + Settings.BIND_HOST + "] [--fsync true|false] [--metrics-port M]");
             System.exit(EXIT_USAGE);
             return;
         }
@@ -49,17 +51,27 @@ public final class MongoWireServerMain {
     private static void start(Options options) throws IOException {
         Path parent = options.file().toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        H2Backend backend = new KeyedH2Backend(options.file().toString(), options.fsync());
+        KeyedH2Backend backend = new KeyedH2Backend(options.file().toString(), options.fsync());
+        // Metrics first: once the store answers its health check, its metrics answer too.
+        MetricsEndpoint metrics = null;
         MongoServer server = new MongoServer(backend);
         try {
+            metrics = options.metricsPort() == null ? null : metrics(options, backend);
             server.bind(options.host(), options.port());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
             backend.close();
             throw e;
         }
+        MetricsEndpoint started = metrics;
         // shutdown() stops accepting connections and then closes the backend, which commits and closes the store.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down, closing {}", options.file());
+            if (started != null) {
+                started.close();
+            }
             server.shutdown();
             LOG.info("Store closed");
         }, "mongo-wire-shutdown"));
@@ -67,13 +79,24 @@ public final class MongoWireServerMain {
                 options.file(), options.fsync());
     }
 
-    private record Options(String host, int port, Path file, boolean fsync) {
+    private static MetricsEndpoint metrics(Options options, KeyedH2Backend backend) throws IOException {
+        var registry = MetricsEndpoint.jvmRegistry();
+        String store = StoreMetrics.storeName(options.file());
+        StoreMetrics.bind(registry, store, backend, options.file());
+        MetricsEndpoint endpoint = MetricsEndpoint.start(options.host(), options.metricsPort(), registry);
+        LOG.info("Metrics of store {} at http://{}:{}{}", store, options.host(), endpoint.port(), MetricsEndpoint.PATH);
+        return endpoint;
+    }
+
+    /** {@code metricsPort} is null when no metrics are served. */
+    private record Options(String host, int port, Path file, boolean fsync, Integer metricsPort) {
 
         static Options parse(String[] args) {
             String host = Settings.BIND_HOST;
             Integer port = null;
             Path file = null;
             boolean fsync = false;
+            Integer metricsPort = null;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for " + args[i]);
@@ -81,7 +104,8 @@ public final class MongoWireServerMain {
                 String value = args[i + 1];
                 switch (args[i]) {
                     case "--host" -> host = value;
-                    case "--port" -> port = parsePort(value);
+                    case "--port" -> port = parsePort("--port", value);
+                    case "--metrics-port" -> metricsPort = parsePort("--metrics-port", value);
                     case "--file" -> file = Path.of(value);
                     case "--fsync" -> fsync = parseFlag(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -90,7 +114,7 @@ public final class MongoWireServerMain {
             if (port == null || file == null) {
                 throw new IllegalArgumentException("--port and --file are required");
             }
-            return new Options(host, port, file, fsync);
+            return new Options(host, port, file, fsync, metricsPort);
         }
 
         private static boolean parseFlag(String value) {
@@ -100,11 +124,11 @@ public final class MongoWireServerMain {
             return Boolean.parseBoolean(value);
         }
 
-        private static int parsePort(String value) {
+        private static int parsePort(String option, String value) {
             try {
                 return Integer.parseInt(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--port is not a number: " + value, e);
+                throw new IllegalArgumentException(option + " is not a number: " + value, e);
             }
         }
     }

@@ -21,7 +21,12 @@ public record Ports(
         int dispatch,
         int feedback,
         int gatewayManagement,
-        int prometheus) {
+        int prometheus,
+        int kafkaMetrics,
+        int intakeMongoMetrics,
+        int dispatchMongoMetrics,
+        int feedbackMongoMetrics,
+        int gatewayMongoMetrics) {
 
     public static final int DEFAULT_KAFKA = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER = 9093;
@@ -37,8 +42,17 @@ public record Ports(
     public static final int DEFAULT_GATEWAY_MANAGEMENT = 8090;
     /** Only used when Prometheus is started with the system ({@code ./hotline up --with-prometheus}). */
     public static final int DEFAULT_PROMETHEUS = 9090;
+    /**
+     * Prometheus text at /metrics of the broker's and the stores' JVMs, on loopback like the processes themselves.
+     * Out of the way of Kafka's, Prometheus' and the services' defaults.
+     */
+    public static final int DEFAULT_KAFKA_METRICS = 9301;
+    public static final int DEFAULT_INTAKE_MONGO_METRICS = 9302;
+    public static final int DEFAULT_DISPATCH_MONGO_METRICS = 9303;
+    public static final int DEFAULT_FEEDBACK_MONGO_METRICS = 9304;
+    public static final int DEFAULT_GATEWAY_MONGO_METRICS = 9305;
 
-    private static final int PORT_COUNT = 12;
+    private static final int PORT_COUNT = 17;
 
     public static Ports defaults() {
         return fromEnvironment(Map.of());
@@ -46,7 +60,8 @@ public record Ports(
 
     /**
      * Reads KAFKA_PORT, KAFKA_CONTROLLER_PORT, INTAKE_MONGO_PORT, ..., FEEDBACK_PORT, GATEWAY_MANAGEMENT_PORT and
-     * PROMETHEUS_PORT; missing ones get the defaults.
+     * PROMETHEUS_PORT, KAFKA_METRICS_PORT and INTAKE_MONGO_METRICS_PORT ... GATEWAY_MONGO_METRICS_PORT; missing ones get
+     * the defaults.
      */
     public static Ports fromEnvironment(Map<String, String> env) {
         return new Ports(
@@ -61,7 +76,12 @@ public record Ports(
                 port(env, "DISPATCH_PORT", DEFAULT_DISPATCH),
                 port(env, "FEEDBACK_PORT", DEFAULT_FEEDBACK),
                 port(env, "GATEWAY_MANAGEMENT_PORT", DEFAULT_GATEWAY_MANAGEMENT),
-                port(env, "PROMETHEUS_PORT", DEFAULT_PROMETHEUS));
+                port(env, "PROMETHEUS_PORT", DEFAULT_PROMETHEUS),
+                port(env, "KAFKA_METRICS_PORT", DEFAULT_KAFKA_METRICS),
+                port(env, "INTAKE_MONGO_METRICS_PORT", DEFAULT_INTAKE_MONGO_METRICS),
+                port(env, "DISPATCH_MONGO_METRICS_PORT", DEFAULT_DISPATCH_MONGO_METRICS),
+                port(env, "FEEDBACK_MONGO_METRICS_PORT", DEFAULT_FEEDBACK_MONGO_METRICS),
+                port(env, "GATEWAY_MONGO_METRICS_PORT", DEFAULT_GATEWAY_MONGO_METRICS));
     }
 
     /**
@@ -78,7 +98,8 @@ public record Ports(
                 socket.bind(new InetSocketAddress(0));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11],
+                    p[12], p[13], p[14], p[15], p[16]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not allocate free ports", e);
         } finally {

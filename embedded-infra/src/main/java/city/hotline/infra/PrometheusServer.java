@@ -50,7 +50,12 @@ record PrometheusServer(
                 Map.of(Ports.DEFAULT_INTAKE, ports.intake(),
                         Ports.DEFAULT_DISPATCH, ports.dispatch(),
                         Ports.DEFAULT_FEEDBACK, ports.feedback(),
-                        Ports.DEFAULT_GATEWAY_MANAGEMENT, ports.gatewayManagement()));
+                        Ports.DEFAULT_GATEWAY_MANAGEMENT, ports.gatewayManagement(),
+                        Ports.DEFAULT_KAFKA_METRICS, ports.kafkaMetrics(),
+                        Ports.DEFAULT_INTAKE_MONGO_METRICS, ports.intakeMongoMetrics(),
+                        Ports.DEFAULT_DISPATCH_MONGO_METRICS, ports.dispatchMongoMetrics(),
+                        Ports.DEFAULT_FEEDBACK_MONGO_METRICS, ports.feedbackMongoMetrics(),
+                        Ports.DEFAULT_GATEWAY_MONGO_METRICS, ports.gatewayMongoMetrics()));
     }
 
     List<String> command() {

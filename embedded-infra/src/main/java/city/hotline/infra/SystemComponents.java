@@ -73,10 +73,10 @@ final class SystemComponents {
         Ports ports = settings.ports();
         return List.of(
                 kafka(),
-                mongo("intake", ports.intakeMongo(), settings.intakeMongoUri()),
-                mongo("dispatch", ports.dispatchMongo(), settings.dispatchMongoUri()),
-                mongo("feedback", ports.feedbackMongo(), settings.feedbackMongoUri()),
-                mongo("gateway", ports.gatewayMongo(), settings.gatewayMongoUri()));
+                mongo("intake", ports.intakeMongo(), ports.intakeMongoMetrics(), settings.intakeMongoUri()),
+                mongo("dispatch", ports.dispatchMongo(), ports.dispatchMongoMetrics(), settings.dispatchMongoUri()),
+                mongo("feedback", ports.feedbackMongo(), ports.feedbackMongoMetrics(), settings.feedbackMongoUri()),
+                mongo("gateway", ports.gatewayMongo(), ports.gatewayMongoMetrics(), settings.gatewayMongoUri()));
     }
 
     private List<ProcessDefinition> createServices() {
@@ -92,20 +92,22 @@ final class SystemComponents {
         KafkaBroker broker = KafkaBroker.of(settings);
         Ports ports = settings.ports();
         return new ProcessDefinition(KAFKA, broker.command(), Map.of(),
-                List.of(ports.kafka(), ports.kafkaController()),
+                List.of(ports.kafka(), ports.kafkaController(), ports.kafkaMetrics()),
                 settings.kafkaBootstrapServers(),
                 new KafkaHealthCheck("localhost", ports.kafka(), Settings.HEALTH_PROBE_TIMEOUT),
                 Settings.KAFKA_STOP_TIMEOUT,
                 broker::prepare);
     }
 
-    private ProcessDefinition mongo(String service, int port, String uri) {
+    /** The store's metrics (its file's name tags them {@code store=<service>}) are scraped as job <service>-store. */
+    private ProcessDefinition mongo(String service, int port, int metricsPort, String uri) {
         List<String> command = java.main(settings.mongoHeap(), MongoWireServerMain.MAIN_CLASS,
                 "--port", Integer.toString(port),
                 "--file", settings.layout().mongoStore(service).toString(),
                 "--host", Settings.BIND_HOST,
-                "--fsync", Boolean.toString(settings.storeFsync()));
-        return new ProcessDefinition(service + "-mongo", command, Map.of(), List.of(port),
+                "--fsync", Boolean.toString(settings.storeFsync()),
+                "--metrics-port", Integer.toString(metricsPort));
+        return new ProcessDefinition(service + "-mongo", command, Map.of(), List.of(port, metricsPort),
                 uri,
                 new MongoHealthCheck("localhost", port, Settings.HEALTH_PROBE_TIMEOUT),
                 Settings.MONGO_STOP_TIMEOUT,

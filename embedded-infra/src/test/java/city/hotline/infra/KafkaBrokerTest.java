@@ -49,7 +49,7 @@ class KafkaBrokerTest {
         Path log = dir.resolve("kafka.log");
         KafkaBroker kafka = new KafkaBroker(TestJvm.javaCommand(), Settings.DEFAULT_KAFKA_HEAP,
                 dir.resolve("server.properties"), dataDir, dir.resolve("cluster.id"),
-                ports.kafka(), ports.kafkaController(), START_TIMEOUT);
+                ports.kafka(), ports.kafkaController(), START_TIMEOUT, ports.kafkaMetrics());
 
         kafka.prepare(log);
         assertThat(dataDir.resolve(KafkaBroker.META_PROPERTIES)).exists();
@@ -75,6 +75,16 @@ class KafkaBrokerTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             producer.send(new ProducerRecord<>(TOPIC, "T-1", "ticket created")).get();
         }
+        // The broker's metrics endpoint reads Kafka's own MBeans: the message just written is counted.
+        await("message counted in the broker's metrics").atMost(START_TIMEOUT).untilAsserted(() -> {
+            Scrape scrape = Scrape.of(ports.kafkaMetrics());
+            assertThat(scrape.value("kafka_broker_messages_in_total")).hasValueSatisfying(
+                    messages -> assertThat(messages).isGreaterThanOrEqualTo(1));
+            assertThat(scrape.value("kafka_broker_bytes_in_total")).hasValueSatisfying(
+                    bytes -> assertThat(bytes).isPositive());
+            assertThat(scrape.value("kafka_broker_under_replicated_partitions")).hasValue(0.0);
+            assertThat(scrape.body()).contains("jvm_memory_used_bytes{");
+        });
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

@@ -1,6 +1,7 @@
 package city.hotline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
@@ -37,7 +38,9 @@ class MongoWireServerMainTest {
     @TempDir
     Path dir;
 
-    private final int port = Ports.allocateFree().intakeMongo();
+    private final Ports ports = Ports.allocateFree();
+    private final int port = ports.intakeMongo();
+    private final int metricsPort = ports.intakeMongoMetrics();
     private Process server;
 
     @AfterEach
@@ -137,6 +140,43 @@ class MongoWireServerMainTest {
         }
     }
 
+    /** What Prometheus scrapes from a store: its JVM, and commits and documents that rise with each write. */
+    @Test
+    void servesItsMetricsWhenGivenAMetricsPort() throws Exception {
+        Path store = dir.resolve("dispatch.mv");
+        server = startServer(store, dir.resolve("mongo.log"), "false", "--metrics-port", Integer.toString(metricsPort));
+        String commits = "hotline_store_commits_total{store=\"dispatch\"}";
+        String documents = "hotline_store_documents_written_total{store=\"dispatch\"}";
+
+        Scrape before = Scrape.of(metricsPort);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.contentType()).startsWith("text/plain");
+        assertThat(before.body()).contains("jvm_memory_used_bytes{", "process_uptime_seconds",
+                "hotline_store_commit_seconds_count{store=\"dispatch\"}",
+                "hotline_store_file_size_bytes{store=\"dispatch\"}");
+        double commitsBefore = before.value(commits).orElseThrow();
+        double documentsBefore = before.value(documents).orElseThrow();
+
+        try (MongoClient client = MongoClients.create(uri())) {
+            tickets(client).insertMany(List.of(new Document("_id", "T-1"), new Document("_id", "T-2")));
+            tickets(client).updateOne(Filters.eq("_id", "T-1"), Updates.set("state", "CLAIMED"));
+        }
+
+        // The writes were answered after their commits, so the scrape after them sees every one.
+        Scrape after = Scrape.of(metricsPort);
+        assertThat(after.value(commits)).hasValueSatisfying(n -> assertThat(n).isGreaterThan(commitsBefore));
+        assertThat(after.value(documents)).hasValue(documentsBefore + 3);
+        assertThat(after.value("hotline_store_file_size_bytes{store=\"dispatch\"}"))
+                .hasValueSatisfying(size -> assertThat(size).isPositive());
+    }
+
+    @Test
+    void withoutAMetricsPortNoneIsOpened() throws Exception {
+        server = startServer(dir.resolve("store.mv"), dir.resolve("mongo.log"), "false");
+
+        assertThatThrownBy(() -> Scrape.of(metricsPort)).isInstanceOf(java.net.ConnectException.class);
+    }
+
     @Test
     void fsyncIsTrueOrFalse() throws Exception {
         Path log = dir.resolve("usage.log");
@@ -152,10 +192,12 @@ class MongoWireServerMainTest {
         return startServer(store, log, "true");
     }
 
-    private Process startServer(Path store, Path log, String fsync) throws IOException {
+    private Process startServer(Path store, Path log, String fsync, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--port", Integer.toString(port), "--file", store.toString(), "--fsync", fsync));
+        args.addAll(List.of(more));
         Process process = ProcessLauncher.start(
-                TestJvm.javaCommand().main(HEAP, MongoWireServerMain.MAIN_CLASS,
-                        "--port", Integer.toString(port), "--file", store.toString(), "--fsync", fsync),
+                TestJvm.javaCommand().main(HEAP, MongoWireServerMain.MAIN_CLASS, args.toArray(String[]::new)),
                 Map.of(), dir, log);
         MongoHealthCheck health = new MongoHealthCheck("localhost", port, Settings.HEALTH_PROBE_TIMEOUT);
         await("mongo wire server on port " + port)

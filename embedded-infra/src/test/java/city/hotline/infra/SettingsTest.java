@@ -22,7 +22,8 @@ class SettingsTest {
 
         assertThat(settings.home()).isEqualTo(REPO.resolve(".hotline"));
         assertThat(settings.ports())
-                .isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083, 8090, 9090));
+                .isEqualTo(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083, 8090, 9090,
+                        9301, 9302, 9303, 9304, 9305));
         assertThat(settings.gatewayManagementUrl()).isEqualTo("http://localhost:8090");
         assertThat(settings.prometheusUrl()).isEqualTo("http://localhost:9090");
         assertThat(settings.withPrometheus()).as("Prometheus only when asked for").isFalse();
@@ -128,7 +129,9 @@ class SettingsTest {
 
         assertThat(List.of(ports.kafka(), ports.kafkaController(), ports.intakeMongo(),
                 ports.dispatchMongo(), ports.feedbackMongo(), ports.gatewayMongo(), ports.gateway(), ports.intake(),
-                ports.dispatch(), ports.feedback(), ports.gatewayManagement(), ports.prometheus()))
+                ports.dispatch(), ports.feedback(), ports.gatewayManagement(), ports.prometheus(), ports.kafkaMetrics(),
+                ports.intakeMongoMetrics(), ports.dispatchMongoMetrics(), ports.feedbackMongoMetrics(),
+                ports.gatewayMongoMetrics()))
                 .doesNotHaveDuplicates();
     }
 }

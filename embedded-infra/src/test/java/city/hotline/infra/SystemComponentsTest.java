@@ -18,10 +18,11 @@ class SystemComponentsTest {
     void theGatewayGetsItsOwnMongoServer() {
         ProcessDefinition mongo = process(components.infrastructure(), "gateway-mongo");
 
-        assertThat(mongo.ports()).containsExactly(Ports.DEFAULT_GATEWAY_MONGO);
+        assertThat(mongo.ports()).containsExactly(Ports.DEFAULT_GATEWAY_MONGO, Ports.DEFAULT_GATEWAY_MONGO_METRICS);
         assertThat(mongo.endpoint()).isEqualTo("mongodb://localhost:27021");
         assertThat(mongo.command()).containsSubsequence("--port", "27021")
-                .containsSubsequence("--file", "/repo/.hotline/data/mongo/gateway.mv");
+                .containsSubsequence("--file", "/repo/.hotline/data/mongo/gateway.mv")
+                .containsSubsequence("--metrics-port", "9305");
         assertThat(process(components.services(), SystemComponents.GATEWAY).environment())
                 .containsEntry("MONGODB_URI", "mongodb://localhost:27021");
     }
@@ -58,7 +59,7 @@ class SystemComponentsTest {
     @Test
     void theGatewaysActuatorIsOnItsManagementPortWhereItsHealthIsChecked() {
         Settings moved = settings.withPorts(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 18080, 8081, 8082, 8083,
-                18090, 9090));
+                18090, 9090, 9301, 9302, 9303, 9304, 9305));
         ProcessDefinition gateway = process(new SystemComponents(moved).services(), SystemComponents.GATEWAY);
 
         assertThat(gateway.environment()).containsEntry("SERVER_PORT", "18080").containsEntry("MANAGEMENT_PORT", "18090");
@@ -81,7 +82,27 @@ class SystemComponentsTest {
         assertThat(prometheus.endpoint()).isEqualTo("http://localhost:9090");
         assertThat(((HttpHealthCheck) prometheus.healthCheck()).uri()).hasToString("http://localhost:9090/-/ready");
         assertThat(components.prometheusServer().targetPorts()).containsOnly(
-                entry(8081, 8081), entry(8082, 8082), entry(8083, 8083), entry(8090, 8090));
+                entry(8081, 8081), entry(8082, 8082), entry(8083, 8083), entry(8090, 8090),
+                entry(9301, 9301), entry(9302, 9302), entry(9303, 9303), entry(9304, 9304), entry(9305, 9305));
+    }
+
+    @Test
+    void theBrokerAndEachStoreServeMetricsOnAPortOfTheirOwn() {
+        Settings moved = settings.withPorts(new Ports(9092, 9093, 27018, 27019, 27020, 27021, 8080, 8081, 8082, 8083,
+                8090, 9090, 19301, 19302, 19303, 19304, 19305));
+        SystemComponents here = new SystemComponents(moved);
+
+        ProcessDefinition kafka = process(here.infrastructure(), SystemComponents.KAFKA);
+        assertThat(kafka.command()).containsSubsequence(KafkaBrokerMain.MAIN_CLASS, "--metrics-port", "19301");
+        assertThat(kafka.ports()).containsExactly(9092, 9093, 19301);
+        int metricsPort = 19302;
+        for (String store : List.of("intake", "dispatch", "feedback", "gateway")) {
+            ProcessDefinition mongo = process(here.infrastructure(), store + "-mongo");
+            assertThat(mongo.command()).as(store).containsSubsequence("--metrics-port", Integer.toString(metricsPort))
+                    .containsSubsequence("--file", "/repo/.hotline/data/mongo/" + store + ".mv");
+            assertThat(mongo.ports()).as(store).contains(metricsPort);
+            metricsPort++;
+        }
     }
 
     private static ProcessDefinition process(List<ProcessDefinition> processes, String name) {
