@@ -1,11 +1,8 @@
 package city.hotline.feedback.visit;
 
 import city.hotline.support.metrics.ClockPasses;
-import java.time.Duration;
-import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,23 +17,17 @@ class VisitClock {
   static final String CLOCK = "visit-no-response";
   private static final Logger log = LoggerFactory.getLogger(VisitClock.class);
 
-  private final IntSupplier closeUnanswered;
+  private final VisitService visits;
   private final ClockPasses.Pass passes;
 
-  @Autowired
   VisitClock(VisitService visits, ClockPasses clocks, VisitSettings settings) {
-    this(visits::closeUnanswered, clocks, settings.clockInterval());
-  }
-
-  /** @param closeUnanswered one pass: closes the visits due, and says how many */
-  VisitClock(IntSupplier closeUnanswered, ClockPasses clocks, Duration clockInterval) {
-    this.closeUnanswered = closeUnanswered;
-    this.passes = clocks.register(CLOCK, clockInterval);
+    this.visits = visits;
+    this.passes = clocks.register(CLOCK, settings.clockInterval());
   }
 
   @Scheduled(fixedDelayString = "${hotline.visits.clock-interval}")
   void tick() {
-    int closed = closeUnanswered.getAsInt();
+    int closed = visits.closeUnanswered();
     passes.completed(); // not reached when the pass threw: the clock then shows the time since its last good pass
     if (closed > 0) {
       log.info("return visits closed as NO_RESPONSE count={}", closed);

@@ -3,6 +3,8 @@ package city.hotline.feedback.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import city.hotline.support.metrics.ClockPasses;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +18,9 @@ class VisitClockTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ClockPasses clocks = new ClockPasses(registry);
+  private static final VisitSettings SETTINGS = new VisitSettings(3, 2, Duration.ofDays(7), "http://localhost",
+      Duration.ofDays(3), Duration.ofSeconds(30), 100);
+  private final VisitService visits = mock(VisitService.class);
 
   private double sinceLastPass() {
     return registry.get("hotline.clock.since.last.pass").tag("clock", "visit-no-response").timeGauge().value();
@@ -28,7 +33,8 @@ class VisitClockTest {
 
   @Test
   void aPassThatGotThroughResetsTheTimeSinceTheLastPassAndTheIntervalIsTheClocks() {
-    VisitClock clock = new VisitClock(() -> 3, clocks, Duration.ofSeconds(30));
+    when(visits.closeUnanswered()).thenReturn(3);
+    VisitClock clock = new VisitClock(visits, clocks, SETTINGS);
     double stale = staleness();
 
     clock.tick();
@@ -40,9 +46,8 @@ class VisitClockTest {
 
   @Test
   void aPassThatFailedLeavesTheClockLookingStalled() {
-    VisitClock clock = new VisitClock(() -> {
-      throw new IllegalStateException("database unreachable");
-    }, clocks, Duration.ofSeconds(30));
+    when(visits.closeUnanswered()).thenThrow(new IllegalStateException("database unreachable"));
+    VisitClock clock = new VisitClock(visits, clocks, SETTINGS);
     double stale = staleness();
 
     assertThatThrownBy(clock::tick).hasMessageContaining("unreachable");
