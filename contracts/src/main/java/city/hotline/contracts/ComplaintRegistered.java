@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param street 街道, when the operator knows it
  * @param longitude WGS-84, with latitude, when the place was picked on a map
  * @param duplicateOf the open ticket this call repeats (重复件), merged at registration: counted, never dispatched
+ * @param knowledgeArticleId the 知识库 article a consultation closed directly was answered from, else null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ComplaintRegistered(
@@ -27,7 +28,16 @@ public record ComplaintRegistered(
     String street,
     Double longitude,
     Double latitude,
-    String duplicateOf) implements CaseEvent {
+    String duplicateOf,
+    String knowledgeArticleId) implements CaseEvent {
+
+  /** A registration that cites no knowledge article (an optional field: events written before it read as null). */
+  public ComplaintRegistered(CaseFacts facts, String callerName, String callerPhone, boolean confidential,
+      String channel, String type, String address, String description, String actor, boolean closedDirectly,
+      String answer, String street, Double longitude, Double latitude, String duplicateOf) {
+    this(facts, callerName, callerPhone, confidential, channel, type, address, description, actor, closedDirectly,
+        answer, street, longitude, latitude, duplicateOf, null);
+  }
 
   /** Neither closed on the phone nor merged into another ticket: a case for a unit to work. */
   public boolean needsDispatch() {

@@ -6,5 +6,6 @@ public enum Role {
   DISPATCHER, // 派单员
   BUREAU, // 承办单位 staff, scoped to one unit
   LEADER, // 领导 / 督办室: reads, never changes
-  ADMIN // 系统管理员
+  ADMIN, // 系统管理员
+  KNOWLEDGE_EDITOR // 知识库管理员: writes, publishes and retires knowledge articles
 }
