@@ -41,7 +41,8 @@ class ApiRoutes {
   @Bean
   RouterFunction<ServerResponse> intakeRoutes(ServiceUrls urls) {
     return route("intake")
-        .route(path("/api/complaints/**").or(path("/api/reference/**")), http())
+        .route(path("/api/complaints/**").or(path("/api/reference/**"))
+            .or(path("/api/knowledge/**")).or(path("/api/admin/suggestions/**")), http())
         .before(uri(urls.intakeUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();

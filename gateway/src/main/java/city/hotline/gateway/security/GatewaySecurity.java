@@ -71,6 +71,16 @@ class GatewaySecurity {
             .requestMatchers(HttpMethod.POST, "/api/cases/**").hasRole(Role.BUREAU.name())
             .requestMatchers("/api/visits", "/api/visits/**").hasRole(Role.OPERATOR.name())
             .requestMatchers("/api/dashboard", "/api/dashboard/**").hasRole(Role.LEADER.name())
+            // 知识库 knowledge base (SPEC §8.4): everyone signed in reads; editors write; bureaus propose for their unit
+            .requestMatchers(HttpMethod.GET, "/api/knowledge/articles", "/api/knowledge/articles/**").authenticated()
+            .requestMatchers(HttpMethod.POST, "/api/knowledge/articles", "/api/knowledge/articles/**")
+            .hasRole(Role.KNOWLEDGE_EDITOR.name())
+            .requestMatchers(HttpMethod.PUT, "/api/knowledge/articles/**").hasRole(Role.KNOWLEDGE_EDITOR.name())
+            .requestMatchers(HttpMethod.POST, "/api/knowledge/proposals").hasRole(Role.BUREAU.name())
+            .requestMatchers(HttpMethod.POST, "/api/knowledge/proposals/*/accept", "/api/knowledge/proposals/*/reject")
+            .hasRole(Role.KNOWLEDGE_EDITOR.name())
+            .requestMatchers(HttpMethod.GET, "/api/knowledge/proposals", "/api/knowledge/proposals/**")
+            .hasAnyRole(Role.KNOWLEDGE_EDITOR.name(), Role.BUREAU.name())
             .anyRequest().denyAll())
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

@@ -90,11 +90,99 @@ class GatewaySecurityTest {
         Arguments.of("leader", "GET", "/api/unknown", 403));
   }
 
+  /** 知识库 (SPEC §8.4): every signed-in role reads; only the editor writes; a bureau proposes for its own unit. */
+  static Stream<Arguments> knowledgeRoutes() {
+    List<Arguments> rows = new java.util.ArrayList<>();
+    for (String reader : List.of("operator", "dispatcher", "jiangan", "leader", "admin", "editor")) {
+      rows.add(Arguments.of(reader, "GET", "/api/knowledge/articles?q=%E7%87%83%E6%B0%94", PASSED_THE_GATE));
+      rows.add(Arguments.of(reader, "GET", "/api/knowledge/articles/KB000001", PASSED_THE_GATE));
+    }
+    rows.addAll(List.of(
+        Arguments.of("editor", "POST", "/api/knowledge/articles", PASSED_THE_GATE),
+        Arguments.of("editor", "PUT", "/api/knowledge/articles/KB000001", PASSED_THE_GATE),
+        Arguments.of("editor", "POST", "/api/knowledge/articles/KB000001/publish", PASSED_THE_GATE),
+        Arguments.of("editor", "POST", "/api/knowledge/articles/KB000001/retire", PASSED_THE_GATE),
+        Arguments.of("jiangan", "POST", "/api/knowledge/articles/KB000001/publish", 403),
+        Arguments.of("jiangan", "POST", "/api/knowledge/articles", 403),
+        Arguments.of("jiangan", "PUT", "/api/knowledge/articles/KB000001", 403),
+        Arguments.of("operator", "PUT", "/api/knowledge/articles/KB000001", 403),
+        Arguments.of("operator", "POST", "/api/knowledge/articles", 403),
+        Arguments.of("admin", "POST", "/api/knowledge/articles/KB000001/retire", 403),
+        Arguments.of("jiangan", "POST", "/api/knowledge/proposals", PASSED_THE_GATE),
+        Arguments.of("editor", "POST", "/api/knowledge/proposals", 403),
+        Arguments.of("operator", "POST", "/api/knowledge/proposals", 403),
+        Arguments.of("editor", "GET", "/api/knowledge/proposals?status=PENDING", PASSED_THE_GATE),
+        Arguments.of("jiangan", "GET", "/api/knowledge/proposals", PASSED_THE_GATE),
+        Arguments.of("operator", "GET", "/api/knowledge/proposals", 403),
+        Arguments.of("leader", "GET", "/api/knowledge/proposals", 403),
+        Arguments.of("editor", "POST", "/api/knowledge/proposals/P000001/accept", PASSED_THE_GATE),
+        Arguments.of("editor", "POST", "/api/knowledge/proposals/P000001/reject", PASSED_THE_GATE),
+        Arguments.of("jiangan", "POST", "/api/knowledge/proposals/P000001/accept", 403),
+        Arguments.of("jiangan", "POST", "/api/knowledge/proposals/P000001/reject", 403),
+        Arguments.of("editor", "DELETE", "/api/knowledge/articles/KB000001", 403),
+        // the editor's role is the knowledge base only
+        Arguments.of("editor", "POST", "/api/complaints", 403),
+        Arguments.of("editor", "GET", "/api/cases", 403),
+        Arguments.of("editor", "GET", "/api/dashboard/summary", 403),
+        Arguments.of("editor", "GET", "/api/admin/users", 403),
+        // 智能辅助: suggestions while typing are the operator's; their evaluation the administrator's
+        Arguments.of("operator", "POST", "/api/complaints/suggestions", PASSED_THE_GATE),
+        Arguments.of("leader", "POST", "/api/complaints/suggestions", 403),
+        Arguments.of("editor", "POST", "/api/complaints/suggestions", 403),
+        Arguments.of("admin", "GET", "/api/admin/suggestions/evaluation", PASSED_THE_GATE),
+        Arguments.of("leader", "GET", "/api/admin/suggestions/evaluation", 403),
+        Arguments.of("editor", "GET", "/api/admin/suggestions/evaluation", 403)));
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @MethodSource("knowledgeRoutes")
+  void theKnowledgeBaseIsReadByEveryoneAndWrittenOnlyByItsEditors(String username, String method, String path,
+      int expected) {
+    eachRoleReachesOnlyItsRoutes(username, method, path, expected);
+  }
+
+  @Test
+  void nobodyReadsTheKnowledgeBaseWithoutSigningIn() {
+    assertThat(anonymous().get("/api/knowledge/articles?q=x").status()).isEqualTo(401);
+    assertThat(anonymous().get("/api/knowledge/articles/KB000001").status()).isEqualTo(401);
+    assertThat(anonymous().post("/api/knowledge/proposals", Map.of()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void anAdministratorMakesAKnowledgeEditorWhoseTokenCarriesTheRole() {
+    Reply created = as("admin").post("/api/admin/users", Map.of("username", "temp-editor", "displayName", "临时编辑",
+        "password", "a-long-password", "roles", List.of("KNOWLEDGE_EDITOR"), "unitId", "JIANGAN_CGJ"));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().path("unitId").isString()).as("only a bureau user belongs to a unit").isFalse();
+    Reply signedIn = anonymous().post("/api/auth/login", Map.of("username", "temp-editor", "password", "a-long-password"));
+    assertThat(signedIn.body().path("user").path("roles").get(0).asString()).isEqualTo("KNOWLEDGE_EDITOR");
+    String[] parts = signedIn.body().path("token").asString().split("\\.");
+    String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(claims).contains("\"roles\":[\"KNOWLEDGE_EDITOR\"]");
+    HttpJson editor = anonymous().withToken(signedIn.body().path("token").asString());
+    assertThat(editor.post("/api/knowledge/articles/KB000001/publish", Map.of()).status()).isEqualTo(PASSED_THE_GATE);
+  }
+
+  @Test
+  void theDemoEditorSignsInAsAKnowledgeEditor() {
+    Reply reply = anonymous().post("/api/auth/login", Map.of("username", "editor", "password", PASSWORD));
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().path("user").path("displayName").asString()).isEqualTo("知识库管理员 孙丽");
+    assertThat(reply.body().path("user").path("roles").valueStream().map(r -> r.asString()))
+        .containsExactly("KNOWLEDGE_EDITOR");
+  }
+
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
   @MethodSource("routes")
   void eachRoleReachesOnlyItsRoutes(String username, String method, String path, int expected) {
     HttpJson client = as(username);
-    Reply reply = method.equals("GET") ? client.get(path) : client.post(path, Map.of());
+    Reply reply = switch (method) {
+      case "GET" -> client.get(path);
+      case "PUT" -> client.put(path, Map.of());
+      case "DELETE" -> client.delete(path);
+      default -> client.post(path, Map.of());
+    };
     assertThat(reply.status()).isEqualTo(expected);
     if (expected != 200) {
       assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -196,7 +284,7 @@ class GatewaySecurityTest {
 
   @Test
   void anUnknownRoleIsReportedWithTheOtherBrokenRulesNamingTheRolesThereAre() {
-    String allowed = "must be one of OPERATOR, DISPATCHER, BUREAU, LEADER, ADMIN, not \"BOSS\"";
+    String allowed = "must be one of OPERATOR, DISPATCHER, BUREAU, LEADER, ADMIN, KNOWLEDGE_EDITOR, not \"BOSS\"";
     HttpJson admin = as("admin");
     Reply created = admin.post("/api/admin/users", Map.of("username", "temp-boss", "displayName", "临时老板",
         "password", "short", "roles", List.of("OPERATOR", "BOSS")));

@@ -27,7 +27,7 @@ class ValidationProblemsTest {
   @Test
   void anUnknownRoleIsNamedByItsPlaceWithTheAllowedRoles() {
     assertThat(errors("{\"roles\":[\"OPERATOR\",\"BOSS\"]}")).containsExactly(Map.of("field", "roles[1]",
-        "message", "must be one of OPERATOR, DISPATCHER, BUREAU, LEADER, ADMIN, not \"BOSS\""));
+        "message", "must be one of OPERATOR, DISPATCHER, BUREAU, LEADER, ADMIN, KNOWLEDGE_EDITOR, not \"BOSS\""));
   }
 
   @Test
