@@ -11,10 +11,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.conversions.Bson;
@@ -50,6 +52,10 @@ public class ComplaintRepository {
     for (String filter : List.of(WorkOrder.STATUS, WorkOrder.DISTRICT, WorkOrder.CATEGORY)) {
       complaints.createIndex(Indexes.compoundIndex(Indexes.ascending(filter), Indexes.descending(WorkOrder.ID)));
     }
+    // Suggestions: every replica learns from the work orders closed since its watermark
+    complaints.createIndex(Indexes.ascending(WorkOrder.LEARNABLE_AT));
+    // The suggestions' acceptance rate: the registrations that carried one
+    complaints.createIndex(Indexes.ascending(WorkOrder.SUGGESTED_AT));
   }
 
   /** @return false when a work order with this ticket number exists already */
@@ -135,12 +141,21 @@ public class ComplaintRepository {
    * @return false when the ticket is unknown here
    */
   public boolean recordStep(String ticketId, String eventId, TimelineEntry step, String unitId) {
+    return recordStep(ticketId, eventId, step, new WorkOrder.Handling(unitId, null), step.at());
+  }
+
+  /**
+   * As {@link #recordStep(String, String, TimelineEntry, String)}, keeping what a finished work order was handled as
+   * and, when it closes, marking it learnable at {@code writtenAt} ({@link WorkOrder#record}).
+   */
+  public boolean recordStep(String ticketId, String eventId, TimelineEntry step, WorkOrder.Handling handling,
+      Instant writtenAt) {
     for (int attempt = 0; attempt < MAX_RACES; attempt++) {
       Optional<WorkOrder> order = find(ticketId);
       if (order.isEmpty()) {
         return false;
       }
-      Optional<WorkOrder.StepChange> change = order.get().record(eventId, step, unitId);
+      Optional<WorkOrder.StepChange> change = order.get().record(eventId, step, handling, writtenAt);
       if (change.isEmpty() || apply(change.get())) {
         return true;
       }
@@ -164,6 +179,13 @@ public class ComplaintRepository {
         updates.add(Updates.unset(WorkOrder.UNIT_ID));
       } else if (move.unitId() != null) {
         updates.add(Updates.set(WorkOrder.UNIT_ID, move.unitId()));
+      }
+      if (move.handled() != null) {
+        updates.add(Updates.set(WorkOrder.HANDLED_CATEGORY, move.handled().category()));
+        updates.add(Updates.set(WorkOrder.HANDLED_UNIT, move.handled().unitId()));
+      }
+      if (move.learnableAt() != null) {
+        updates.add(Updates.set(WorkOrder.LEARNABLE_AT, move.learnableAt()));
       }
     }
     return complaints.updateOne(Filters.and(guards), Updates.combine(updates)).getMatchedCount() > 0;
@@ -195,6 +217,50 @@ public class ComplaintRepository {
         Updates.combine(Updates.push(WorkOrder.DUPLICATE_CALLS, link.call()),
             Updates.push(WorkOrder.TIMELINE, link.note())));
   }
+
+  /**
+   * The work orders closed after a unit's handling whose close was written at or after {@code from} (all of them
+   * when null), in the order written, as the suggestions learn from them; read through their index, a few fields
+   * each.
+   */
+  public void forEachLearnable(Instant from, Consumer<LearnableCall> action) {
+    Bson filter = from == null ? Filters.gt(WorkOrder.LEARNABLE_AT, Instant.EPOCH)
+        : Filters.gte(WorkOrder.LEARNABLE_AT, from);
+    complaints.find(filter, LearnableCall.class)
+        .projection(Projections.include(LearnableCall.FIELDS))
+        .sort(Sorts.ascending(WorkOrder.LEARNABLE_AT)).batchSize(COUNT_BATCH)
+        .forEach(action);
+  }
+
+  /** What the suggestion panel showed at each registration that carried a suggestion, and whether it was taken. */
+  public void forEachSuggestion(Consumer<WorkOrder.Suggestion> action) {
+    complaints.find(Filters.gt(WorkOrder.SUGGESTED_AT, Instant.EPOCH), SuggestionOnly.class)
+        .projection(Projections.include("suggestion")).batchSize(COUNT_BATCH)
+        .forEach(found -> {
+          if (found.suggestion() != null) {
+            action.accept(found.suggestion());
+          }
+        });
+  }
+
+  /**
+   * A closed work order as the suggestions learn from it: its words, where it was, what it was finally handled as.
+   *
+   * @param handledCategory null only for a close written before it was kept: then its registered category counts
+   */
+  public record LearnableCall(@BsonId String ticketId, String description, String address, String district,
+      String category, String handledCategory, String handledUnit, Instant registeredAt, Instant learnableAt) {
+    static final List<String> FIELDS = List.of(WorkOrder.DESCRIPTION, "address", WorkOrder.DISTRICT, WorkOrder.CATEGORY,
+        WorkOrder.HANDLED_CATEGORY, WorkOrder.HANDLED_UNIT, "registeredAt", WorkOrder.LEARNABLE_AT);
+
+    /** The category it was finally handled as. */
+    public String finalCategory() {
+      return handledCategory == null ? category : handledCategory;
+    }
+  }
+
+  /** A work order read for its suggestion alone. */
+  public record SuggestionOnly(@BsonId String ticketId, WorkOrder.Suggestion suggestion) {}
 
   private static Bson order(boolean oldestFirst) {
     return oldestFirst ? Sorts.ascending(WorkOrder.ID) : Sorts.descending(WorkOrder.ID);

@@ -7,6 +7,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.intake.duplicate.DuplicateCandidate;
 import city.hotline.intake.duplicate.DuplicateFinder;
 import city.hotline.intake.duplicate.DuplicateProbe;
+import city.hotline.intake.knowledge.KnowledgeLookup;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.outbox.OutboxRelay;
@@ -51,11 +52,12 @@ class ComplaintService {
   private final OutboxRelay outbox;
   private final Clock clock;
   private final RegisteredCalls registeredCalls;
+  private final KnowledgeLookup knowledge;
   private final String producer;
 
   ComplaintService(ComplaintRepository complaints, IdempotencyKeys keys, DuplicateFinder duplicates, JsonMapper json, TicketSequence tickets,
       ReferenceData reference, Validator validator, OutboxRelay outbox, Clock clock, RegisteredCalls registeredCalls,
-      HotlineProperties properties) {
+      KnowledgeLookup knowledge, HotlineProperties properties) {
     this.complaints = complaints;
     this.keys = keys;
     this.duplicates = duplicates;
@@ -66,6 +68,7 @@ class ComplaintService {
     this.outbox = outbox;
     this.clock = clock;
     this.registeredCalls = registeredCalls;
+    this.knowledge = knowledge;
     this.producer = properties.serviceName();
   }
 
@@ -74,11 +77,15 @@ class ComplaintService {
    * a second one; the same key with a different request is refused (422).
    */
   ComplaintView register(RegistrationRequest request, Caller caller, String idempotencyKey) {
-    validate(request, idempotencyKey);
+    Optional<KnowledgeLookup.ArticleMatch> cited = validate(request, idempotencyKey);
+    // 知识库: an answer left out is the citation of the article it was given from; the request as sent is hashed
+    RegistrationRequest call = cited.filter(article -> isBlank(request.answer()))
+        .map(article -> request.withAnswer("见知识库 " + article.id() + ": " + article.title()))
+        .orElse(request);
     for (int attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
       Optional<ComplaintView> registered = idempotencyKey == null
-          ? registerAs(tickets.next(), request, caller, "call:" + UUID.randomUUID())
-          : registerKeyed(request, caller, idempotencyKey);
+          ? registerAs(tickets.next(), call, caller, "call:" + UUID.randomUUID())
+          : registerKeyed(requestHash(request), call, caller, idempotencyKey);
       if (registered.isPresent()) {
         return registered.get();
       }
@@ -90,8 +97,7 @@ class ComplaintService {
   }
 
   /** Empty if the key's number was taken by another call: the key is then bound to a new number for the next try. */
-  private Optional<ComplaintView> registerKeyed(RegistrationRequest request, Caller caller, String key) {
-    String hash = requestHash(request);
+  private Optional<ComplaintView> registerKeyed(String hash, RegistrationRequest request, Caller caller, String key) {
     IdempotencyKeys.Binding binding = keys.find(caller.username(), key)
         .orElseGet(() -> keys.bind(caller.username(), key, new IdempotencyKeys.Binding(hash, tickets.next()), clock.instant()));
     if (!binding.requestHash().equals(hash)) {
@@ -122,7 +128,8 @@ class ComplaintService {
         request.callerName(), request.callerPhone(), request.confidential(),
         request.channelOrDefault().name(), request.typeOrDefault().name(),
         request.address(), request.description(), actor, request.closesDirectly(), request.answer(),
-        request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf());
+        request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf(),
+        request.knowledgeArticleId());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     WorkOrder.PlaceKeys place = duplicates.placeOf(request.address(), request.location());
@@ -173,11 +180,18 @@ class ComplaintService {
     }
   }
 
-  /** Every broken rule at once, so the operator fixes the form in one go; nothing is stored. */
-  private void validate(RegistrationRequest request, String idempotencyKey) {
+  /**
+   * Every broken rule at once, so the operator fixes the form in one go; nothing is stored.
+   *
+   * @return the 知识库 article the call cites, when it cites one
+   */
+  private Optional<KnowledgeLookup.ArticleMatch> validate(RegistrationRequest request, String idempotencyKey) {
     Optional<WorkOrder> original = request.duplicateOf() == null || request.closesDirectly()
         ? Optional.empty() : complaints.find(request.duplicateOf());
+    Optional<KnowledgeLookup.ArticleMatch> cited = isBlank(request.knowledgeArticleId())
+        ? Optional.empty() : knowledge.citable(request.knowledgeArticleId());
     List<FieldProblem> errors = fieldErrors(request, idempotencyKey, original);
+    errors.addAll(citationErrors(request, cited));
     if (!errors.isEmpty()) {
       errors.sort(Comparator.comparing(FieldProblem::field));
       throw ApiException.invalid(errors);
@@ -186,6 +200,27 @@ class ComplaintService {
     original.flatMap(WorkOrder::refusesCalls).ifPresent(reason -> {
       throw ApiException.conflict(reason);
     });
+    return cited;
+  }
+
+  /** 知识库: only a consultation closed directly cites an article, and only one in force now. */
+  private static List<FieldProblem> citationErrors(RegistrationRequest request,
+      Optional<KnowledgeLookup.ArticleMatch> cited) {
+    if (request.knowledgeArticleId() == null) {
+      return List.of();
+    }
+    if (!request.closesDirectly()) {
+      return List.of(new FieldProblem("knowledgeArticleId",
+          "only a consultation closed directly (closeDirectly: true) cites a knowledge article"));
+    }
+    if (cited.isEmpty()) {
+      return List.of(new FieldProblem("knowledgeArticleId", "must be a published knowledge article in force"));
+    }
+    return List.of();
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
   }
 
   private List<FieldProblem> fieldErrors(RegistrationRequest request, String idempotencyKey,
@@ -205,8 +240,8 @@ class ComplaintService {
     if (request.closesDirectly() && !ComplaintType.CONSULTATION.name().equals(request.type())) {
       errors.add(new FieldProblem("closeDirectly", "only a consultation (CONSULTATION) can be closed directly"));
     }
-    if (request.closesDirectly() && (request.answer() == null || request.answer().isBlank())) {
-      errors.add(new FieldProblem("answer", "is required when the call is closed directly"));
+    if (request.closesDirectly() && isBlank(request.answer()) && isBlank(request.knowledgeArticleId())) {
+      errors.add(new FieldProblem("answer", "is required when the call is closed directly without a knowledge article"));
     }
     if (request.duplicateOf() != null && request.closesDirectly()) {
       errors.add(new FieldProblem("duplicateOf", "a call closed directly is not merged into another ticket"));

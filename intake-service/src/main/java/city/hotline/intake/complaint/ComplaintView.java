@@ -10,6 +10,7 @@ import java.util.List;
  * @param mergedInto the earlier ticket this one was merged into (重复件), or null
  * @param likelyDuplicates open tickets this call looked like when it was registered
  * @param duplicateCalls later calls merged into this ticket: the extra callers
+ * @param knowledgeArticleId the 知识库 article a consultation closed directly was answered from, else null
  */
 public record ComplaintView(
     String ticketId,
@@ -32,7 +33,8 @@ public record ComplaintView(
     List<TimelineEntry> timeline,
     String mergedInto,
     List<String> likelyDuplicates,
-    List<DuplicateCall> duplicateCalls) {
+    List<DuplicateCall> duplicateCalls,
+    String knowledgeArticleId) {
 
   /** A later call about the same problem, merged into this ticket. */
   public record DuplicateCall(String ticketId, Instant at, String callerName, String callerPhone, boolean confidential) {
@@ -62,6 +64,6 @@ public record ComplaintView(
     return new ComplaintView(ticketId, status, CallerPrivacy.name(callerName, confidential, caller),
         CallerPrivacy.phone(callerPhone, confidential, caller), confidential, channel, type, category, urgency,
         district, address, description, unitId, street, location, attachments, registeredAt, timeline, mergedInto,
-        likelyDuplicates, duplicateCalls.stream().map(call -> call.seenBy(caller)).toList());
+        likelyDuplicates, duplicateCalls.stream().map(call -> call.seenBy(caller)).toList(), knowledgeArticleId);
   }
 }

@@ -1,6 +1,7 @@
 package city.hotline.intake.complaint;
 
 import city.hotline.support.validation.OneOf;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,7 +37,18 @@ public record RegistrationRequest(
         List<@NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters") String> attachments,
     Boolean closeDirectly,
     @Size(max = 2000, message = "must be at most 2000 characters") String answer,
-    @Size(max = 32, message = "must be a ticket number") String duplicateOf) {
+    @Size(max = 32, message = "must be a ticket number") String duplicateOf,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 32, message = "must be a knowledge article id")
+        String knowledgeArticleId,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Valid Shown suggestion) {
+
+  /** A call as it was registered before 知识库 citations and suggestions. */
+  public RegistrationRequest(String callerName, String callerPhone, boolean confidential, String channel, String type,
+      String category, String urgency, String district, String address, String description, String street,
+      Location location, List<String> attachments, Boolean closeDirectly, String answer, String duplicateOf) {
+    this(callerName, callerPhone, confidential, channel, type, category, urgency, district, address, description,
+        street, location, attachments, closeDirectly, answer, duplicateOf, null, null);
+  }
 
   /** Says what the call is about, never who made it, so a call in a log never carries the caller's name or phone. */
   @Override
@@ -50,6 +62,21 @@ public record RegistrationRequest(
           @DecimalMax(value = "180", message = "must be between -180 and 180") Double longitude,
       @NotNull(message = "is required") @DecimalMin(value = "-90", message = "must be between -90 and 90")
           @DecimalMax(value = "90", message = "must be between -90 and 90") Double latitude) {}
+
+  /**
+   * The top suggestion the panel showed when the form was submitted (either may be null). Left out of the request's
+   * JSON when absent, as {@code knowledgeArticleId} is, so a call sent without them hashes as it did before they
+   * existed (idempotency keys).
+   */
+  public record Shown(@Size(max = 64, message = "must be a category code") String category,
+      @Size(max = 64, message = "must be a district code") String district) {}
+
+  /** The call answered with this text (a citation of the article it was answered from). */
+  RegistrationRequest withAnswer(String text) {
+    return new RegistrationRequest(callerName, callerPhone, confidential, channel, type, category, urgency, district,
+        address, description, street, location, attachments, closeDirectly, text, duplicateOf, knowledgeArticleId,
+        suggestion);
+  }
 
   /** 直接办结: a consultation answered on the phone is closed at once and never dispatched. */
   boolean closesDirectly() {

@@ -31,6 +31,13 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  * @param statusAt when the event that set the status happened: a status never moves back to an older one
  * @param unitId the unit handling the case as of the status, null before routing and after a return
  * @param duplicateCalls later calls merged into this one: the extra callers
+ * @param knowledgeArticleId the 知识库 article a consultation closed directly cites, else null
+ * @param suggestion what the suggestion panel showed when the call was registered, and whether it was taken
+ * @param suggestedAt when a registration with a suggestion was written (indexed: the acceptance rate reads these)
+ * @param handledCategory the category of the event that resolved or closed it: what it was finally handled as
+ * @param handledUnit the unit of that event
+ * @param learnableAt when intake wrote its close after a unit's handling (intake's clock, indexed): from then on the
+ *     suggestion model of every replica learns from it; null for calls closed at the call or merged
  */
 public record WorkOrder(
     @BsonId String ticketId,
@@ -59,7 +66,13 @@ public record WorkOrder(
     @BsonProperty(WorkOrder.UNIT_ID) String unitId,
     @BsonProperty(WorkOrder.TIMELINE) List<Step> timeline,
     @BsonProperty(WorkOrder.DUPLICATE_CALLS) List<ComplaintView.DuplicateCall> duplicateCalls,
-    @BsonProperty(WorkOrder.OUTBOX) List<Document> outbox) {
+    @BsonProperty(WorkOrder.OUTBOX) List<Document> outbox,
+    String knowledgeArticleId,
+    Suggestion suggestion,
+    @BsonProperty(WorkOrder.SUGGESTED_AT) Instant suggestedAt,
+    @BsonProperty(WorkOrder.HANDLED_CATEGORY) String handledCategory,
+    @BsonProperty(WorkOrder.HANDLED_UNIT) String handledUnit,
+    @BsonProperty(WorkOrder.LEARNABLE_AT) Instant learnableAt) {
 
   public static final String ID = "_id";
   public static final String REGISTRATION = "registration";
@@ -79,6 +92,10 @@ public record WorkOrder(
   public static final String TIMELINE = "timeline";
   public static final String DUPLICATE_CALLS = "duplicateCalls";
   public static final String OUTBOX = OutboxRelay.FIELD;
+  public static final String SUGGESTED_AT = "suggestedAt";
+  public static final String HANDLED_CATEGORY = "handledCategory";
+  public static final String HANDLED_UNIT = "handledUnit";
+  public static final String LEARNABLE_AT = "learnableAt";
   /** The event ids of the timeline's steps: a step is recorded once per event. */
   public static final String TIMELINE_EVENTS = TIMELINE + "." + Step.EVENT_ID;
   /** The ticket numbers of the extra callers: a call is linked once. */
@@ -114,6 +131,21 @@ public record WorkOrder(
     }
   }
 
+  /**
+   * What the suggestion panel showed (either may be null) and whether the operator registered it: null when it
+   * showed nothing for that part. The operator's choice always wins; this only records it.
+   */
+  public record Suggestion(String category, String district, Boolean categoryTaken, Boolean districtTaken) {
+    static Suggestion of(RegistrationRequest.Shown shown, RegistrationRequest call) {
+      return new Suggestion(shown.category(), shown.district(), taken(shown.category(), call.category()),
+          taken(shown.district(), call.district()));
+    }
+
+    private static Boolean taken(String shown, String registered) {
+      return shown == null ? null : shown.equals(registered);
+    }
+  }
+
   /** Where a call is, as duplicate detection compares places; both null without an address or a map point. */
   public record PlaceKeys(String addressKey, String cell) {}
 
@@ -140,7 +172,7 @@ public record WorkOrder(
     if (call.closesDirectly()) {
       status = ComplaintStatus.CLOSED;
       timeline.add(new Step(eventId + CLOSED_AT_CALL, now, status, actor, "直接办结: " + call.answer()));
-    } else if (call.duplicateOf() != null) {
+    } else if (call.duplicateOf() != null) { // never learned from: it was not handled as itself
       status = ComplaintStatus.MERGED;
       timeline.add(new Step(eventId + MERGED_AT_CALL, now, status, actor, "重复件, 并入 " + call.duplicateOf()));
     }
@@ -148,7 +180,9 @@ public record WorkOrder(
         call.channelOrDefault(), call.typeOrDefault(), call.category(), Urgency.valueOf(call.urgency()), call.district(),
         call.address(), place.addressKey(), call.description(), call.street(), call.location(), place.cell(),
         call.attachments() == null ? List.of() : call.attachments(), call.answer(), call.duplicateOf(),
-        likelyDuplicates, now, status, now, null, timeline, List.of(), outbox);
+        likelyDuplicates, now, status, now, null, timeline, List.of(), outbox, call.knowledgeArticleId(),
+        call.suggestion() == null ? null : Suggestion.of(call.suggestion(), call),
+        call.suggestion() == null ? null : now, null, null, null);
   }
 
   public boolean isConfidential() {
@@ -168,7 +202,7 @@ public record WorkOrder(
   public ComplaintView view() {
     return new ComplaintView(ticketId, status, callerName, callerPhone, isConfidential(), channel, type, category,
         urgency, district, address, description, unitId, street, location, orEmpty(attachments), registeredAt, steps(),
-        mergedInto, orEmpty(likelyDuplicates), extraCallers());
+        mergedInto, orEmpty(likelyDuplicates), extraCallers(), knowledgeArticleId);
   }
 
   /**
@@ -181,6 +215,15 @@ public record WorkOrder(
    * @return the change to make, or empty when the event has been recorded already
    */
   public Optional<StepChange> record(String eventId, TimelineEntry entry, String unitId) {
+    return record(eventId, entry, new Handling(unitId, null), entry.at());
+  }
+
+  /**
+   * As {@link #record(String, TimelineEntry, String)}; a move to RESOLVED or CLOSED also keeps the event's category
+   * and unit as what the work order was finally handled as, and a move to CLOSED marks it learnable at
+   * {@code writtenAt} (intake's clock, not the event's time, so a poll from a watermark misses no late event).
+   */
+  public Optional<StepChange> record(String eventId, TimelineEntry entry, Handling handling, Instant writtenAt) {
     boolean seen = orEmpty(timeline).stream().anyMatch(step -> eventId.equals(step.eventId()));
     Step step = seen ? null : Step.of(eventId, entry);
     StatusMove move = null;
@@ -188,13 +231,21 @@ public record WorkOrder(
     if (entry.status() != null && notOlder && !(entry.status() == status && entry.at().equals(statusAt))) {
       // 退单: the returning unit loses sight of it until the desk sends it on
       boolean returned = entry.status() == ComplaintStatus.RETURNED;
-      move = new StatusMove(entry.status(), entry.at(), returned ? null : unitId, returned, statusAt);
+      String unit = returned ? null : handling.unitId();
+      boolean finished = entry.status() == ComplaintStatus.RESOLVED || entry.status() == ComplaintStatus.CLOSED;
+      Handling handled = finished ? new Handling(unit == null ? unitId : unit, handling.category() == null
+          ? category : handling.category()) : null;
+      Instant learnable = entry.status() == ComplaintStatus.CLOSED ? writtenAt : null;
+      move = new StatusMove(entry.status(), entry.at(), unit, returned, statusAt, handled, learnable);
     }
     if (step == null && move == null) {
       return Optional.empty();
     }
     return Optional.of(new StepChange(ticketId, step, move));
   }
+
+  /** The unit and category an event of dispatch or feedback names (its CaseFacts); either may be null. */
+  public record Handling(String unitId, String category) {}
 
   /**
    * 重复件 after registration: why this work order may not be merged into {@code original}, or empty if it may.
@@ -273,9 +324,11 @@ public record WorkOrder(
    * @param unitId the new handling unit, or null to leave it as it is
    * @param clearsUnit the work order belongs to no unit from now on (退单)
    * @param expectedStatusAt the status time it was decided on: the move is made only if no other has been meanwhile
+   * @param handled what it was finally handled as (RESOLVED, CLOSED), else null
+   * @param learnableAt when the close was written (CLOSED), else null
    */
   public record StatusMove(ComplaintStatus status, Instant at, String unitId, boolean clearsUnit,
-      Instant expectedStatusAt) {}
+      Instant expectedStatusAt, Handling handled, Instant learnableAt) {}
 
   /** 重复件: the merge to write, only from one of {@code from}, and the event it publishes. */
   public record Merge(String ticketId, String originalTicketId, TimelineEntry entry, Set<ComplaintStatus> from,

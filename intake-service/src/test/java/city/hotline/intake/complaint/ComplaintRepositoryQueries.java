@@ -54,7 +54,45 @@ abstract class ComplaintRepositoryQueries {
         new Document("category", 1).append("cell", 1).append("status", 1),
         new Document("status", 1).append("_id", -1),
         new Document("district", 1).append("_id", -1),
-        new Document("category", 1).append("_id", -1));
+        new Document("category", 1).append("_id", -1),
+        new Document("learnableAt", 1),
+        new Document("suggestedAt", 1));
+  }
+
+  @Test
+  void closedWorkOrdersAreReadForLearningInTheOrderTheirCloseWasWrittenFromAWatermark() {
+    Instant written = AT.plusSeconds(7200);
+    for (int n : List.of(5, 3)) {
+      complaints.recordStep(ticket(n), "closed-" + n, new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLOSED, "v",
+          "结案"), new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"), written.plusSeconds(n));
+    }
+    complaints.recordStep(ticket(1), "resolved", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.RESOLVED, "b",
+        "已办"), new WorkOrder.Handling("WUCHANG_CGJ", null), written);
+
+    List<ComplaintRepository.LearnableCall> all = new ArrayList<>();
+    complaints.forEachLearnable(null, all::add);
+    assertThat(all).extracting(ComplaintRepository.LearnableCall::ticketId).containsExactly(ticket(3), ticket(5));
+    assertThat(all.get(0).finalCategory()).isEqualTo("GREENERY");
+    assertThat(all.get(0).category()).isEqualTo("STREET_LIGHTING");
+    assertThat(all.get(0).handledUnit()).isEqualTo("WUCHANG_CGJ");
+    assertThat(all.get(0).description()).isEqualTo("垃圾堆积 第3次");
+    List<String> since = new ArrayList<>();
+    complaints.forEachLearnable(written.plusSeconds(4), call -> since.add(call.ticketId()));
+    assertThat(since).containsExactly(ticket(5));
+    assertThat(complaints.find(ticket(1)).orElseThrow().handledCategory()).as("resolved: the registered category")
+        .isEqualTo("STREET_LIGHTING");
+  }
+
+  @Test
+  void theSuggestionsShownAreReadWithWhetherTheyWereTaken() {
+    RegistrationRequest call = new RegistrationRequest("王芳", PHONE, false, null, null, "SANITATION", "NORMAL",
+        "WUCHANG", "中北路88号", "垃圾堆积", null, null, null, null, null, null, null,
+        new RegistrationRequest.Shown("SANITATION", "HONGSHAN"));
+    complaints.insert(WorkOrder.register(ticket(9), call, "call:9", AT, "operator", List.of(),
+        new WorkOrder.PlaceKeys(null, null), new Document("eventId", "registered-9")));
+    List<WorkOrder.Suggestion> shown = new ArrayList<>();
+    complaints.forEachSuggestion(shown::add);
+    assertThat(shown).containsExactly(new WorkOrder.Suggestion("SANITATION", "HONGSHAN", true, false));
   }
 
   @Test

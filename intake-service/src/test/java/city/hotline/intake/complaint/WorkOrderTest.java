@@ -45,7 +45,10 @@ class WorkOrderTest {
     return new WorkOrder(o.ticketId(), o.registration(), o.callerName(), o.callerPhone(), o.confidential(), o.channel(),
         o.type(), o.category(), o.urgency(), o.district(), o.address(), o.addressKey(), o.description(), o.street(),
         o.location(), o.cell(), o.attachments(), o.answer(), o.mergedInto(), o.likelyDuplicates(), o.registeredAt(),
-        status, statusAt, unit, timeline, o.duplicateCalls(), o.outbox());
+        status, statusAt, unit, timeline, o.duplicateCalls(), o.outbox(), o.knowledgeArticleId(), o.suggestion(),
+        o.suggestedAt(), move == null || move.handled() == null ? o.handledCategory() : move.handled().category(),
+        move == null || move.handled() == null ? o.handledUnit() : move.handled().unitId(),
+        move == null || move.learnableAt() == null ? o.learnableAt() : move.learnableAt());
   }
 
   @Test
@@ -153,11 +156,53 @@ class WorkOrderTest {
         o.confidential(), o.channel(), o.type(), o.category(), o.urgency(), o.district(), o.address(), o.addressKey(),
         o.description(), o.street(), o.location(), o.cell(), o.attachments(), o.answer(), o.mergedInto(),
         o.likelyDuplicates(), o.registeredAt(), o.status(), o.statusAt(), o.unitId(), o.timeline(),
-        List.of(link.call()), o.outbox());
+        List.of(link.call()), o.outbox(), null, null, null, null, null, null);
 
     assertThat(withCallers.link(link.call(), AT)).as("linked already").isEmpty();
     assertThat(withCallers.mergeRefusal(registered(EARLIER)))
         .hasValueSatisfying(reason -> assertThat(reason).contains("has calls merged into it"));
+  }
+
+  @Test
+  void aResolveOrCloseKeepsWhatTheWorkOrderWasHandledAsAndOnlyAUnitsCloseMakesItLearnable() {
+    WorkOrder claimed = withStatus(EARLIER, ComplaintStatus.CLAIMED);
+    Instant written = AT.plusSeconds(3600);
+    WorkOrder.StatusMove resolved = claimed.record("r", new TimelineEntry(AT.plusSeconds(90), ComplaintStatus.RESOLVED,
+        "bureau", "已清运"), new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"), written).orElseThrow().move();
+    assertThat(resolved.handled()).isEqualTo(new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"));
+    assertThat(resolved.learnableAt()).as("resolved is not closed yet").isNull();
+
+    WorkOrder closed = applied(claimed, claimed.record("c", new TimelineEntry(AT.plusSeconds(120),
+        ComplaintStatus.CLOSED, "visitor", "结案"), new WorkOrder.Handling(null, null), written).orElseThrow());
+    assertThat(closed.learnableAt()).as("intake's clock, not the event's time").isEqualTo(written);
+    assertThat(closed.handledUnit()).as("the unit as it stood").isEqualTo("WUCHANG_CGJ");
+    assertThat(closed.handledCategory()).as("the registered category").isEqualTo("SANITATION");
+
+    WorkOrder answered = WorkOrder.register(LATER, call(true, "周一至周五办理", null), "call:2", AT, "operator",
+        List.of(), new WorkOrder.PlaceKeys(null, null), new Document("eventId", "e"));
+    assertThat(answered.learnableAt()).as("closed at the call: nothing a unit handled").isNull();
+    assertThat(withStatus(LATER, ComplaintStatus.MERGED).learnableAt()).isNull();
+  }
+
+  @Test
+  void aCitedArticleAndTheSuggestionShownAreKeptWithWhetherTheOperatorTookIt() {
+    RegistrationRequest c = call(true, "见知识库 KB000001: 燃气报修", null);
+    RegistrationRequest citing = new RegistrationRequest(c.callerName(), c.callerPhone(), false, null, c.type(),
+        "SANITATION", "NORMAL", "WUCHANG", c.address(), c.description(), null, null, null, true, c.answer(), null,
+        "KB000001", new RegistrationRequest.Shown("SANITATION", "HONGSHAN"));
+    WorkOrder order = WorkOrder.register(LATER, citing, "call:2", AT, "operator", List.of(),
+        new WorkOrder.PlaceKeys(null, null), new Document("eventId", "e"));
+    assertThat(order.view().knowledgeArticleId()).isEqualTo("KB000001");
+    assertThat(order.suggestion()).isEqualTo(new WorkOrder.Suggestion("SANITATION", "HONGSHAN", true, false));
+    assertThat(order.suggestedAt()).isEqualTo(AT);
+
+    RegistrationRequest partly = new RegistrationRequest(c.callerName(), c.callerPhone(), false, null, null,
+        "SANITATION", "NORMAL", "WUCHANG", c.address(), c.description(), null, null, null, null, null, null, null,
+        new RegistrationRequest.Shown(null, "WUCHANG"));
+    assertThat(WorkOrder.register(LATER, partly, "call:3", AT, "operator", List.of(),
+        new WorkOrder.PlaceKeys(null, null), new Document("eventId", "e")).suggestion())
+        .as("nothing shown for the category: nothing to take").isEqualTo(new WorkOrder.Suggestion(null, "WUCHANG", null, true));
+    assertThat(registered(EARLIER).suggestedAt()).isNull();
   }
 
   /** The work order, its view, the call and its extra callers in a log line never carry a caller's name or phone. */
