@@ -1,8 +1,10 @@
 // 接线员工作台: register a call (受理), see likely duplicates (重复件) while typing, merge, and
-// look up where a ticket stands (查询进度). Keyboard first: Ctrl+Enter saves, Alt+1 / Alt+2 jump.
+// look up where a ticket stands (查询进度), with the suggestion panel (智能建议, suggestion-panel.js) beside
+// the form. Keyboard first: Ctrl+Enter saves, Alt+1 / Alt+2 jump, Alt+A takes the suggestion.
 import { api, problemMessage } from './session.js';
 import { el } from './dom.js';
 import { CALL_TYPE, URGENCY, loadReference, nameOf } from './reference.js';
+import { startSuggestionPanel } from './suggestion-panel.js';
 
 const LABELS = {
   channel: { PHONE: '电话', WEB: '网站', APP: 'App', WECHAT: '微信', SMS: '短信', EMAIL: '邮件' },
@@ -17,6 +19,8 @@ const LABELS = {
 const TICKET = /^[A-Z]{2}\d{14}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const CHECK_DELAY_MS = 400;
+/** Fields of the request whose errors are shown at another input. */
+const FIELD_INPUTS = { location: 'coordinates', knowledgeArticleId: 'answer' };
 
 const $ = (id) => document.getElementById(id);
 const form = $('register-form');
@@ -24,6 +28,7 @@ let attemptKey = newKey();
 let mergeTarget = null;
 let checkTimer = null;
 let checkNumber = 0; // only the answer to the latest check is shown: an older one may be about the previous call
+let cited = null; // the knowledge article (知识库) a consultation closed directly cites: {id, title}
 
 /** A fresh Idempotency-Key: a retried save after a network failure reuses it and never makes a second ticket. */
 function newKey() {
@@ -81,8 +86,11 @@ function collect() {
   if ($('closeDirectly').checked) {
     body.closeDirectly = true;
     body.answer = $('answer').value.trim();
+    if (cited) body.knowledgeArticleId = cited.id;
   }
   if (mergeTarget) body.duplicateOf = mergeTarget;
+  const suggestion = panel.shown();
+  if (suggestion) body.suggestion = suggestion;
   return body;
 }
 
@@ -96,8 +104,8 @@ function clearErrors() {
 function showFieldErrors(errors) {
   let first = null;
   errors.forEach(({ field, message }) => {
-    // location.latitude → the coordinates box, attachments[2].<list element> → attachments
-    const id = field.startsWith('location') ? 'coordinates' : field.split(/[.[]/)[0];
+    // location.latitude → the coordinates box, attachments[2].<list element> → attachments, the cited article → the answer
+    const id = FIELD_INPUTS[field.split(/[.[]/)[0]] ?? field.split(/[.[]/)[0];
     const input = $(id);
     if (!input) return;
     input.setAttribute('aria-invalid', 'true');
@@ -135,7 +143,8 @@ async function register(event) {
 function showRegistered(ticket) {
   const result = $('register-result');
   const lines = [el('div', {}, '工单号 ', el('span', { class: 'ticket', id: 'registered-ticket' }, ticket.ticketId),
-    ' · ', LABELS.status[ticket.status] ?? ticket.status)];
+    ' · ', el('span', { id: 'registered-status', 'data-status': ticket.status }, LABELS.status[ticket.status] ?? ticket.status))];
+  if (ticket.knowledgeArticleId) lines.push(el('div', {}, `已引用知识库条目 ${ticket.knowledgeArticleId} 答复并办结。`));
   if (ticket.mergedInto) lines.push(el('div', {}, `已作为重复件并入 ${ticket.mergedInto}，不再派单。`));
   if (ticket.status !== 'MERGED' && ticket.likelyDuplicates?.length) {
     lines.push(el('div', {}, '疑似重复：', ...ticket.likelyDuplicates.map((original) => el('button', {
@@ -161,6 +170,8 @@ function resetForm() {
   $('description-count').textContent = '0/2000';
   $('closeDirectly').disabled = true;
   $('answer-field').hidden = true;
+  cite(null);
+  panel.reset();
   $('duplicates').replaceChildren();
   $('duplicates-empty').hidden = false;
   $('callerPhone').focus();
@@ -212,6 +223,49 @@ function renderCandidates(candidates) {
     el('button', { class: 'button button-secondary', type: 'button', onclick: () => chooseMerge(c.ticketId) },
       '合并至此工单'))));
 }
+
+// ---- suggestions and knowledge (智能建议, 知识库) ----
+
+/** Chooses an option the select has (a code the reference data knows); tells listeners as a user's choice would. */
+function choose(select, code) {
+  if (!code || ![...select.options].some((o) => o.value === code)) return;
+  select.value = code;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function cite(article) {
+  cited = article ? { id: article.id, title: article.title } : null;
+  $('cited-article').hidden = !cited;
+  $('cited-title').textContent = cited?.title ?? '';
+}
+
+/** 直接办结: a consultation answered on the phone with the article's answer, registered as closed. */
+function closeWithArticle(article) {
+  $('type').value = 'CONSULTATION';
+  $('type').dispatchEvent(new Event('change'));
+  $('closeDirectly').checked = true;
+  $('answer-field').hidden = false;
+  $('answer').value = article.answer ?? '';
+  cite(article);
+  form.requestSubmit();
+}
+
+const panel = startSuggestionPanel({
+  read: () => {
+    const at = point();
+    const located = at && Number.isFinite(at.longitude) && Number.isFinite(at.latitude);
+    return {
+      description: $('description').value.trim(),
+      address: $('address').value.trim(),
+      ...(located ? { location: at } : {}),
+    };
+  },
+  onAccept: ({ category, district }) => {
+    choose($('category'), category);
+    choose($('district'), district);
+  },
+  onCite: closeWithArticle,
+});
 
 // ---- look-up (查询进度) ----
 
@@ -266,6 +320,7 @@ async function showTicket(ticketId) {
     ['内容', t.description],
   ];
   if (t.mergedInto) rows.push(['并入', t.mergedInto]);
+  if (t.knowledgeArticleId) rows.push(['知识库', t.knowledgeArticleId]);
   detail.replaceChildren(
     el('h3', {}, `工单 ${t.ticketId}`),
     el('dl', {}, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
@@ -292,17 +347,24 @@ $('lookup-form').addEventListener('submit', lookup);
 $('description').addEventListener('input', () => {
   $('description-count').textContent = `${$('description').value.length}/2000`;
 });
+['description', 'address', 'coordinates'].forEach((id) => $(id).addEventListener('input', panel.schedule));
 $('type').addEventListener('change', () => {
   const consultation = $('type').value === 'CONSULTATION';
   $('closeDirectly').disabled = !consultation;
   if (!consultation) $('closeDirectly').checked = false;
   $('answer-field').hidden = !$('closeDirectly').checked;
+  if (!$('closeDirectly').checked) cite(null);
 });
-$('closeDirectly').addEventListener('change', () => { $('answer-field').hidden = !$('closeDirectly').checked; });
+$('closeDirectly').addEventListener('change', () => {
+  $('answer-field').hidden = !$('closeDirectly').checked;
+  if (!$('closeDirectly').checked) cite(null);
+});
+$('cited-cancel').addEventListener('click', () => cite(null));
 document.addEventListener('keydown', (event) => {
   if (event.ctrlKey && event.key === 'Enter') form.requestSubmit();
   else if (event.altKey && event.key === '1') { event.preventDefault(); $('callerPhone').focus(); }
   else if (event.altKey && event.key === '2') { event.preventDefault(); $('lookup').focus(); }
+  else if (event.altKey && event.code === 'KeyA') { event.preventDefault(); panel.accept(); }
   else if (event.key === 'Escape' && mergeTarget) chooseMerge(null);
 });
 

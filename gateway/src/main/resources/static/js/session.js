@@ -13,7 +13,11 @@ export const LANDING_PAGES = {
   BUREAU: '/bureau.html',
   LEADER: '/leader.html',
   ADMIN: '/admin.html',
+  KNOWLEDGE_EDITOR: '/knowledge.html',
 };
+
+/** body[data-role] of a page every signed-in user may open (the knowledge base, 知识库). */
+export const ANY_ROLE = 'ANY';
 
 export const ROLE_NAMES = {
   OPERATOR: '接线员',
@@ -21,6 +25,7 @@ export const ROLE_NAMES = {
   BUREAU: '承办单位',
   LEADER: '领导',
   ADMIN: '系统管理员',
+  KNOWLEDGE_EDITOR: '知识库管理员',
 };
 
 export function saveSession({ token, expiresAt, user }) {
@@ -82,8 +87,8 @@ function toSignIn() {
 }
 
 /**
- * Lets the page show only to a signed-in user with the given role; otherwise sends the
- * browser to the sign-in page or the user's own landing page and returns null.
+ * Lets the page show only to a signed-in user with the given role (any role for ANY_ROLE); otherwise
+ * sends the browser to the sign-in page or the user's own landing page and returns null.
  */
 export function requireRole(role) {
   const user = currentUser();
@@ -91,7 +96,7 @@ export function requireRole(role) {
     toSignIn();
     return null;
   }
-  if (!user.roles.includes(role)) {
+  if (role !== ANY_ROLE && !user.roles.includes(role)) {
     const own = landingPageFor(user);
     if (own) location.replace(own);
     else toSignIn();

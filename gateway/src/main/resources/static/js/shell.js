@@ -9,17 +9,30 @@ const PAGE_TITLES = {
   BUREAU: '承办单位工作台',
   LEADER: '领导驾驶舱',
   ADMIN: '系统管理',
+  KNOWLEDGE_EDITOR: '知识库',
 };
+/** Every signed-in role may search the knowledge base (知识库), so every page links to it. */
+const KNOWLEDGE_PAGE = '/knowledge.html';
+
+/** Links to the user's workspaces other than this page, and to the knowledge base. */
+function navLinks(user, role) {
+  const here = location.pathname;
+  const links = user.roles.filter((r) => r !== role && LANDING_PAGES[r] && LANDING_PAGES[r] !== here)
+    .map((r) => el('a', { href: LANDING_PAGES[r] }, PAGE_TITLES[r]));
+  if (here !== KNOWLEDGE_PAGE && !user.roles.some((r) => LANDING_PAGES[r] === KNOWLEDGE_PAGE)) {
+    links.push(el('a', { id: 'knowledge-link', href: KNOWLEDGE_PAGE }, '知识库'));
+  }
+  return links;
+}
 
 /**
  * The top bar every role page shares: brand and page title (the role's, unless the page names itself
- * in body[data-page-title]), the user's other workspaces, name, unit, sign-out.
+ * in body[data-page-title]), the user's other workspaces and the knowledge base, name, unit, sign-out.
  */
 function renderTopbar(user, role) {
-  const others = user.roles.filter((r) => r !== role && LANDING_PAGES[r]);
-  const nav = el('nav', { id: 'role-nav', class: 'role-nav', 'aria-label': '切换工作台' },
-    ...others.map((r) => el('a', { href: LANDING_PAGES[r] }, PAGE_TITLES[r])));
-  nav.hidden = others.length === 0;
+  const links = navLinks(user, role);
+  const nav = el('nav', { id: 'role-nav', class: 'role-nav', 'aria-label': '切换工作台' }, ...links);
+  nav.hidden = links.length === 0;
   const unit = el('span', { id: 'user-unit', class: 'user-unit' }, user.unitName ?? '');
   unit.hidden = !user.unitName;
   const logout = el('button', {
