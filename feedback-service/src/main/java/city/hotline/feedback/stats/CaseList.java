@@ -30,7 +30,7 @@ class CaseList {
   record Row(String ticketId, Instant registeredAt, String district, String category, String urgency, String unitId,
       Instant dispatchedAt, Instant claimedAt, Boolean claimedOnTime, Instant resolvedAt, Boolean resolvedOnTime,
       Double handlingHours, Instant closedAt, String outcome, boolean returned, boolean overdue, boolean reopened,
-      boolean merged, boolean closedDirectly) {}
+      boolean merged, boolean closedDirectly, boolean consultation, String knowledgeArticleId) {}
 
   void forEach(DashboardFilter f, Consumer<Row> action) {
     Generation g = store.generation(store.meta().read());
@@ -66,6 +66,7 @@ class CaseList {
     Document claimed = m.get(Metric.CLAIMED.name(), Document.class);
     Document resolved = m.get(Metric.RESOLVED.name(), Document.class);
     Document closed = m.get(Metric.CLOSED.name(), Document.class);
+    Document consultation = m.get(Metric.CONSULTATIONS.name(), Document.class);
     Long seconds = resolved == null ? null : resolved.getLong("h");
     return new Row(d.getString("_id"), at(m, Metric.RECEIVED), facts.getString("district"), facts.getString("category"),
         facts.getString("urgency"), unit == null ? null : unit.getString("id"), at(m, Metric.DISPATCHED),
@@ -74,7 +75,9 @@ class CaseList {
         seconds == null ? null : seconds / 3600.0, at(m, Metric.CLOSED), closed == null ? null : closed.getString("o"),
         m.containsKey(Metric.RETURNED.name()), m.containsKey(Metric.OVERDUE.name()),
         m.containsKey(Metric.REOPENED.name()), m.containsKey(Metric.MERGED.name()),
-        m.containsKey(Metric.CLOSED_DIRECTLY.name()));
+        m.containsKey(Metric.CLOSED_DIRECTLY.name()), consultation != null,
+        consultation != null && attribute(consultation, Metric.ANSWERED_FROM_KNOWLEDGE) ? consultation.getString("o")
+            : null);
   }
 
   private static Instant at(Document marks, Metric metric) {

@@ -27,7 +27,7 @@ class ExportController {
       "结案量", "超期量", "按时签收率", "办结率", "按时办结率", "结案率", "满意率");
   private static final List<String> CASES_HEADER = List.of("工单号", "受理时间", "区域", "类别", "紧急程度", "承办单位",
       "派单时间", "签收时间", "按时签收", "办结时间", "按时办结", "办理时长(小时)", "结案时间", "结案结果", "退单", "超期",
-      "重办", "重复件", "直接办结");
+      "重办", "重复件", "直接办结", "咨询", "知识库文章");
 
   private final DashboardController dashboard;
   private final DashboardQueries queries;
@@ -91,7 +91,7 @@ class ExportController {
         time(r.dispatchedAt()), time(r.claimedAt()), yesNo(r.claimedOnTime()), time(r.resolvedAt()),
         yesNo(r.resolvedOnTime()), r.handlingHours() == null ? null : Math.round(r.handlingHours() * 10) / 10.0,
         time(r.closedAt()), r.outcome(), yesNo(r.returned()), yesNo(r.overdue()), yesNo(r.reopened()),
-        yesNo(r.merged()), yesNo(r.closedDirectly())));
+        yesNo(r.merged()), yesNo(r.closedDirectly()), yesNo(r.consultation()), r.knowledgeArticleId()));
   }
 
   private ResponseEntity<StreamingResponseBody> file(TableWriter.Format type, String name, StreamingResponseBody body) {

@@ -26,6 +26,8 @@ import java.util.Set;
 public enum Metric {
   RECEIVED, // 受理量
   CLOSED_DIRECTLY, // 直接办结: consultations answered on the phone
+  CONSULTATIONS, // 咨询量: calls registered as consultations (type CONSULTATION)
+  ANSWERED_FROM_KNOWLEDGE, // 知识库解答: a consultation closed on the phone citing a knowledge article (attribute of CONSULTATIONS)
   MERGED, // 重复件: calls merged into an open ticket, at registration or after
   DISPATCHED, // 派单量
   CLAIMED, // 签收
@@ -41,7 +43,10 @@ public enum Metric {
 
   private static final Set<String> RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED");
   private static final Set<String> CONTENT_RATINGS = Set.of("SATISFIED", "BASICALLY_SATISFIED");
+  /** The registration type of a consultation (咨询). */
+  static final String CONSULTATION = "CONSULTATION";
   private static final Map<Metric, Set<Metric>> ATTRIBUTES = Map.of(
+      CONSULTATIONS, EnumSet.of(ANSWERED_FROM_KNOWLEDGE),
       CLAIMED, EnumSet.of(CLAIMED_ON_TIME),
       RESOLVED, EnumSet.of(RESOLVED_ON_TIME),
       CLOSED, EnumSet.of(RATED, CONTENT));
@@ -57,6 +62,9 @@ public enum Metric {
     Object payload = event.payload();
     if (payload instanceof ComplaintRegistered registered) {
       placements.add(Placement.of(RECEIVED));
+      if (CONSULTATION.equals(registered.type())) {
+        placements.add(consultation(registered));
+      }
       if (registered.closedDirectly()) {
         placements.add(Placement.of(CLOSED_DIRECTLY));
         placements.add(new Placement(CLOSED, Set.of(), null, "CLOSED_DIRECTLY"));
@@ -93,6 +101,16 @@ public enum Metric {
     return placements;
   }
 
+  /**
+   * A consultation, answered from the knowledge base when it was closed on the phone citing an article: an
+   * attribute of the consultation's own count, so the answered are always among the consultations.
+   */
+  private static Placement consultation(ComplaintRegistered registered) {
+    String article = registered.closedDirectly() ? registered.knowledgeArticleId() : null;
+    return article == null ? Placement.of(CONSULTATIONS)
+        : new Placement(CONSULTATIONS, Set.of(ANSWERED_FROM_KNOWLEDGE), null, article);
+  }
+
   /** The field of a statistics cell that holds the tickets counted for this figure. */
   String field() {
     return name().toLowerCase();
@@ -103,7 +121,8 @@ public enum Metric {
    *
    * @param attributes the attribute figures this event gives it (claimed on time, rated, …)
    * @param handlingSeconds for a resolution: from registration (受理) to resolution (办结), when known
-   * @param outcome for a close: how the case ended (SATISFIED, NO_RESPONSE, CLOSED_DIRECTLY, …)
+   * @param outcome for a close: how the case ended (SATISFIED, NO_RESPONSE, CLOSED_DIRECTLY, …); for a consultation
+   *     answered from the knowledge base: the article's id
    */
   public record Placement(Metric metric, Set<Metric> attributes, Long handlingSeconds, String outcome) {
     static Placement of(Metric metric) {

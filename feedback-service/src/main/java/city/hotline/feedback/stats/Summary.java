@@ -17,6 +17,8 @@ public record Summary(
     long overdue,
     long returned,
     long reopened,
+    long consultations,
+    long answeredFromKnowledge,
     Rate claimOnTimeRate,
     Rate resolutionRate,
     Rate onTimeResolutionRate,
@@ -25,6 +27,7 @@ public record Summary(
     Rate returnVisitRate,
     Rate returnRate,
     Rate reopenRate,
+    Rate knowledgeAnswerRate,
     Handling handlingHours,
     Double score) {
 
@@ -53,10 +56,12 @@ public record Summary(
         t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLAIMED), t.get(Metric.CLOSED_DIRECTLY),
         t.get(Metric.MERGED), t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.OVERDUE),
         t.get(Metric.RETURNED), t.get(Metric.REOPENED),
+        t.get(Metric.CONSULTATIONS), t.get(Metric.ANSWERED_FROM_KNOWLEDGE),
         claimOnTime, resolution, onTimeResolution, closure, satisfaction,
         Rate.of(t.get(Metric.RATED), t.get(Metric.RESOLVED)), // 回访率
         Rate.of(t.get(Metric.RETURNED), t.get(Metric.DISPATCHED)), // 退单率
         Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED)), // 重办率
+        Rate.of(t.get(Metric.ANSWERED_FROM_KNOWLEDGE), t.get(Metric.CONSULTATIONS)), // 知识库解答率
         new Handling(h.count(), h.meanHours(), h.p90Hours()),
         weights.score(claimOnTime, resolution, onTimeResolution, satisfaction, closure));
   }

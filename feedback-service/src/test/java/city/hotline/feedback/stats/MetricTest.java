@@ -47,12 +47,31 @@ class MetricTest {
     assertThat(countedBy(closed("NO_RESPONSE"))).containsExactly(Metric.CLOSED);
   }
 
+  private EventEnvelope<ComplaintRegistered> registered(String type, boolean closedDirectly, String article) {
+    return EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T", "intake-service", Instant.EPOCH,
+        new ComplaintRegistered(facts, "n", "p", false, "PHONE", type, "a", "d", "operator", closedDirectly,
+            closedDirectly ? "已答复" : null, null, null, null, null, article));
+  }
+
   @Test
   void aConsultationClosedOnThePhoneIsReceivedAndClosedAtOnce() {
-    EventEnvelope<ComplaintRegistered> answered = EventEnvelope.of(EventType.COMPLAINT_REGISTERED, "T", "intake-service",
-        Instant.EPOCH, new ComplaintRegistered(facts, "n", "p", false, "PHONE", "CONSULTATION", "a", "d", "operator",
-            true, "已答复", null, null, null, null));
-    assertThat(countedBy(answered)).containsExactly(Metric.RECEIVED, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
+    assertThat(countedBy(registered("CONSULTATION", true, null)))
+        .containsExactly(Metric.RECEIVED, Metric.CONSULTATIONS, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
+  }
+
+  /** 知识库解答率: answered from the knowledge base only when closed on the phone citing an article. */
+  @Test
+  void aConsultationClosedFromAKnowledgeArticleCountsAsAnsweredFromTheKnowledgeBase() {
+    EventEnvelope<ComplaintRegistered> fromArticle = registered("CONSULTATION", true, "KB000101");
+    assertThat(countedBy(fromArticle)).containsExactly(Metric.RECEIVED, Metric.CONSULTATIONS,
+        Metric.ANSWERED_FROM_KNOWLEDGE, Metric.CLOSED_DIRECTLY, Metric.CLOSED);
+    assertThat(Metric.placements(fromArticle)).filteredOn(p -> p.metric() == Metric.CONSULTATIONS).singleElement()
+        .satisfies(p -> assertThat(p.outcome()).as("the article, for the case list").isEqualTo("KB000101"));
+    assertThat(countedBy(registered("CONSULTATION", false, null))).as("a consultation sent to a unit")
+        .containsExactly(Metric.RECEIVED, Metric.CONSULTATIONS);
+    assertThat(countedBy(registered("CONSULTATION", false, "KB000101"))).as("an article cited but not closed")
+        .containsExactly(Metric.RECEIVED, Metric.CONSULTATIONS);
+    assertThat(countedBy(registered("COMPLAINT", false, null))).containsExactly(Metric.RECEIVED);
   }
 
   @Test

@@ -26,7 +26,7 @@ import java.util.List;
  *   <li>T2 江岸 环境卫生: routed to 江岸区城管局, returned, routed by hand to 武昌区城管局, claimed late,
  *       resolved late (31 h), reopened, routed back, claimed in time, closed 未接通;
  *   <li>T3 武昌 路灯 较急: routed to 武昌区城管局, never claimed, overdue;
- *   <li>T4 武昌 其他: a consultation answered on the phone (直接办结);
+ *   <li>T4 武昌 其他: a consultation answered on the phone (直接办结) from knowledge article {@link #ARTICLE} (知识库);
  *   <li>T5 江岸 环境卫生: merged into T1 at registration (重复件);
  *   <li>T6 洪山 园林: claimed and resolved in time (2 h), nobody rated it (NO_RESPONSE).
  * </ul>
@@ -36,6 +36,7 @@ final class Scenario {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final LocalDate DAY_1 = LocalDate.of(2026, 11, 2);
   static final LocalDate DAY_2 = LocalDate.of(2026, 11, 3);
+  static final String ARTICLE = "KB000101";
 
   private final String prefix;
   private final List<EventEnvelope<?>> events = new ArrayList<>();
@@ -69,7 +70,7 @@ final class Scenario {
   private void registered(int ticket, CaseFacts facts, Instant at, boolean closedDirectly, String duplicateOf) {
     add(ticket, EventType.COMPLAINT_REGISTERED, "intake-service", at, new ComplaintRegistered(facts, "市民", "13800000000",
         false, "PHONE", closedDirectly ? "CONSULTATION" : "COMPLAINT", "地址", "诉求", "operator", closedDirectly,
-        closedDirectly ? "已答复" : null, null, null, null, duplicateOf));
+        closedDirectly ? "已答复" : null, null, null, null, duplicateOf, closedDirectly ? ARTICLE : null));
   }
 
   private void dispatched(int ticket, CaseFacts facts, Instant at, String cause) {

@@ -95,6 +95,10 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     assertThat(summary.path("onTimeResolutionRate").path("numerator").asLong()).isEqualTo(2);
     assertThat(summary.path("satisfactionRate").path("denominator").asLong()).isEqualTo(1);
     assertThat(summary.path("handlingHours").path("mean").asDouble()).isEqualTo(13.0);
+    assertThat(summary.path("consultations").asLong()).isEqualTo(1);
+    assertThat(summary.path("answeredFromKnowledge").asLong()).isEqualTo(1);
+    assertThat(summary.path("knowledgeAnswerRate").path("numerator").asLong()).as("T4, from an article").isEqualTo(1);
+    assertThat(summary.path("knowledgeAnswerRate").path("denominator").asLong()).isEqualTo(1);
     JsonNode ranking = as("LEADER").get("/api/dashboard/ranking?" + PERIOD + "&by=district").body();
     assertThat(ranking.path("items").get(0).path("code").asString()).isEqualTo("HONGSHAN");
     assertThat(ranking.path("items").get(0).path("name").asString()).isEqualTo("洪山区");
@@ -137,7 +141,10 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     assertThat(lines.get(0)).startsWith("WH20261102000001,2026-11-02 09:00,江岸区,环境卫生,NORMAL,JIANGAN_CGJ名,")
         .contains(",SATISFIED,");
     assertThat(lines.get(1)).as("T2: returned, reopened, first resolution late, 31 h")
-        .contains(",31.0,").contains(",UNREACHABLE,是,否,是,否,否");
+        .contains(",31.0,").contains(",UNREACHABLE,是,否,是,否,否,否,");
+    assertThat(lines).filteredOn(line -> line.startsWith("WH20261102000004,")).singleElement()
+        .as("T4: a consultation closed on the phone from a knowledge article")
+        .satisfies(line -> assertThat(line).endsWith(",CLOSED_DIRECTLY,否,否,否,否,是,是," + Scenario.ARTICLE));
     HttpJson.Download jiangan = as("LEADER").download("/api/dashboard/export/cases?" + PERIOD + "&district=JIANGAN");
     assertThat(new String(jiangan.body(), StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + 3);
 

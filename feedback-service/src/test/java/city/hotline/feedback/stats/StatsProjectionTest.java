@@ -3,7 +3,11 @@ package city.hotline.feedback.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import city.hotline.contracts.CaseDispatched;
+import city.hotline.contracts.CaseFacts;
+import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
+import city.hotline.contracts.EventType;
 import city.hotline.support.metrics.ClockPasses;
 import city.hotline.testsupport.MongoWireTestServer;
 import com.mongodb.client.MongoClient;
@@ -12,8 +16,10 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,6 +59,13 @@ class StatsProjectionTest {
   }
 
   private static StatsCube cube(List<EventEnvelope<?>> events) {
+    StatsCube cube = new StatsCube(counted(events));
+    cube.refresh();
+    return cube;
+  }
+
+  /** A fresh read model in its own database with the events counted and rolled up. */
+  private static StatsStore counted(List<EventEnvelope<?>> events) {
     MongoDatabase database = CLIENT.getDatabase("stats-" + (++databases));
     StatsStore store = new StatsStore(database, Clock.systemUTC());
     StatsProjection projection = new StatsProjection(SETTINGS);
@@ -63,9 +76,7 @@ class StatsProjectionTest {
       // until every changed cell is rolled up
     }
     assertThat(rollup.settled(g)).isTrue();
-    StatsCube cube = new StatsCube(store);
-    cube.refresh();
-    return cube;
+    return store;
   }
 
   private static DashboardFilter both(String district, String unitId) {
@@ -87,6 +98,9 @@ class StatsProjectionTest {
     assertThat(s.returnVisitRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
     assertThat(s.returnRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
     assertThat(s.reopenRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
+    assertThat(s.consultations()).isEqualTo(1);
+    assertThat(s.answeredFromKnowledge()).isEqualTo(1);
+    assertThat(s.knowledgeAnswerRate()).as("T4, from an article").isEqualTo(new Summary.Rate(1, 1, 1.0));
     assertThat(s.overdue()).isEqualTo(1);
     assertThat(s.handlingHours().count()).isEqualTo(3);
     assertThat(s.handlingHours().mean()).as("(6 + 31 + 2) / 3").isCloseTo(13.0, within(1e-9));
@@ -190,6 +204,54 @@ class StatsProjectionTest {
         .containsExactly("SANITATION", "GREENERY", "OTHER", "STREET_LIGHTING");
     assertThat(items.get(0).received()).isEqualTo(3);
     assertThat(items.get(0).closureRate()).isEqualTo(new Summary.Rate(2, 3, 2 / 3.0));
+  }
+
+  /**
+   * 知识库解答率: of three consultations, the one closed citing an article counts as answered from the knowledge
+   * base, the one closed with a plain answer and the one sent to a unit only as consultations; each once, however
+   * often and in whatever order the events come.
+   */
+  @Test
+  void consultationsAnsweredFromTheKnowledgeBaseCountOnceWhateverTheDelivery() {
+    Instant morning = Scenario.DAY_1.atTime(9, 0).atZone(Scenario.ZONE).toInstant();
+    CaseFacts wuchang = new CaseFacts("WUCHANG", "OTHER", "NORMAL", null);
+    List<EventEnvelope<?>> events = List.of(
+        consultation("WH20261102000101", wuchang, morning, true, "KB000101"),
+        consultation("WH20261102000102", wuchang, morning.plusSeconds(60), true, null),
+        consultation("WH20261102000103", wuchang, morning.plusSeconds(120), false, null),
+        EventEnvelope.of(EventType.CASE_DISPATCHED, "WH20261102000103", "dispatch-service", morning.plusSeconds(121),
+            new CaseDispatched(new CaseFacts("WUCHANG", "OTHER", "NORMAL", "WUCHANG_CGJ"), "武昌区城管局", "rule",
+                morning.plusSeconds(7321), morning.plusSeconds(432121), "system", CaseDispatched.ROUTED)));
+    List<EventEnvelope<?>> redelivered = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      redelivered.addAll(events);
+    }
+    Collections.shuffle(redelivered, new Random(24));
+
+    for (List<EventEnvelope<?>> delivery : List.of(events, redelivered)) {
+      StatsStore store = counted(delivery);
+      StatsCube cube = new StatsCube(store);
+      cube.refresh();
+      Summary s = new DashboardQueries(cube, NAMES, SETTINGS).summary(both(null, null));
+      assertThat(s.received()).isEqualTo(3);
+      assertThat(s.consultations()).isEqualTo(3);
+      assertThat(s.closedDirectly()).isEqualTo(2);
+      assertThat(s.answeredFromKnowledge()).isEqualTo(1);
+      assertThat(s.knowledgeAnswerRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
+      assertThat(new DashboardQueries(cube, NAMES, SETTINGS).summary(both(null, "WUCHANG_CGJ")).knowledgeAnswerRate())
+          .as("a unit answers no calls on the phone").isEqualTo(new Summary.Rate(0, 0, null));
+      Map<String, CaseList.Row> rows = new LinkedHashMap<>();
+      new CaseList(store).forEach(both(null, null), row -> rows.put(row.ticketId(), row));
+      assertThat(rows.values()).extracting(CaseList.Row::consultation).containsExactly(true, true, true);
+      assertThat(rows.values()).extracting(CaseList.Row::knowledgeArticleId).containsExactly("KB000101", null, null);
+    }
+  }
+
+  private static EventEnvelope<?> consultation(String ticket, CaseFacts facts, Instant at, boolean closedDirectly,
+      String article) {
+    return EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticket, "intake-service", at,
+        new ComplaintRegistered(facts, "市民", "13800000000", false, "PHONE", "CONSULTATION", "地址", "燃气开户怎么办理",
+            "operator", closedDirectly, closedDirectly ? "已答复" : null, null, null, null, null, article));
   }
 
   static Stream<Long> seeds() {

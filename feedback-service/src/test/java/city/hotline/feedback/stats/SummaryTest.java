@@ -28,6 +28,8 @@ class SummaryTest {
     totals.add(Metric.RETURNED, 2);
     totals.add(Metric.REOPENED, 1);
     totals.add(Metric.OVERDUE, 3);
+    totals.add(Metric.CONSULTATIONS, 4);
+    totals.add(Metric.ANSWERED_FROM_KNOWLEDGE, 1);
 
     Summary summary = Summary.of(day, day, totals, WEIGHTS);
 
@@ -42,6 +44,8 @@ class SummaryTest {
     assertThat(summary.returnRate()).isEqualTo(new Summary.Rate(2, 8, 0.25));
     assertThat(summary.reopenRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
     assertThat(summary.overdue()).isEqualTo(3);
+    assertThat(summary.consultations()).isEqualTo(4);
+    assertThat(summary.knowledgeAnswerRate()).as("知识库解答率").isEqualTo(new Summary.Rate(1, 4, 0.25));
     // 100 × (0.15 × 0.75 + 0.15 × 0.5 + 0.30 × 0.75 + 0.30 × 0.75 + 0.10 × 0.5)
     assertThat(summary.score()).isCloseTo(68.75, within(1e-9));
   }
