@@ -1,0 +1,116 @@
+package city.hotline.intake.knowledge;
+
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this replica's {@link KnowledgeIndex} as the store is, so every replica answers alike: at start it writes the
+ * seed (when absent) and reads every article; then every {@code hotline.knowledge.refresh} it reads the articles
+ * written since the last write it saw, less a margin (a write that took long to land, another machine's clock). This
+ * replica's own writes are indexed as they are made. A store that is away at start does not stop the service: the
+ * index stays empty and the next pass tries again.
+ */
+@Component
+public class KnowledgeSync implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeSync.class);
+  /** Before the web server (phase {@code Integer.MAX_VALUE - 1024}): the first calls find the articles. */
+  private static final int PHASE = 0;
+
+  private final ArticleRepository articles;
+  private final KnowledgeIndex index;
+  private final KnowledgeSeed seed;
+  private final KnowledgeSettings settings;
+  private volatile boolean loaded;
+  /** The latest write time read from the store; the next pass reads from a margin before it. */
+  private volatile Instant lastSeen = Instant.EPOCH;
+  private ScheduledExecutorService timer;
+
+  public KnowledgeSync(ArticleRepository articles, KnowledgeIndex index, KnowledgeSeed seed,
+      KnowledgeSettings settings) {
+    this.articles = articles;
+    this.index = index;
+    this.seed = seed;
+    this.settings = settings;
+  }
+
+  @Override
+  public synchronized void start() {
+    pass();
+    timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "knowledge-refresh");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long every = settings.refresh().toMillis();
+    timer.scheduleWithFixedDelay(this::pass, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return timer != null;
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  /** One pass: the whole store until it has been read once, then what was written since. */
+  void pass() {
+    try {
+      if (!loaded) {
+        if (settings.seed()) {
+          seed.write();
+        }
+        int read = read(null);
+        loaded = true;
+        log.info("knowledge index built articles={}", read);
+      } else {
+        read(lastSeen.minus(settings.refreshMargin()));
+      }
+    } catch (RuntimeException e) {
+      // The store is away or slow: the index keeps what it has, and the next pass tries again.
+      log.warn("knowledge index refresh failed, trying again in {}: {}", settings.refresh(), e.toString());
+    }
+  }
+
+  private int read(Instant since) {
+    AtomicInteger changed = new AtomicInteger();
+    AtomicReference<Instant> latest = new AtomicReference<>(lastSeen);
+    Consumer<Article> take = article -> {
+      if (index.stage(article)) {
+        changed.incrementAndGet();
+      }
+      if (article.changedAt() != null && article.changedAt().isAfter(latest.get())) {
+        latest.set(article.changedAt());
+      }
+    };
+    if (since == null) {
+      articles.forEach(take);
+    } else {
+      articles.forEachWrittenSince(since, take);
+    }
+    if (changed.get() > 0) {
+      index.refresh();
+    }
+    lastSeen = latest.get(); // only after a complete read: a pass that failed half-way is read again from as before
+    return changed.get();
+  }
+}
