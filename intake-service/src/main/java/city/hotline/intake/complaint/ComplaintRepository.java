@@ -249,9 +249,10 @@ public class ComplaintRepository {
    * @param handledCategory null only for a close written before it was kept: then its registered category counts
    */
   public record LearnableCall(@BsonId String ticketId, String description, String address, String district,
-      String category, String handledCategory, String handledUnit, Instant registeredAt, Instant learnableAt) {
-    static final List<String> FIELDS = List.of(WorkOrder.DESCRIPTION, "address", WorkOrder.DISTRICT, WorkOrder.CATEGORY,
-        WorkOrder.HANDLED_CATEGORY, WorkOrder.HANDLED_UNIT, "registeredAt", WorkOrder.LEARNABLE_AT);
+      RegistrationRequest.Location location, String category, String handledCategory, String handledUnit,
+      Instant registeredAt, Instant learnableAt) {
+    static final List<String> FIELDS = List.of(WorkOrder.DESCRIPTION, "address", WorkOrder.DISTRICT, "location",
+        WorkOrder.CATEGORY, WorkOrder.HANDLED_CATEGORY, WorkOrder.HANDLED_UNIT, "registeredAt", WorkOrder.LEARNABLE_AT);
 
     /** The category it was finally handled as. */
     public String finalCategory() {
