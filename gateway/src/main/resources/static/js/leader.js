@@ -121,6 +121,7 @@ const TILES = {
     { field: 'reopenRate', label: '重办率', rate: '重办 / 办结' },
     { field: 'merged', label: '重复件', unit: '件', note: (s) => share(s.merged, s.received) },
     { field: 'closedDirectly', label: '直接办结', unit: '件', note: (s) => share(s.closedDirectly, s.received) },
+    { field: 'knowledgeAnswerRate', label: '知识库解答率', rate: '引用知识库直接办结的咨询 / 咨询受理量' },
     { field: 'handlingHours', label: '平均办理时长', unit: '小时', value: (s) => decimal(s.handlingHours?.mean), note: (s) => `P90 ${decimal(s.handlingHours?.p90)} 小时` },
     { field: 'score', label: '综合得分', unit: '分', value: (s) => decimal(s.score) },
   ],

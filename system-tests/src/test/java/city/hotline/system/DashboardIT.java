@@ -119,7 +119,7 @@ class DashboardIT {
       return List.of(summary.path("received").asLong(), summary.path("merged").asLong(),
           summary.path("closedDirectly").asLong(), summary.path("returned").asLong(),
           summary.path("resolved").asLong(), summary.path("closureRate"), summary.path("satisfactionRate"),
-          summary.path("onTimeResolutionRate"), overdue);
+          summary.path("onTimeResolutionRate"), summary.path("knowledgeAnswerRate"), overdue);
     }
   }
 
@@ -175,6 +175,12 @@ class DashboardIT {
     assertThat(tiles.get("satisfactionRate")).isEqualTo(percent(week.path("satisfactionRate")));
     assertThat(tiles.get("onTimeResolutionRate")).isEqualTo(percent(week.path("onTimeResolutionRate")));
     assertThat(tiles.get("overdue")).isEqualTo(Long.toString(shown.figures().overdue()));
+    JsonNode knowledge = week.path("knowledgeAnswerRate"); // 知识库解答率
+    assertThat(knowledge.path("denominator").asLong()).as("the consultations answered on the phone are consultations")
+        .isGreaterThanOrEqualTo(report.get("consultations answered"));
+    assertThat(tiles.get("knowledgeAnswerRate")).isEqualTo(percent(knowledge));
+    assertThat(tiles.get("knowledgeAnswerRate/fraction"))
+        .isEqualTo(knowledge.path("numerator").asLong() + "/" + knowledge.path("denominator").asLong());
     Object bars = page.evaluate("() => echarts.getInstanceByDom(document.querySelector('#chart-ranking'))"
         + ".getOption().series[0].data.length");
     assertThat(((Number) bars).intValue()).as("one bar per district").isEqualTo(16);
