@@ -143,16 +143,20 @@ function status(text, kind = 'info') {
   $('kb-status').dataset.kind = kind;
 }
 
+function forget(detail) {
+  ['article', 'proposal', 'version', 'status'].forEach((key) => delete detail.dataset[key]);
+}
+
 function clearDetail() {
   opening += 1;
-  const detail = $('kb-detail');
-  ['article', 'proposal', 'version', 'status'].forEach((key) => delete detail.dataset[key]);
-  detail.replaceChildren(el('p', { class: 'muted' }, '在左侧选择条目。'));
+  forget($('kb-detail'));
+  $('kb-detail').replaceChildren(el('p', { class: 'muted' }, '在左侧选择条目。'));
 }
 
 function showForm(form) {
   opening += 1;
   status('');
+  forget($('kb-detail'));
   $('kb-detail').replaceChildren(form);
   form.querySelector('input, textarea, select')?.focus();
 }
