@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -60,6 +61,14 @@ public class KnowledgeIndex implements KnowledgeLookup, AutoCloseable {
   static final String UPDATED = "updatedAt";
   /** Relevance weights: a word in the title says most about what an article is for. */
   private static final Map<String, Float> BOOSTS = Map.of(TITLE, 3f, QUESTIONS, 2f, ANSWER, 1f);
+  /**
+   * Words a caller says in every sentence ("我家里不知道是不是…"): in a query they would rank an article for its
+   * "不亮" as high as for the words that matter. The index keeps them, so a phrase an article uses is still found.
+   */
+  private static final Set<String> FILLERS = Set.of("我", "你", "他", "她", "它", "我们", "你们", "他们", "的", "了",
+      "着", "过", "是", "不", "没", "没有", "有", "在", "吗", "呢", "吧", "啊", "呀", "也", "就", "都", "还", "又", "和",
+      "与", "把", "被", "让", "给", "对", "从", "这", "那", "这个", "那个", "个", "一", "一个", "些", "什么", "怎么",
+      "怎么办", "为什么", "哪", "哪里", "谁", "请问", "请", "您", "好", "很", "太", "说", "想", "要", "会", "能", "可以");
   /** Positions and offsets in the postings: the highlighter finds matches without analysing the text again. */
   private static final FieldType TEXT = textType();
 
@@ -192,7 +201,8 @@ public class KnowledgeIndex implements KnowledgeLookup, AutoCloseable {
    * null when the text has no words.
    */
   Query words(String text) {
-    List<String> words = ChineseWords.of(text).stream().distinct().limit(maxQueryWords).toList();
+    List<String> words = ChineseWords.of(text).stream().filter(word -> !FILLERS.contains(word)).distinct()
+        .limit(maxQueryWords).toList();
     if (words.isEmpty()) {
       return null;
     }
