@@ -13,6 +13,13 @@ final class Articles {
           new ReferenceData.Entry("STREET_LIGHTING", "路灯照明"), new ReferenceData.Entry("SNOW_ICE", "除雪除冰"),
           new ReferenceData.Entry("OTHER", "其他")));
 
+  /** Every category of the city's reference data, as the seed uses them. */
+  static final ReferenceData REFERENCE_WITH_ALL = new ReferenceData(List.of(), java.util.stream.Stream.of(
+          "STREET_VENDING", "ILLEGAL_CONSTRUCTION", "MUCK_TRANSPORT", "DUST_POLLUTION", "CONSTRUCTION_NOISE",
+          "SANITATION", "SIGNS_AND_ADVERTISING", "STREET_LIGHTING", "MANHOLE_COVERS", "DAMAGED_ROADS", "DRAINAGE",
+          "GREENERY", "GAS_SAFETY", "BRIDGES_TUNNELS", "SNOW_ICE", "OTHER")
+      .map(code -> new ReferenceData.Entry(code, code)).toList());
+
   private Articles() {}
 
   static ArticleContent gasLeak() {
