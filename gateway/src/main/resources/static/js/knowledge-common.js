@@ -7,7 +7,7 @@ import { time } from './cases.js';
 
 export const STATUS = { DRAFT: '草稿', PUBLISHED: '已发布', RETIRED: '已停用' };
 export const PROPOSAL_STATUS = { PENDING: '待处理', ACCEPTED: '已采纳', REJECTED: '已驳回' };
-export const ACTION = { CREATE: '新建', EDIT: '修改', UPDATE: '修改', PUBLISH: '发布', RETIRE: '停用', ACCEPT: '采纳提议' };
+export const ACTION = { CREATED: '新建', EDITED: '修改', PUBLISHED: '发布', RETIRED: '停用', SEEDED: '初始导入' };
 
 let units = null;
 

@@ -52,7 +52,8 @@ async function stale(form, article, problem, kb) {
 /** Buttons for an article as it stands: edit (not once retired), publish a draft, retire a published one. */
 export function articleActions(article, kb) {
   const change = async (action, done) => {
-    const response = await api(`${path(article.id)}/${action}`, { method: 'POST' });
+    // If-Match: publish or retire the version on screen, not one someone saved meanwhile
+    const response = await api(`${path(article.id)}/${action}`, { method: 'POST', headers: { 'If-Match': `"${article.version}"` } });
     if (response.ok) {
       const answer = await response.json();
       kb.refresh();
@@ -82,10 +83,11 @@ function versionOption(v) {
 export function versionHistory(article) {
   const versions = article.versions ?? [];
   const table = el('table', { id: 'version-history', class: 'queue history' },
-    el('thead', {}, el('tr', {}, ...['版本', '时间', '操作人', '操作', '状态'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ...['版本', '时间', '操作人', '操作', '状态', '说明'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...versions.map((v) => el('tr', { 'data-version': String(v.version) },
       el('td', {}, `第 ${v.version} 版`), el('td', {}, time(v.at)), el('td', {}, v.by ?? ''),
-      el('td', {}, ACTION[v.action] ?? v.action ?? ''), el('td', {}, STATUS[v.status] ?? v.status ?? '')))));
+      el('td', {}, ACTION[v.action] ?? v.action ?? ''), el('td', {}, STATUS[v.status] ?? v.status ?? ''),
+      el('td', {}, v.note ?? '')))));
   const section = el('section', { class: 'kb-history', 'aria-labelledby': 'history-title' },
     el('h3', { id: 'history-title' }, '版本记录'), el('div', { class: 'table-wrap' }, table));
   if (versions.length < 2) return section;

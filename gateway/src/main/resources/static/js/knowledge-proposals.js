@@ -28,7 +28,7 @@ export function proposalForm(base, kb) {
     const result = await send(form, 'POST', '/api/knowledge/proposals', body);
     if (result.ok) {
       kb.openSection('proposals');
-      kb.showProposal({ ...body, id: result.body.id, status: result.body.status, unitId: kb.user.unitId,
+      kb.showProposal({ ...body, correction: Boolean(base), id: result.body.id, status: result.body.status, unitId: kb.user.unitId,
         proposedBy: kb.user.username, proposedAt: new Date().toISOString() }, `提议已提交 (${result.body.id}), 等待知识库管理员审核`);
     }
   });
@@ -37,7 +37,7 @@ export function proposalForm(base, kb) {
 
 function facts(proposal) {
   const rows = [
-    ['类型', proposal.articleId ? `修改条目 ${proposal.articleId}` : '新条目'],
+    ['类型', proposal.correction ? `修改条目 ${proposal.articleId}` : '新条目'],
     ['提议单位', unitName(proposal.unitId)],
     ['提议人', `${proposal.proposedBy ?? ''} ${time(proposal.proposedAt)}`],
     ['状态', PROPOSAL_STATUS[proposal.status] ?? proposal.status],
@@ -64,7 +64,7 @@ export async function proposalDetail(proposal, kb) {
     el('h2', { id: 'proposal-heading' }, `提议: ${proposal.title ?? ''}`),
     facts(proposal),
   ];
-  const current = proposal.articleId && proposal.status === 'PENDING' ? (await fetchArticle(proposal.articleId)).article : null;
+  const current = proposal.correction && proposal.status === 'PENDING' ? (await fetchArticle(proposal.articleId)).article : null;
   if (current) {
     nodes.push(el('h3', {}, '与现行条目对比'), diffTable(current, proposal, {
       leftLabel: `现行 第 ${current.version} 版`, rightLabel: '提议', fields: PROPOSED_FIELDS, id: 'proposal-diff',

@@ -81,7 +81,7 @@ function proposalLine(item) {
   return el('li', { 'data-proposal': item.id, 'data-status': item.status },
     el('button', { class: 'kb-item', type: 'button', onclick: () => showProposal(item) },
       el('span', { class: 'kb-title' }, item.title), statusTag(item.status, PROPOSAL_STATUS)),
-    el('div', { class: 'meta' }, [item.articleId ? `修改 ${item.articleId}` : '新条目', unitName(item.unitId),
+    el('div', { class: 'meta' }, [item.correction ? `修改 ${item.articleId}` : '新条目', unitName(item.unitId),
       item.proposedBy, time(item.proposedAt)].filter(Boolean).join(' · ')));
 }
 
@@ -182,7 +182,8 @@ async function showArticle(id, message = '') {
   delete detail.dataset.proposal;
   const actions = [...(kb.editor ? articleActions(article, kb) : []), ...bureauActions(article)].filter(Boolean);
   detail.replaceChildren(
-    el('h2', { id: 'article-heading' }, article.title, ' ', statusTag(article.status)),
+    el('h2', { id: 'article-heading' }, article.title, ' ', statusTag(article.status),
+      article.status === 'PUBLISHED' && article.inForce === false ? el('span', { class: 'state' }, '不在有效期内') : null),
     el('p', { class: 'meta' }, [article.id, `第 ${article.version} 版`, article.updatedAt && `${time(article.updatedAt)} ${article.updatedBy ?? ''} 更新`]
       .filter(Boolean).join(' · ')),
     articleFacts(article),
