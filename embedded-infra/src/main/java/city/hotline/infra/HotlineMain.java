@@ -18,7 +18,8 @@ public final class HotlineMain {
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
 
-    private static final List<String> WITH_OPTIONS = List.of("up", "seed", "reconcile", "dead-letters", "backup", "restore");
+    private static final List<String> WITH_OPTIONS = List.of("up", "seed", "reconcile", "dead-letters", "backup", "restore",
+            "evaluate-suggestions");
     /** {@code ./hotline up --with-prometheus}: Prometheus on the system too, as HOTLINE_WITH_PROMETHEUS=true does. */
     static final String WITH_PROMETHEUS = "--with-prometheus";
 
@@ -61,6 +62,8 @@ public final class HotlineMain {
                 return interruptible(() -> RebuildStatsCommand.run(Settings.fromEnvironment()));
             case "reconcile":
                 return interruptible(() -> ReconcileCommand.run(Settings.fromEnvironment(), options(args)));
+            case "evaluate-suggestions":
+                return EvaluateSuggestionsCommand.run(Settings.fromEnvironment(), options(args), System.out, System.err);
             case "backup":
                 return backup(system, options(args));
             case "restore":
@@ -165,7 +168,7 @@ public final class HotlineMain {
     private static int usage() {
         System.err.println("usage: ./hotline up [--with-prometheus] | down | status | rebuild-stats");
         System.err.println("       ./hotline seed [--days 30] [--calls-per-day 40] [--minutes 8] [--random-seed 12345]");
-        System.err.println("       ./hotline reconcile [--wait 60]");
+        System.err.println("       ./hotline reconcile [--wait 60] | evaluate-suggestions");
         System.err.println("       ./hotline backup DIR      (while running) | ./hotline restore DIR  (while stopped)");
         System.err.println("       ./hotline dead-letters list [--topic T] | republish T:PARTITION:OFFSET ... | republish --all [--topic T]");
         return EXIT_USAGE;
