@@ -29,7 +29,7 @@ export function proposalForm(base, kb) {
     if (result.ok) {
       kb.openSection('proposals');
       kb.showProposal({ ...body, correction: Boolean(base), id: result.body.id, status: result.body.status, unitId: kb.user.unitId,
-        proposedBy: kb.user.username, proposedAt: new Date().toISOString() }, `提议已提交 (${result.body.id}), 等待知识库管理员审核`);
+        proposedBy: kb.user.displayName ?? kb.user.username, proposedAt: new Date().toISOString() }, `提议已提交 (${result.body.id}), 等待知识库管理员审核`);
     }
   });
   return form;
