@@ -6,6 +6,7 @@
 #   bench/run.sh quick      the same with short runs (about 6 minutes), to check that everything works
 #   bench/run.sh throughput | e2e | dashboard    one part only
 #   bench/run.sh up         only start the benchmark's system and leave it running (for profiling)
+#   bench/run.sh suggestions   the suggestions in process at 10,000 articles and 100,000 work orders (bench/suggestions.sh)
 #
 # Knobs (environment): BENCH_HOME (/tmp/hotline-bench), BENCH_PORT_BASE (22000, below the kernel's ephemeral ports: gateway on +8080, intake +8081,
 # dispatch +8082, feedback +8083, Kafka +9092/+9093, Mongo-wire +7018..+7021), BENCH_LEVELS (1,2,4,8,16,32,64),
@@ -17,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$(pwd)
 mode=${1:-all}
+[[ $mode == suggestions ]] && exec bench/suggestions.sh   # in process: no system, no wrk
 
 case "$mode" in
   all) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=${BENCH_WARMUP:-60}; settle=${BENCH_SETTLE:-60}
@@ -26,7 +28,7 @@ case "$mode" in
   throughput|e2e|dashboard) levels=${BENCH_LEVELS:-1,2,4,8,16,32,64}; seconds=${BENCH_SECONDS:-20}; warmup=${BENCH_WARMUP:-60}; settle=${BENCH_SETTLE:-60}
        e2e_seconds=${BENCH_E2E_SECONDS:-300}; stragglers=60; dash_requests=${BENCH_DASHBOARD_REQUESTS:-2000}; parts=$mode ;;
   up) parts=""; export BENCH_KEEP=1; levels=; seconds=; warmup=; settle=; e2e_seconds=; stragglers=; dash_requests= ;;
-  *) sed -n '2,15p' "$0"; exit 2 ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac
 e2e_rate=${BENCH_E2E_RATE:-300}
 e2e_warmup=${BENCH_E2E_WARMUP:-60}
