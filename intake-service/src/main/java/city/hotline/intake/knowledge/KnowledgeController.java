@@ -6,7 +6,6 @@ import city.hotline.support.web.ApiException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
