@@ -35,12 +35,14 @@ class KnowledgeConsoleIT extends BrowserTest {
 
   private HttpJson operator;
   private HttpJson editor;
+  private HttpJson admin;
 
   @BeforeAll
   void signInThroughTheApi() {
     HttpJson gateway = new HttpJson(chromium.baseUrl());
     operator = signIn(gateway, "operator");
     editor = signIn(gateway, "editor");
+    admin = signIn(gateway, "admin");
   }
 
   private static HttpJson signIn(HttpJson gateway, String username) {
@@ -139,6 +141,11 @@ class KnowledgeConsoleIT extends BrowserTest {
     assertThat(order.path("status").asString()).isEqualTo("CLOSED");
     assertThat(order.path("type").asString()).isEqualTo("CONSULTATION");
     assertThat(order.path("knowledgeArticleId").asString()).isEqualTo(articleId);
+
+    // The form sent the suggestion it showed, and its district was taken: the acceptance the evaluation counts.
+    JsonNode acceptance = admin.get("/api/admin/suggestions/evaluation").body().path("acceptance");
+    assertThat(acceptance.path("offered").asLong()).isPositive();
+    assertThat(acceptance.path("districtTaken").asLong()).isPositive();
   }
 
   @Test
