@@ -35,6 +35,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.springframework.stereotype.Component;
 
@@ -139,7 +140,9 @@ public class KnowledgeIndex implements KnowledgeLookup, AutoCloseable {
     }
     return withSearcher(searcher -> {
       List<ArticleMatch> matches = new ArrayList<>();
-      for (ScoreDoc hit : searcher.search(inForce(words), limit).scoreDocs) {
+      // counting no further than the hits asked for lets Lucene skip blocks that cannot make the top (WAND)
+      TopDocs top = searcher.search(inForce(words), new TopScoreDocCollectorManager(limit, limit));
+      for (ScoreDoc hit : top.scoreDocs) {
         Document doc = searcher.storedFields().document(hit.doc);
         matches.add(new ArticleMatch(doc.get(ID), doc.get(TITLE), hit.score));
       }
