@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/run.sh suggestions: the suggestions' work in process (docs/benchmarks.md, tenth round) at 10,000 knowledge
-# articles and 100,000 learned work orders, in a JVM with a service's heap (HOTLINE_SERVICE_HEAP, 384m). No system is
+# articles and 100,000 learned work orders, in a JVM as a service runs (HOTLINE_SERVICE_HEAP 384m, SerialGC). No system is
 # started: HTTP and the gateway are not in the figures. Writes bench/results/<time>-suggestions.md.
 #   BENCH_ARTICLES (10000), BENCH_ORDERS (100000), BENCH_CALLS (5000 timed), BENCH_WARMUP_CALLS (3000)
 set -euo pipefail
@@ -20,7 +20,7 @@ out=$repo/bench/results/$(date +%Y%m%d-%H%M%S)-suggestions.md
   echo "- load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo '```'
-  "${HOTLINE_JAVA:-java}" -Xmx${HOTLINE_SERVICE_HEAP:-384m} \
+  "${HOTLINE_JAVA:-java}" -Xmx${HOTLINE_SERVICE_HEAP:-384m} -XX:+UseSerialGC \
     -cp "intake-service/target/test-classes:intake-service/target/classes:$(cat "$classpath")" \
     city.hotline.intake.suggestion.SuggestionBenchmark "${BENCH_ARTICLES:-10000}" "${BENCH_ORDERS:-100000}" \
     "${BENCH_CALLS:-5000}" "${BENCH_WARMUP_CALLS:-3000}" 2>&1 | grep -v '^SLF4J'

@@ -126,13 +126,13 @@ class SuggestionsIntegrationTest extends ServiceIntegrationTest {
       Reply reply = as("OPERATOR").post("/api/complaints/suggestions", typing("路灯不亮", "黄浦大街100号"));
       assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
       JsonNode s = reply.body();
-      assertThat(s.path("categories").get(0).path("code").asString()).isEqualTo("STREET_LIGHTING");
+      assertThat(s.path("categories").path(0).path("code").asString()).isEqualTo("STREET_LIGHTING");
       assertThat(s.path("categories").size()).as("only the categories learned").isEqualTo(2);
       assertThat(s.path("district").path("code").asString()).isEqualTo("JIANGAN");
       assertThat(s.path("district").path("score").asDouble()).isEqualTo(1.0);
       assertThat(s.path("unitId").asString()).isEqualTo("JIANGAN_LIGHTS");
-      assertThat(s.path("articles").get(0).path("id").asString()).isEqualTo("KB000003");
-      assertThat(s.path("articles").get(0).path("title").asString()).isEqualTo("路灯报修与维护责任");
+      assertThat(s.path("articles").path(0).path("id").asString()).isEqualTo("KB000003");
+      assertThat(s.path("articles").path(0).path("title").asString()).isEqualTo("路灯报修与维护责任");
     });
     assertThat(complaints.find(third).orElseThrow().handledCategory()).isEqualTo("STREET_LIGHTING");
 
@@ -189,8 +189,8 @@ class SuggestionsIntegrationTest extends ServiceIntegrationTest {
     retired.put("knowledgeArticleId", "KB999999");
     Reply notCitable = as("OPERATOR").post("/api/complaints", retired);
     assertThat(notCitable.status()).isEqualTo(400);
-    assertThat(notCitable.body().path("errors").get(0).path("field").asString()).isEqualTo("knowledgeArticleId");
-    assertThat(notCitable.body().path("errors").get(0).path("message").asString())
+    assertThat(notCitable.body().path("errors").path(0).path("field").asString()).isEqualTo("knowledgeArticleId");
+    assertThat(notCitable.body().path("errors").path(0).path("message").asString())
         .isEqualTo("must be a published knowledge article in force");
 
     knowledge.citable.put("KB000008", new ArticleMatch("KB000008", "占道经营", 1.0));
