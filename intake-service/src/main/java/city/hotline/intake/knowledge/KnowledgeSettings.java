@@ -2,10 +2,9 @@ package city.hotline.intake.knowledge;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * 知识库 settings ({@code hotline.knowledge.*}).
+ * 知识库 settings ({@code hotline.knowledge.*}, defaults in intake's application.yml).
  *
  * @param refresh how often each replica reads the articles other replicas wrote (HOTLINE_KNOWLEDGE_REFRESH)
  * @param refreshMargin how far back before the last write it saw a replica looks again: longer than a write takes to
@@ -15,12 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hotline.knowledge")
 public record KnowledgeSettings(
-    @DefaultValue("2s") Duration refresh,
-    @DefaultValue("30s") Duration refreshMargin,
-    @DefaultValue("true") boolean seed,
-    @DefaultValue("32") int maxQueryWords) {
+    Duration refresh,
+    Duration refreshMargin,
+    boolean seed,
+    int maxQueryWords) {
 
-  /** The defaults, for tests without Spring. */
+  /** application.yml's defaults, for tests without Spring. */
   public static KnowledgeSettings defaults() {
     return new KnowledgeSettings(Duration.ofSeconds(2), Duration.ofSeconds(30), true, 32);
   }
