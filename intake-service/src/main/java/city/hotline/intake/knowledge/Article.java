@@ -122,6 +122,12 @@ public record Article(
     return Objects.requireNonNullElse(versions, List.of());
   }
 
+  /** Whether its newest version carries this note: the change that note names is written already. */
+  boolean latestNoteIs(String note) {
+    List<ArticleVersion> history = history();
+    return !history.isEmpty() && note.equals(history.get(history.size() - 1).note());
+  }
+
   /** The same article as last written at {@code at}. */
   Article writtenAt(Instant at) {
     return new Article(id, content, status, version, updatedAt, updatedBy, at, versions);

@@ -108,25 +108,47 @@ public class KnowledgeService {
    * Accepts a proposal: a new draft article, or the corrected article's next version (its unit and validity kept).
    * The article is written first: a proposal decided meanwhile by another editor is then refused (409).
    */
+  /**
+   * Accepts a proposal. Three single-document writes, each safe to repeat, so an editor who retries after a crash
+   * between them finishes the same acceptance instead of making a second article or a second version: a new article's
+   * id is reserved on the proposal first, the article is inserted under it only if absent, and a correction is not
+   * written again when the article's newest version already came from this proposal.
+   */
   public Proposal accept(String proposalId, Caller caller) {
     Proposal proposal = proposal(proposalId);
     proposal.requirePending();
     Instant now = clock.instant();
-    String note = "proposal " + proposal.id() + " of " + proposal.unitId() + " by " + proposal.proposedBy();
+    String note = proposal.versionNote();
     Article result;
     if (proposal.correction()) {
       Article current = articles.find(proposal.articleId())
           .orElseThrow(() -> ApiException.notFound("Article", proposal.articleId()));
       ArticleContent corrected = proposal.content().withScope(current.content().unitId(),
           current.content().validFrom(), current.content().validUntil());
-      result = change(current.id(), current.version(),
+      result = current.latestNoteIs(note) ? current : change(current.id(), current.version(),
           article -> article.edit(corrected, current.version(), caller.actor(), now, note));
     } else {
-      result = Article.create(ids.nextArticle(), proposal.content(), caller.actor(), now, note);
-      articles.insert(result);
-      index.put(result);
+      Article created = Article.create(reservedArticle(proposal), proposal.content(), caller.actor(), now, note);
+      if (articles.insert(created)) {
+        index.put(created);
+      }
+      result = created; // or the same acceptance's earlier insert: version 1 either way
     }
     return decide(proposal.accept(result.id(), result.version(), caller.actor(), now));
+  }
+
+  /** The id a new-article proposal's article gets: reserved once on the proposal, the same for every retry. */
+  private String reservedArticle(Proposal proposal) {
+    if (proposal.articleId() != null) {
+      return proposal.articleId();
+    }
+    String id = ids.nextArticle();
+    if (proposals.reserveArticle(proposal.id(), id)) {
+      return id;
+    }
+    Proposal meanwhile = proposal(proposal.id()); // another editor's accept reserved one first
+    meanwhile.requirePending();
+    return meanwhile.articleId();
   }
 
   public Proposal reject(String proposalId, String reason, Caller caller) {

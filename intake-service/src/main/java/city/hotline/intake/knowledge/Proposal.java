@@ -11,14 +11,14 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  * accepts (as a new draft, or as the article's next version) or rejects with a reason. Decided once: each decision is
  * written only while the proposal is still pending.
  *
- * @param articleId the article it corrects; for a new one, the article its acceptance created (null before)
+ * @param articleId the article it corrects; for a new one, the id its acceptance reserved and created (null before)
  * @param correction whether it corrects an existing article
  * @param content what the bureau proposes, its unit as the unit
  * @param resultVersion the article's version that its acceptance wrote
  */
 public record Proposal(
     @BsonId String id,
-    String articleId,
+    @BsonProperty(Proposal.ARTICLE_ID) String articleId,
     boolean correction,
     @BsonProperty(Proposal.UNIT_ID) String unitId,
     ArticleContent content,
@@ -32,6 +32,7 @@ public record Proposal(
     Integer resultVersion) {
 
   public static final String ID = "_id";
+  public static final String ARTICLE_ID = "articleId";
   public static final String UNIT_ID = "unitId";
   public static final String STATUS = "status";
   public static final String PROPOSED_AT = "proposedAt";
@@ -56,6 +57,11 @@ public record Proposal(
     requirePending();
     return new Proposal(id, articleId, correction, unitId, content, note, ProposalStatus.REJECTED, proposedBy,
         proposedAt, by, at, why, null);
+  }
+
+  /** What the article's version written from this proposal says of it; the same on every attempt to accept it. */
+  String versionNote() {
+    return "proposal " + id + " of " + unitId + " by " + proposedBy;
   }
 
   public void requirePending() {

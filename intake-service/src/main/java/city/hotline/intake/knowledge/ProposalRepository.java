@@ -3,6 +3,7 @@ package city.hotline.intake.knowledge;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
@@ -37,6 +38,17 @@ public class ProposalRepository {
   }
 
   /** @return false when it was decided meanwhile */
+  /**
+   * Reserves the id of the article a new-article proposal becomes, once: only while it is pending and has none.
+   *
+   * @return false when it is no longer pending or another acceptance reserved one first
+   */
+  public boolean reserveArticle(String proposalId, String articleId) {
+    return proposals.updateOne(Filters.and(Filters.eq(Proposal.ID, proposalId),
+        Filters.eq(Proposal.STATUS, ProposalStatus.PENDING), Filters.eq(Proposal.ARTICLE_ID, null)),
+        Updates.set(Proposal.ARTICLE_ID, articleId)).getMatchedCount() > 0;
+  }
+
   public boolean decide(Proposal decided) {
     return proposals.replaceOne(Filters.and(Filters.eq(Proposal.ID, decided.id()),
         Filters.eq(Proposal.STATUS, ProposalStatus.PENDING)), decided).getMatchedCount() > 0;

@@ -145,4 +145,32 @@ class KnowledgeStoreTest {
     assertThat(one.service.proposals(null, JIANGAN, 0, 20).items()).hasSize(2);
     assertThat(one.service.proposals(null, WUCHANG, 0, 20).items()).isEmpty();
   }
+
+  @Test
+  void anAcceptanceCutShortBeforeTheProposalIsMarkedIsFinishedByTheRetryWithoutASecondArticleOrVersion() {
+    Article vending = one.service.create(Articles.vending(), EDITOR);
+    one.service.publish(vending.id(), null, EDITOR);
+    Proposal fresh = one.service.propose(new ProposalRequest(null, "江岸区夜市疏导点", List.of("哪里可以摆夜市"), "答复",
+        null, "STREET_VENDING", null), JIANGAN);
+    Proposal correction = one.service.propose(new ProposalRequest(vending.id(), "占道经营的管理规定（更正）",
+        List.of("门口摆摊"), "更正后的答复", null, "STREET_VENDING", null), JIANGAN);
+    KnowledgeService crashing = new KnowledgeService(articles, new ProposalRepository(database) {
+      @Override
+      public boolean decide(Proposal decided) {
+        throw new IllegalStateException("the service died before marking the proposal");
+      }
+    }, new KnowledgeIds(database), one.index, Articles.REFERENCE, clock);
+    for (Proposal proposal : List.of(fresh, correction)) {
+      assertThatThrownBy(() -> crashing.accept(proposal.id(), EDITOR)).isInstanceOf(IllegalStateException.class);
+    }
+
+    Proposal created = two.service.accept(fresh.id(), EDITOR);
+    Proposal corrected = two.service.accept(correction.id(), EDITOR);
+
+    assertThat(articles.find(created.articleId()).orElseThrow().history()).hasSize(1);
+    assertThat(one.index.search(new ArticleSearch(null, null, null, ArticleStatus.DRAFT, false, 0, 20)).total())
+        .isEqualTo(1);
+    assertThat(corrected.resultVersion()).isEqualTo(3);
+    assertThat(articles.find(vending.id()).orElseThrow().history()).hasSize(3);
+  }
 }
