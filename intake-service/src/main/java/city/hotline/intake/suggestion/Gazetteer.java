@@ -51,25 +51,40 @@ public final class Gazetteer {
    *
    * @throws IllegalArgumentException naming what is missing or malformed
    */
-  @SuppressWarnings("unchecked")
   public static Gazetteer read(InputStream yaml) {
     Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     if (!(root instanceof Map<?, ?> map) || !(map.get("districts") instanceof List<?> list)) {
       throw new IllegalArgumentException("gazetteer: expected a list under 'districts'");
     }
     List<District> districts = new ArrayList<>();
-    for (Object entry : list) {
-      Map<String, Object> d = (Map<String, Object>) entry;
-      Object code = d.get("code");
-      if (!(code instanceof String) || !(d.get("places") instanceof List<?> places) || places.isEmpty()
-          || !(d.get("centre") instanceof Map<?, ?> centre) || !(d.get("radius-km") instanceof Number radius)) {
-        throw new IllegalArgumentException("gazetteer: district " + code + " needs code, centre {longitude, latitude}, "
-            + "radius-km and a non-empty list of places");
-      }
-      districts.add(new District((String) code, number(centre.get("longitude"), code), number(centre.get("latitude"), code),
-          radius.doubleValue(), places.stream().map(String::valueOf).map(String::trim).toList()));
+    for (int i = 0; i < list.size(); i++) {
+      districts.add(district(list.get(i), i));
     }
     return new Gazetteer(districts);
+  }
+
+  private static District district(Object entry, int index) {
+    if (!(entry instanceof Map<?, ?> d)) {
+      throw new IllegalArgumentException("gazetteer: entry " + (index + 1) + " under 'districts' must be a district "
+          + "{code, centre, radius-km, places}, not " + entry);
+    }
+    Object code = d.get("code");
+    if (!(code instanceof String) || !(d.get("places") instanceof List<?> places) || places.isEmpty()
+        || !(d.get("centre") instanceof Map<?, ?> centre) || !(d.get("radius-km") instanceof Number radius)) {
+      throw new IllegalArgumentException("gazetteer: district " + code + " needs code, centre {longitude, latitude}, "
+          + "radius-km and a non-empty list of places");
+    }
+    return new District((String) code, number(centre.get("longitude"), code), number(centre.get("latitude"), code),
+        radius.doubleValue(), places.stream().map(place -> place(place, code)).toList());
+  }
+
+  /** A place is a non-blank name: a blank one would match every address everywhere (and never end the search). */
+  private static String place(Object place, Object code) {
+    if (!(place instanceof String name) || name.isBlank()) {
+      throw new IllegalArgumentException("gazetteer: district " + code + " lists a place that is not a non-blank "
+          + "name: " + place);
+    }
+    return name.trim();
   }
 
   private static double number(Object value, Object code) {

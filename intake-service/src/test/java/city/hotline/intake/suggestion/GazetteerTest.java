@@ -77,4 +77,33 @@ class GazetteerTest {
     assertThatThrownBy(() -> Gazetteer.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JIANGAN").hasMessageContaining("centre");
   }
+
+  private static Gazetteer read(String yaml) {
+    return Gazetteer.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String withPlaces(String places) {
+    return "districts:\n  - code: JIANGAN\n    centre: {longitude: 114.3, latitude: 30.6}\n    radius-km: 8\n"
+        + "    places:\n" + places;
+  }
+
+  @Test
+  void aBlankOrEmptyPlaceIsRefusedNamingTheDistrictRatherThanMatchingEveryAddress() {
+    assertThatThrownBy(() -> read(withPlaces("      - 解放大道\n      - \"  \"\n")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JIANGAN")
+        .hasMessageContaining("non-blank name");
+    assertThatThrownBy(() -> read(withPlaces("      - 解放大道\n      -\n")))
+        .as("a dash with nothing after it is null, never the place \"null\"")
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JIANGAN")
+        .hasMessageContaining("non-blank name");
+    assertThat(read(withPlaces("      - \" 解放大道 \"\n")).locate("解放大道1号", null, null))
+        .extracting(Gazetteer.Scored::code).containsExactly("JIANGAN");
+  }
+
+  @Test
+  void anEntryThatIsNotADistrictIsRefusedSayingWhichAndWhatItMustBe() {
+    assertThatThrownBy(() -> read("districts:\n  - JIANGAN\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("entry 1")
+        .hasMessageContaining("JIANGAN").hasMessageContaining("{code, centre, radius-km, places}");
+  }
 }
