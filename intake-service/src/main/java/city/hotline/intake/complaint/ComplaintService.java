@@ -169,11 +169,14 @@ class ComplaintService {
         .view().seenBy(caller);
   }
 
-  /** The same call always hashes the same: records serialise their fields in declaration order. */
+  /**
+   * The same call always hashes the same: records serialise their fields in declaration order. The suggestion the
+   * panel showed is left out (a retry may carry a newer one); a request without it hashes as it always did.
+   */
   private String requestHash(RegistrationRequest request) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+          .digest(json.writeValueAsString(request.withoutSuggestion()).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

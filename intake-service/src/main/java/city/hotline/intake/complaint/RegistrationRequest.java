@@ -78,6 +78,16 @@ public record RegistrationRequest(
         suggestion);
   }
 
+  /**
+   * The call without what the panel showed: the suggestion records the panel, not the call, and a retry rebuilt by
+   * the console may carry a newer one. Without it the request serialises exactly as one sent before suggestions.
+   */
+  RegistrationRequest withoutSuggestion() {
+    return new RegistrationRequest(callerName, callerPhone, confidential, channel, type, category, urgency, district,
+        address, description, street, location, attachments, closeDirectly, answer, duplicateOf, knowledgeArticleId,
+        null);
+  }
+
   /** 直接办结: a consultation answered on the phone is closed at once and never dispatched. */
   boolean closesDirectly() {
     return Boolean.TRUE.equals(closeDirectly);

@@ -219,4 +219,28 @@ class SuggestionsIntegrationTest extends ServiceIntegrationTest {
     assertThat(after.path("categoryTaken").asLong() - before.path("categoryTaken").asLong()).isEqualTo(1);
     assertThat(after.path("districtTaken").asLong() - before.path("districtTaken").asLong()).isZero();
   }
+
+  @Test
+  void aRetryOfASavedCallGetsItsTicketWhateverSuggestionThePanelShowsByThen() {
+    Map<String, Object> body = call("SANITATION", "WUCHANG", "中北路6号", "垃圾桶满了没人清");
+    body.put("suggestion", Map.of("category", "SANITATION", "district", "WUCHANG"));
+    String key = "resent-" + UUID.randomUUID();
+    Reply first = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", body);
+    assertThat(first.status()).as(first.raw()).isEqualTo(201);
+
+    body.put("suggestion", Map.of("category", "STREET_LIGHTING")); // the panel answered again before the retry
+    Reply retry = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", body);
+    assertThat(retry.status()).as(retry.raw()).isEqualTo(201);
+    assertThat(retry.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
+    body.remove("suggestion");
+    Reply without = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", body);
+    assertThat(without.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
+    assertThat(complaints.find(first.body().path("ticketId").asString()).orElseThrow().suggestion())
+        .as("what the panel showed when the call was saved").isEqualTo(
+            new WorkOrder.Suggestion("SANITATION", "WUCHANG", true, true));
+
+    body.put("description", "垃圾桶满了没人清, 还有异味");
+    assertThat(as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", body).status())
+        .as("a different call under the same key").isEqualTo(422);
+  }
 }
