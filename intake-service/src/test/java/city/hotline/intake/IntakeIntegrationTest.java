@@ -407,6 +407,19 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(as("BUREAU", "WUCHANG_CGJ").get("/api/complaints/" + ticketId).status()).isEqualTo(404);
   }
 
+  @Test
+  void aKnowledgeEditorReadsNoWorkOrderNorItsCallersName() {
+    Map<String, Object> confidential = call();
+    confidential.put("confidential", true);
+    String ticketId = as("OPERATOR").post("/api/complaints", confidential).body().path("ticketId").asString();
+    Reply editor = as("KNOWLEDGE_EDITOR").get("/api/complaints/" + ticketId);
+    assertThat(editor.status()).isEqualTo(403);
+    assertThat(editor.contentType()).startsWith("application/problem+json");
+    assertThat(as("KNOWLEDGE_EDITOR").get("/api/complaints?phone=13812341234").status()).isEqualTo(403);
+    assertThat(as("ADMIN").get("/api/complaints/" + ticketId).status()).as("the roles that work tickets still read")
+        .isEqualTo(200);
+  }
+
   private static String dispatchedTo(String ticketId, String unitId) {
     return """
         {"eventId":"%s","eventType":"CaseDispatched","schemaVersion":1,"occurredAt":"%s","ticketId":"%s",
