@@ -77,6 +77,10 @@ class ComplaintService {
    * a second one; the same key with a different request is refused (422).
    */
   ComplaintView register(RegistrationRequest request, Caller caller, String idempotencyKey) {
+    Optional<ComplaintView> saved = savedAlready(request, caller, idempotencyKey);
+    if (saved.isPresent()) {
+      return saved.get();
+    }
     Optional<KnowledgeLookup.ArticleMatch> cited = validate(request, idempotencyKey);
     // 知识库: an answer left out is the citation of the article it was given from; the request as sent is hashed
     RegistrationRequest call = cited.filter(article -> isBlank(request.answer()))
@@ -96,6 +100,25 @@ class ComplaintService {
         + "database restored?); nothing was stored, try again", Map.of("code", "TICKET_NUMBER_TAKEN"));
   }
 
+  /**
+   * A retry of a call saved under this key, answered before validation: what it cites or joins may have changed since
+   * (an article retired, an original closed), and the call is registered already.
+   */
+  private Optional<ComplaintView> savedAlready(RegistrationRequest request, Caller caller, String key) {
+    if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    String hash = requestHash(request);
+    return keys.find(caller.username(), key)
+        .filter(binding -> binding.requestHash().equals(hash))
+        .flatMap(binding -> complaints.findRegistration(binding.ticketId(), registrationOf(caller, key)))
+        .map(done -> done.view().seenBy(caller));
+  }
+
+  private static String registrationOf(Caller caller, String key) {
+    return "key:" + caller.username() + "|" + key;
+  }
+
   /** Empty if the key's number was taken by another call: the key is then bound to a new number for the next try. */
   private Optional<ComplaintView> registerKeyed(String hash, RegistrationRequest request, Caller caller, String key) {
     IdempotencyKeys.Binding binding = keys.find(caller.username(), key)
@@ -104,7 +127,7 @@ class ComplaintService {
       throw ApiException.unprocessable("Idempotency-Key " + key + " was already used for a different call");
     }
     // First attempt, a retry of a finished one, or a retry of one that died before writing the work order.
-    String registration = "key:" + caller.username() + "|" + key;
+    String registration = registrationOf(caller, key);
     Optional<ComplaintView> registered = complaints.findRegistration(binding.ticketId(), registration)
         .map(done -> done.view().seenBy(caller))
         .or(() -> registerAs(binding.ticketId(), request, caller, registration));

@@ -243,4 +243,23 @@ class SuggestionsIntegrationTest extends ServiceIntegrationTest {
     assertThat(as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", body).status())
         .as("a different call under the same key").isEqualTo(422);
   }
+
+  @Test
+  void aRetryOfASavedConsultationGetsItsTicketEvenIfItsArticleWasRetiredMeanwhile() {
+    knowledge.citable.put("KB000009", new ArticleMatch("KB000009", "门头牌匾审批", 1.0));
+    Map<String, Object> consultation = call("SIGNS_AND_ADVERTISING", "JIANGHAN", "江汉路9号", "换门头招牌要审批吗");
+    consultation.put("type", "CONSULTATION");
+    consultation.put("closeDirectly", true);
+    consultation.put("knowledgeArticleId", "KB000009");
+    String key = "cited-" + UUID.randomUUID();
+    Reply first = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", consultation);
+    assertThat(first.status()).as(first.raw()).isEqualTo(201);
+
+    knowledge.citable.remove("KB000009"); // retired while the answer to the first attempt was lost
+    Reply retry = as("OPERATOR").withHeader("Idempotency-Key", key).post("/api/complaints", consultation);
+    assertThat(retry.status()).as(retry.raw()).isEqualTo(201);
+    assertThat(retry.body().path("ticketId").asString()).isEqualTo(first.body().path("ticketId").asString());
+    assertThat(as("OPERATOR").withHeader("Idempotency-Key", "cited-" + UUID.randomUUID())
+        .post("/api/complaints", consultation).status()).as("a new call may not cite it").isEqualTo(400);
+  }
 }
