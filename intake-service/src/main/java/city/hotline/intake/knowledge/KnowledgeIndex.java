@@ -92,11 +92,14 @@ public class KnowledgeIndex implements KnowledgeLookup, AutoCloseable {
     }
   }
 
-  /** Indexes an article written by this replica, searchable when this returns (unless a newer one is there). */
+  /**
+   * Indexes an article written by this replica, searchable when this returns (unless a newer one is there). Refreshes
+   * even when the version is already staged: the poll may have staged it and not yet made it searchable, and the
+   * editor who wrote it must find it at once.
+   */
   public void put(Article article) {
-    if (stage(article)) {
-      refresh();
-    }
+    stage(article);
+    refresh();
   }
 
   /**

@@ -97,6 +97,17 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void aWriteThePollAlreadyStagedButHasNotRefreshedIsFoundWhenPutReturns() {
+    Article published = Articles.published("KB1", Articles.gasLeak());
+    index.stage(published); // the poll thread read the same version and has not refreshed yet
+
+    index.put(published); // the editor's own write
+
+    assertThat(index.citable("KB1")).isPresent();
+    assertThat(matchingIds("煤气味道")).containsExactly("KB1");
+  }
+
+  @Test
   void withoutWordsTheNewestChangeComesFirstWithoutAScore() {
     index.put(Article.create("KB1", Articles.gasLeak(), "editor", NOW.minusSeconds(60), null).publish(1, "e",
         NOW.minusSeconds(50)));
