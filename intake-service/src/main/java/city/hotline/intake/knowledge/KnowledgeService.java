@@ -72,9 +72,10 @@ public class KnowledgeService {
   }
 
   /**
-   * A bureau's proposal for its own unit: a new article, or a correction of one of its unit's articles.
+   * A bureau's proposal for its own unit: a new article, or a correction of one of its unit's articles in force.
    *
-   * @throws ErrorResponseException 403 for a caller with no unit or another unit's article
+   * @throws ErrorResponseException 403 for a caller with no unit or another unit's article in force
+   * @throws ApiException 404 for an article the caller cannot read (none, or not in force)
    */
   public Proposal propose(ProposalRequest request, Caller caller) {
     if (caller.unitId() == null) {
@@ -90,7 +91,9 @@ public class KnowledgeService {
       throw ApiException.invalid(errors);
     }
     if (request.articleId() != null) {
-      Article corrected = articles.find(request.articleId())
+      // Only an article in force: a bureau reads no other (404 as for any reader, so another unit's draft stays
+      // unknown), and a retired article can never take a correction.
+      Article corrected = read(request.articleId(), caller)
           .orElseThrow(() -> ApiException.notFound("Article", request.articleId()));
       if (!caller.unitId().equals(corrected.content().unitId())) {
         throw forbidden("Article " + corrected.id() + " is not an article of unit " + caller.unitId()
@@ -106,13 +109,10 @@ public class KnowledgeService {
 
   /**
    * Accepts a proposal: a new draft article, or the corrected article's next version (its unit and validity kept).
-   * The article is written first: a proposal decided meanwhile by another editor is then refused (409).
-   */
-  /**
-   * Accepts a proposal. Three single-document writes, each safe to repeat, so an editor who retries after a crash
-   * between them finishes the same acceptance instead of making a second article or a second version: a new article's
-   * id is reserved on the proposal first, the article is inserted under it only if absent, and a correction is not
-   * written again when the article's newest version already came from this proposal.
+   * Three single-document writes, each safe to repeat, so an editor who retries after a crash between them finishes the
+   * same acceptance instead of making a second article or a second version: a new article's id is reserved on the
+   * proposal first, the article is inserted under it only if absent, and a correction is not written again when the
+   * article's newest version already came from this proposal.
    */
   public Proposal accept(String proposalId, Caller caller) {
     Proposal proposal = proposal(proposalId);

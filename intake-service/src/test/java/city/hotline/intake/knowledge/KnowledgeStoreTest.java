@@ -128,6 +128,24 @@ class KnowledgeStoreTest {
   }
 
   @Test
+  void aBureauProposesNoCorrectionOfAnArticleNotInForceAndLearnsNothingOfAnotherUnitsDraft() {
+    Article draft = one.service.create(Articles.vending(), EDITOR); // JIANGAN_CGJ's, never published
+    Article retired = one.service.create(Articles.vending(), EDITOR);
+    one.service.publish(retired.id(), null, EDITOR);
+    one.service.retire(retired.id(), null, EDITOR);
+
+    for (Caller bureau : List.of(JIANGAN, WUCHANG)) {
+      for (Article notInForce : List.of(draft, retired)) {
+        ProposalRequest correction = new ProposalRequest(notInForce.id(), "占道经营的管理规定（更正）",
+            List.of("门口摆摊"), "更正后的答复", null, "STREET_VENDING", null);
+        assertThatThrownBy(() -> one.service.propose(correction, bureau)).as(bureau.unitId() + " " + notInForce.id())
+            .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+      }
+    }
+    assertThat(one.service.proposals(null, EDITOR, 0, 20).total()).isZero();
+  }
+
+  @Test
   void aNewArticleProposedBecomesADraftOrIsRejectedWithAReason() {
     ProposalRequest fresh = new ProposalRequest(null, "江岸区夜市疏导点", List.of("哪里可以摆夜市"), "答复", null,
         "STREET_VENDING", null);
