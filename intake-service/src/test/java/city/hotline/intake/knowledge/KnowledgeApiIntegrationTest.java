@@ -123,6 +123,26 @@ class KnowledgeApiIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
+  void aPublishOrRetireOnAStaleIfMatchIsAConflictAndChangesNothing() {
+    String id = created(article("井盖缺失怎么报修"));
+    editor().withHeader("If-Match", "1").put(ARTICLES + "/" + id, article("井盖缺失、破损怎么报修"));
+
+    Reply stalePublish = editor().withHeader("If-Match", "\"1\"").post(ARTICLES + "/" + id + "/publish", "");
+    assertThat(stalePublish.status()).isEqualTo(409);
+    assertThat(stalePublish.body().path("currentVersion").asInt()).isEqualTo(2);
+    assertThat(operator().get(ARTICLES + "/" + id).status()).as("still a draft").isEqualTo(404);
+    assertThat(editor().withHeader("If-Match", "2").post(ARTICLES + "/" + id + "/publish", "").status())
+        .isEqualTo(200);
+
+    Reply staleRetire = editor().withHeader("If-Match", "2").post(ARTICLES + "/" + id + "/retire", "");
+    assertThat(staleRetire.status()).isEqualTo(409);
+    assertThat(staleRetire.body().path("currentVersion").asInt()).isEqualTo(3);
+    assertThat(operator().get(ARTICLES + "/" + id).status()).as("still in force").isEqualTo(200);
+    assertThat(editor().withHeader("If-Match", "W/\"3\"").post(ARTICLES + "/" + id + "/retire", "").status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aPublishedArticleNotYetValidIsHiddenFromEveryoneButEditors() {
     Map<String, Object> body = article("明年起施行的供热收费标准");
     body.put("validFrom", Instant.now().plus(Duration.ofDays(30)).toString());
