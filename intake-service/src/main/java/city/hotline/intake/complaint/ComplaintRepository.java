@@ -11,7 +11,9 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,8 +39,19 @@ public class ComplaintRepository {
   private static final int COUNT_BATCH = 10_000;
 
   private final MongoCollection<WorkOrder> complaints;
+  /**
+   * When a write happens, for the watermarks other replicas poll from ({@code learnableAt}): the real time, never
+   * the service's clock, which a seed runs many times faster and would shrink every poll's overlap with.
+   */
+  private final Clock writeClock;
 
+  @Autowired
   ComplaintRepository(MongoDatabase database) {
+    this(database, Clock.systemUTC());
+  }
+
+  ComplaintRepository(MongoDatabase database, Clock writeClock) {
+    this.writeClock = writeClock;
     this.complaints = database.getCollection(COLLECTION, WorkOrder.class);
     // 查询进度 by phone and duplicates by phone: the caller's work orders, newest first
     complaints.createIndex(Indexes.compoundIndex(Indexes.ascending(WorkOrder.CALLER_PHONE),
@@ -141,20 +155,20 @@ public class ComplaintRepository {
    * @return false when the ticket is unknown here
    */
   public boolean recordStep(String ticketId, String eventId, TimelineEntry step, String unitId) {
-    return recordStep(ticketId, eventId, step, new WorkOrder.Handling(unitId, null), step.at());
+    return recordStep(ticketId, eventId, step, new WorkOrder.Handling(unitId, null));
   }
 
   /**
    * As {@link #recordStep(String, String, TimelineEntry, String)}, keeping what a finished work order was handled as
-   * and, when it closes, marking it learnable at {@code writtenAt} ({@link WorkOrder#record}).
+   * and, when it closes, marking it learnable at the real time of the write ({@link WorkOrder#record}).
    */
-  public boolean recordStep(String ticketId, String eventId, TimelineEntry step, WorkOrder.Handling handling,
-      Instant writtenAt) {
+  public boolean recordStep(String ticketId, String eventId, TimelineEntry step, WorkOrder.Handling handling) {
     for (int attempt = 0; attempt < MAX_RACES; attempt++) {
       Optional<WorkOrder> order = find(ticketId);
       if (order.isEmpty()) {
         return false;
       }
+      Instant writtenAt = writeClock.instant().truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
       Optional<WorkOrder.StepChange> change = order.get().record(eventId, step, handling, writtenAt);
       if (change.isEmpty() || apply(change.get())) {
         return true;

@@ -36,8 +36,9 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  * @param suggestedAt when a registration with a suggestion was written (indexed: the acceptance rate reads these)
  * @param handledCategory the category of the event that resolved or closed it: what it was finally handled as
  * @param handledUnit the unit of that event
- * @param learnableAt when intake wrote its close after a unit's handling (intake's clock, indexed): from then on the
- *     suggestion model of every replica learns from it; null for calls closed at the call or merged
+ * @param learnableAt when intake wrote its close after a unit's handling (the real time of the write, not the service
+ *     clock, which a seed runs fast; indexed): a watermark from which the suggestion model of every replica polls and
+ *     learns it; null for calls closed at the call or merged
  */
 public record WorkOrder(
     @BsonId String ticketId,
@@ -221,7 +222,8 @@ public record WorkOrder(
   /**
    * As {@link #record(String, TimelineEntry, String)}; a move to RESOLVED or CLOSED also keeps the event's category
    * and unit as what the work order was finally handled as, and a move to CLOSED marks it learnable at
-   * {@code writtenAt} (intake's clock, not the event's time, so a poll from a watermark misses no late event).
+   * {@code writtenAt} (the real time of the write, not the event's time, so a poll from a watermark misses no late
+   * event).
    */
   public Optional<StepChange> record(String eventId, TimelineEntry entry, Handling handling, Instant writtenAt) {
     boolean seen = orEmpty(timeline).stream().anyMatch(step -> eventId.equals(step.eventId()));

@@ -7,7 +7,6 @@ import city.hotline.intake.complaint.ComplaintRepository;
 import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.EventNotYetApplicableException;
-import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * 查询进度: builds each ticket's timeline from dispatch's and feedback's events. A resolving or closing event's
- * category and unit are kept as what the work order was finally handled as, and its close is marked with intake's
- * clock so the suggestions of every replica learn from it.
+ * category and unit are kept as what the work order was finally handled as, and its close is marked learnable (at
+ * the real time of the write, {@link ComplaintRepository}) so the suggestions of every replica learn from it.
  */
 @Component
 class ProgressListener {
   private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
   private final EventCodec codec;
   private final ComplaintRepository complaints;
-  private final Clock clock;
 
-  ProgressListener(EventCodec codec, ComplaintRepository complaints, Clock clock) {
+  ProgressListener(EventCodec codec, ComplaintRepository complaints) {
     this.codec = codec;
     this.complaints = complaints;
-    this.clock = clock;
   }
 
   @KafkaListener(topics = {"${hotline.topics.dispatch}", "${hotline.topics.feedback}"})
@@ -38,7 +35,7 @@ class ProgressListener {
     ProgressSteps.of(event).ifPresent(step -> {
       CaseFacts facts = ((CaseEvent) event.payload()).facts();
       WorkOrder.Handling handling = new WorkOrder.Handling(facts.unitId(), facts.category());
-      if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step, handling, clock.instant())) {
+      if (!complaints.recordStep(event.ticketId(), event.eventId().toString(), step, handling)) {
         // Only possible if intake's database was restored from an older backup: RegistrationReplay is rewriting
         // the work order from intake's own topic. Retried until it is there; dead-lettered if it never comes.
         throw new EventNotYetApplicableException("event " + event.eventType() + " for unknown ticket " + event.ticketId());

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.hotline.contracts.CaseFacts;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -63,11 +66,11 @@ abstract class ComplaintRepositoryQueries {
   void closedWorkOrdersAreReadForLearningInTheOrderTheirCloseWasWrittenFromAWatermark() {
     Instant written = AT.plusSeconds(7200);
     for (int n : List.of(5, 3)) {
-      complaints.recordStep(ticket(n), "closed-" + n, new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLOSED, "v",
-          "结案"), new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"), written.plusSeconds(n));
+      writingAt(written.plusSeconds(n)).recordStep(ticket(n), "closed-" + n, new TimelineEntry(AT.plusSeconds(60),
+          ComplaintStatus.CLOSED, "v", "结案"), new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"));
     }
-    complaints.recordStep(ticket(1), "resolved", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.RESOLVED, "b",
-        "已办"), new WorkOrder.Handling("WUCHANG_CGJ", null), written);
+    writingAt(written).recordStep(ticket(1), "resolved", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.RESOLVED,
+        "b", "已办"), new WorkOrder.Handling("WUCHANG_CGJ", null));
 
     List<ComplaintRepository.LearnableCall> all = new ArrayList<>();
     complaints.forEachLearnable(null, all::add);
@@ -81,6 +84,21 @@ abstract class ComplaintRepositoryQueries {
     assertThat(since).containsExactly(ticket(5));
     assertThat(complaints.find(ticket(1)).orElseThrow().handledCategory()).as("resolved: the registered category")
         .isEqualTo("STREET_LIGHTING");
+  }
+
+  /** The repository as if its writes happened at {@code at}. */
+  private ComplaintRepository writingAt(Instant at) {
+    return new ComplaintRepository(database, Clock.fixed(at, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aCloseIsLearnableFromTheRealTimeOfItsWriteNotTheEventsOrTheServicesClock() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    complaints.recordStep(ticket(2), "closed", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLOSED, "v", "结案"),
+        new WorkOrder.Handling("WUCHANG_CGJ", null));
+    Instant after = Instant.now();
+
+    assertThat(complaints.find(ticket(2)).orElseThrow().learnableAt()).isBetween(before, after);
   }
 
   @Test
