@@ -150,17 +150,11 @@ public class ComplaintRepository {
   /**
    * Records an event of dispatch or feedback as the work order decides ({@link WorkOrder#record}), in one guarded
    * write; a write that lost to a concurrent change of the status is decided again on the work order as it is now.
+   * What a finished work order was handled as is kept and, when it closes, it is marked learnable at the real time of
+   * the write.
    *
-   * @param unitId the unit handling the case as of this event, or null before routing
+   * @param handling the unit handling the case as of this event (null before routing) and its category
    * @return false when the ticket is unknown here
-   */
-  public boolean recordStep(String ticketId, String eventId, TimelineEntry step, String unitId) {
-    return recordStep(ticketId, eventId, step, new WorkOrder.Handling(unitId, null));
-  }
-
-  /**
-   * As {@link #recordStep(String, String, TimelineEntry, String)}, keeping what a finished work order was handled as
-   * and, when it closes, marking it learnable at the real time of the write ({@link WorkOrder#record}).
    */
   public boolean recordStep(String ticketId, String eventId, TimelineEntry step, WorkOrder.Handling handling) {
     for (int attempt = 0; attempt < MAX_RACES; attempt++) {

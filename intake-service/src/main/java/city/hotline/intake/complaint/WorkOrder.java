@@ -212,18 +212,12 @@ public record WorkOrder(
    * late event neither duplicates a step nor rolls the status back. A note (延期, 超期, 督办: no status) only adds
    * its step.
    *
-   * @param unitId the unit handling the case as of this event, or null before routing
+   * <p>A move to RESOLVED or CLOSED also keeps the event's category and unit as what the work order was finally
+   * handled as, and a move to CLOSED marks it learnable at {@code writtenAt} (the real time of the write, not the
+   * event's time, so a poll from a watermark misses no late event).
+   *
+   * @param handling the unit handling the case as of this event (null before routing) and the event's category
    * @return the change to make, or empty when the event has been recorded already
-   */
-  public Optional<StepChange> record(String eventId, TimelineEntry entry, String unitId) {
-    return record(eventId, entry, new Handling(unitId, null), entry.at());
-  }
-
-  /**
-   * As {@link #record(String, TimelineEntry, String)}; a move to RESOLVED or CLOSED also keeps the event's category
-   * and unit as what the work order was finally handled as, and a move to CLOSED marks it learnable at
-   * {@code writtenAt} (the real time of the write, not the event's time, so a poll from a watermark misses no late
-   * event).
    */
   public Optional<StepChange> record(String eventId, TimelineEntry entry, Handling handling, Instant writtenAt) {
     boolean seen = orEmpty(timeline).stream().anyMatch(step -> eventId.equals(step.eventId()));

@@ -37,11 +37,6 @@ class SuggestionLearning implements SmartLifecycle {
     return history;
   }
 
-  /** Whether the first read of the whole history has finished. */
-  boolean loaded() {
-    return loaded;
-  }
-
   /** Reads what was closed since the watermark (everything the first time) and learns what is new. */
   void poll() {
     Instant from = watermark == null ? null : watermark.minus(settings.overlap());

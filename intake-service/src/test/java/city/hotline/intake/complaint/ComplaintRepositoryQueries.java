@@ -43,6 +43,10 @@ abstract class ComplaintRepositoryQueries {
     }
   }
 
+  private static WorkOrder.Handling unit(String unitId) {
+    return new WorkOrder.Handling(unitId, null);
+  }
+
   private static String ticket(int n) {
     return DAY + String.format("%06d", n);
   }
@@ -70,7 +74,7 @@ abstract class ComplaintRepositoryQueries {
           ComplaintStatus.CLOSED, "v", "结案"), new WorkOrder.Handling("WUCHANG_CGJ", "GREENERY"));
     }
     writingAt(written).recordStep(ticket(1), "resolved", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.RESOLVED,
-        "b", "已办"), new WorkOrder.Handling("WUCHANG_CGJ", null));
+        "b", "已办"), unit("WUCHANG_CGJ"));
 
     List<ComplaintRepository.LearnableCall> all = new ArrayList<>();
     complaints.forEachLearnable(null, all::add);
@@ -95,7 +99,7 @@ abstract class ComplaintRepositoryQueries {
   void aCloseIsLearnableFromTheRealTimeOfItsWriteNotTheEventsOrTheServicesClock() {
     Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     complaints.recordStep(ticket(2), "closed", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLOSED, "v", "结案"),
-        new WorkOrder.Handling("WUCHANG_CGJ", null));
+        unit("WUCHANG_CGJ"));
     Instant after = Instant.now();
 
     assertThat(complaints.find(ticket(2)).orElseThrow().learnableAt()).isBetween(before, after);
@@ -135,7 +139,7 @@ abstract class ComplaintRepositoryQueries {
   @Test
   void onlyOpenWorkOrdersAreFoundByPlace() {
     complaints.recordStep(ticket(4), "closed", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLOSED, "o", "结案"),
-        "WUCHANG_CGJ");
+        unit("WUCHANG_CGJ"));
     assertThat(complaints.openAtAddress("SANITATION", "WUCHANG", "中北路88号", 10)).extracting(WorkOrder::ticketId)
         .containsExactly(ticket(6), ticket(2));
     assertThat(complaints.openAtAddress("SANITATION", "HONGSHAN", "中北路88号", 10)).isEmpty();
@@ -158,13 +162,14 @@ abstract class ComplaintRepositoryQueries {
   @Test
   void aStepIsRecordedOnceAndTheStatusOnlyMovesForward() {
     TimelineEntry claimed = new TimelineEntry(AT.plusSeconds(120), ComplaintStatus.CLAIMED, "bureau", "签收");
-    assertThat(complaints.recordStep(ticket(1), "e2", claimed, "WUCHANG_CGJ")).isTrue();
-    assertThat(complaints.recordStep(ticket(1), "e2", claimed, "WUCHANG_CGJ")).isTrue();
+    assertThat(complaints.recordStep(ticket(1), "e2", claimed, unit("WUCHANG_CGJ"))).isTrue();
+    assertThat(complaints.recordStep(ticket(1), "e2", claimed, unit("WUCHANG_CGJ"))).isTrue();
     assertThat(complaints.recordStep(ticket(1), "e1",
-        new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.DISPATCHED, "system", "派单"), "OTHER")).isTrue();
+        new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.DISPATCHED, "system", "派单"), unit("OTHER"))).isTrue();
     assertThat(complaints.recordStep(ticket(1), "e3",
-        new TimelineEntry(AT.plusSeconds(180), ComplaintStatus.RETURNED, "bureau", "退单"), "WUCHANG_CGJ")).isTrue();
-    assertThat(complaints.recordStep(ticket(99), "e1", claimed, "WUCHANG_CGJ")).isFalse();
+        new TimelineEntry(AT.plusSeconds(180), ComplaintStatus.RETURNED, "bureau", "退单"), unit("WUCHANG_CGJ")))
+        .isTrue();
+    assertThat(complaints.recordStep(ticket(99), "e1", claimed, unit("WUCHANG_CGJ"))).isFalse();
 
     WorkOrder order = complaints.find(ticket(1)).orElseThrow();
     assertThat(order.status()).isEqualTo(ComplaintStatus.RETURNED);

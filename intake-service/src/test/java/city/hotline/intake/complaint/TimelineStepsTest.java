@@ -44,7 +44,7 @@ class TimelineStepsTest {
 
   @Test
   void aNewStepMovesTheStatusAndTheHandlingUnit() {
-    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("JIANGAN_CGJ"))).isTrue();
 
     ComplaintView view = complaints.find(TICKET).orElseThrow().view();
     assertThat(view.status()).isEqualTo(ComplaintStatus.DISPATCHED);
@@ -55,11 +55,11 @@ class TimelineStepsTest {
 
   @Test
   void aRedeliveredStepIsRecordedOnceAndDoesNotUndoALaterOne() {
-    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ");
-    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ");
+    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("JIANGAN_CGJ"));
+    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), unit("JIANGAN_CGJ"));
 
-    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
-    assertThat(complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("JIANGAN_CGJ"))).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), unit("JIANGAN_CGJ"))).isTrue();
 
     assertThat(status()).isEqualTo(ComplaintStatus.CLAIMED);
     assertThat(statuses()).containsExactly(ComplaintStatus.REGISTERED, ComplaintStatus.DISPATCHED, ComplaintStatus.CLAIMED);
@@ -67,9 +67,9 @@ class TimelineStepsTest {
 
   @Test
   void aLateStepJoinsTheTimelineButLeavesTheNewerStatus() {
-    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), "JIANGAN_CGJ");
+    complaints.recordStep(TICKET, "e2", step(120, ComplaintStatus.CLAIMED), unit("JIANGAN_CGJ"));
 
-    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "WUCHANG_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("WUCHANG_CGJ"))).isTrue();
 
     ComplaintView view = complaints.find(TICKET).orElseThrow().view();
     assertThat(view.status()).isEqualTo(ComplaintStatus.CLAIMED);
@@ -84,7 +84,7 @@ class TimelineStepsTest {
     workOrders.updateOne(Filters.eq(WorkOrder.ID, TICKET), Updates.push(WorkOrder.TIMELINE, new WorkOrder.Step("e1",
         dispatched.at(), dispatched.status(), dispatched.actor(), dispatched.note())));
 
-    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("JIANGAN_CGJ"))).isTrue();
 
     assertThat(status()).isEqualTo(ComplaintStatus.DISPATCHED);
     assertThat(complaints.find(TICKET).orElseThrow().unitId()).isEqualTo("JIANGAN_CGJ");
@@ -93,11 +93,11 @@ class TimelineStepsTest {
 
   @Test
   void aNoteLeavesTheStatusAndIsRecordedOnce() {
-    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ");
+    complaints.recordStep(TICKET, "e1", step(60, ComplaintStatus.DISPATCHED), unit("JIANGAN_CGJ"));
     TimelineEntry press = new TimelineEntry(REGISTERED_AT.plusSeconds(90), null, "派单员", "督办: 请尽快");
 
-    assertThat(complaints.recordStep(TICKET, "n1", press, "JIANGAN_CGJ")).isTrue();
-    assertThat(complaints.recordStep(TICKET, "n1", press, "JIANGAN_CGJ")).isTrue();
+    assertThat(complaints.recordStep(TICKET, "n1", press, unit("JIANGAN_CGJ"))).isTrue();
+    assertThat(complaints.recordStep(TICKET, "n1", press, unit("JIANGAN_CGJ"))).isTrue();
 
     assertThat(status()).isEqualTo(ComplaintStatus.DISPATCHED);
     assertThat(complaints.find(TICKET).orElseThrow().view().timeline()).filteredOn(s -> s.note().equals("督办: 请尽快")).hasSize(1);
@@ -105,10 +105,15 @@ class TimelineStepsTest {
 
   @Test
   void aStepOrNoteForAnUnknownTicketIsReportedSoTheEventIsDeadLettered() {
-    assertThat(complaints.recordStep("WH20261205009999", "e1", step(60, ComplaintStatus.DISPATCHED), "JIANGAN_CGJ")).isFalse();
+    assertThat(complaints.recordStep("WH20261205009999", "e1", step(60, ComplaintStatus.DISPATCHED),
+        unit("JIANGAN_CGJ"))).isFalse();
     assertThat(complaints.recordStep("WH20261205009999", "n1",
-        new TimelineEntry(REGISTERED_AT, null, "派单员", "督办"), "JIANGAN_CGJ")).isFalse();
+        new TimelineEntry(REGISTERED_AT, null, "派单员", "督办"), unit("JIANGAN_CGJ"))).isFalse();
     assertThat(complaints.find("WH20261205009999")).isEmpty();
+  }
+
+  private static WorkOrder.Handling unit(String unitId) {
+    return new WorkOrder.Handling(unitId, null);
   }
 
   private static TimelineEntry step(int secondsAfterRegistration, ComplaintStatus status) {

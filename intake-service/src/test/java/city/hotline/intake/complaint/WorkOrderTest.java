@@ -21,6 +21,10 @@ class WorkOrderTest {
         null, closeDirectly, answer, duplicateOf);
   }
 
+  static WorkOrder.Handling unit(String unitId) {
+    return new WorkOrder.Handling(unitId, null);
+  }
+
   static WorkOrder registered(String ticketId) {
     return WorkOrder.register(ticketId, call(null, null, null), "call:1", AT, "operator", List.of(),
         new WorkOrder.PlaceKeys("中北路88号", "1:2"), new Document("eventId", "registered-" + ticketId));
@@ -28,7 +32,8 @@ class WorkOrderTest {
 
   static WorkOrder withStatus(String ticketId, ComplaintStatus status) {
     WorkOrder order = registered(ticketId);
-    return order.record("e-" + status, new TimelineEntry(AT.plusSeconds(60), status, "system", ""), "WUCHANG_CGJ")
+    return order.record("e-" + status, new TimelineEntry(AT.plusSeconds(60), status, "system", ""),
+            unit("WUCHANG_CGJ"), AT)
         .map(change -> applied(order, change)).orElse(order);
   }
 
@@ -75,15 +80,15 @@ class WorkOrderTest {
     WorkOrder claimed = withStatus(EARLIER, ComplaintStatus.CLAIMED);
     assertThat(claimed.unitId()).isEqualTo("WUCHANG_CGJ");
     assertThat(claimed.record("e-CLAIMED", new TimelineEntry(AT.plusSeconds(60), ComplaintStatus.CLAIMED, "system", ""),
-        "WUCHANG_CGJ")).as("redelivered").isEmpty();
+        unit("WUCHANG_CGJ"), AT)).as("redelivered").isEmpty();
 
     WorkOrder.StepChange late = claimed.record("late", new TimelineEntry(AT.plusSeconds(30), ComplaintStatus.DISPATCHED,
-        "system", ""), "HONGSHAN_CGJ").orElseThrow();
+        "system", ""), unit("HONGSHAN_CGJ"), AT).orElseThrow();
     assertThat(late.step()).isNotNull();
     assertThat(late.move()).as("an older event leaves the newer status and its unit").isNull();
 
     WorkOrder.StatusMove resolved = claimed.record("later", new TimelineEntry(AT.plusSeconds(90),
-        ComplaintStatus.RESOLVED, "bureau", "已清运"), "WUCHANG_CGJ").orElseThrow().move();
+        ComplaintStatus.RESOLVED, "bureau", "已清运"), unit("WUCHANG_CGJ"), AT).orElseThrow().move();
     assertThat(resolved.status()).isEqualTo(ComplaintStatus.RESOLVED);
     assertThat(resolved.expectedStatusAt()).as("decided on the status as read").isEqualTo(AT.plusSeconds(60));
   }
@@ -91,7 +96,7 @@ class WorkOrderTest {
   @Test
   void aNoteAddsAStepAndLeavesTheStatus() {
     WorkOrder.StepChange note = registered(EARLIER).record("n1", new TimelineEntry(AT.plusSeconds(5), null, "派单员",
-        "督办"), "WUCHANG_CGJ").orElseThrow();
+        "督办"), unit("WUCHANG_CGJ"), AT).orElseThrow();
     assertThat(note.step().note()).isEqualTo("督办");
     assertThat(note.move()).isNull();
   }
@@ -100,7 +105,7 @@ class WorkOrderTest {
   void aReturnTakesTheWorkOrderAwayFromItsUnit() {
     WorkOrder claimed = withStatus(EARLIER, ComplaintStatus.CLAIMED);
     WorkOrder returned = applied(claimed, claimed.record("r", new TimelineEntry(AT.plusSeconds(120),
-        ComplaintStatus.RETURNED, "bureau", "退单"), "WUCHANG_CGJ").orElseThrow());
+        ComplaintStatus.RETURNED, "bureau", "退单"), unit("WUCHANG_CGJ"), AT).orElseThrow());
     assertThat(returned.status()).isEqualTo(ComplaintStatus.RETURNED);
     assertThat(returned.unitId()).isNull();
   }
