@@ -42,6 +42,10 @@ class GatewaySecurity {
   private static final String[] PUBLIC_PAGES = {
     "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"
   };
+  /** Who reads a work order (GET /api/complaints/{id}), each as far as intake's own rules allow. */
+  private static final String[] TICKET_READERS = {
+    Role.OPERATOR.name(), Role.DISPATCHER.name(), Role.BUREAU.name(), Role.LEADER.name(), Role.ADMIN.name()
+  };
 
   @Bean
   SecurityFilterChain gatewayChain(HttpSecurity http) throws Exception {
@@ -58,13 +62,16 @@ class GatewaySecurity {
             // The actuator is not here: it answers on the management port (operability.ManagementPort).
             .requestMatchers("/.well-known/jwks.json").permitAll()
             .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+            // one's own session, and the code lists every form needs (categories, districts): any role
             .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**").hasRole(Role.OPERATOR.name())
             .requestMatchers(HttpMethod.GET, "/api/complaints").hasAnyRole(Role.OPERATOR.name(), Role.LEADER.name())
-            .requestMatchers(HttpMethod.GET, "/api/complaints/**").authenticated()
+            // a work order names its caller: the roles that work tickets read it, not a knowledge editor
+            .requestMatchers(HttpMethod.GET, "/api/complaints/**").hasAnyRole(TICKET_READERS)
             .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/**")
             .hasAnyRole(Role.BUREAU.name(), Role.DISPATCHER.name(), Role.LEADER.name())
+            // units' ids and names only (an editor scopes articles to them): any role
             .requestMatchers(HttpMethod.GET, "/api/units").authenticated()
             .requestMatchers(HttpMethod.POST, "/api/cases/*/dispatch", "/api/cases/*/press",
                 "/api/cases/*/extension/approve", "/api/cases/*/extension/reject").hasRole(Role.DISPATCHER.name())

@@ -76,6 +76,10 @@ class GatewaySecurityTest {
         Arguments.of("jiangan", "POST", "/api/complaints", 403),
         Arguments.of("leader", "POST", "/api/complaints", 403),
         Arguments.of("leader", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
+        Arguments.of("operator", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
+        Arguments.of("dispatcher", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
+        Arguments.of("jiangan", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
+        Arguments.of("admin", "GET", "/api/complaints/WH20261123000001", PASSED_THE_GATE),
         Arguments.of("jiangan", "GET", "/api/cases", PASSED_THE_GATE),
         Arguments.of("operator", "GET", "/api/cases", 403),
         Arguments.of("jiangan", "POST", "/api/cases/WH20261123000001/claim", PASSED_THE_GATE),
@@ -123,6 +127,13 @@ class GatewaySecurityTest {
         // the editor's role is the knowledge base only
         Arguments.of("editor", "POST", "/api/complaints", 403),
         Arguments.of("editor", "GET", "/api/cases", 403),
+        // nor the work orders, which name their callers
+        Arguments.of("editor", "GET", "/api/complaints/WH20261123000001", 403),
+        Arguments.of("editor", "GET", "/api/complaints?phone=13812341234", 403),
+        Arguments.of("editor", "GET", "/api/complaints?q=%E8%B7%AF%E7%81%AF", 403),
+        // the code lists and units an article is written with
+        Arguments.of("editor", "GET", "/api/reference/categories", PASSED_THE_GATE),
+        Arguments.of("editor", "GET", "/api/units", PASSED_THE_GATE),
         Arguments.of("editor", "GET", "/api/dashboard/summary", 403),
         Arguments.of("editor", "GET", "/api/admin/users", 403),
         // 智能辅助: suggestions while typing are the operator's; their evaluation the administrator's
