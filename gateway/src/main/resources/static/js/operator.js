@@ -29,6 +29,7 @@ let mergeTarget = null;
 let checkTimer = null;
 let checkNumber = 0; // only the answer to the latest check is shown: an older one may be about the previous call
 let cited = null; // the knowledge article (知识库) a consultation closed directly cites: {id, title}
+let filledAnswer = null; // the article's answer put into the answer box, to tell it from what the operator typed
 
 /** A fresh Idempotency-Key: a retried save after a network failure reuses it and never makes a second ticket. */
 function newKey() {
@@ -85,7 +86,9 @@ function collect() {
   };
   if ($('closeDirectly').checked) {
     body.closeDirectly = true;
-    body.answer = $('answer').value.trim();
+    const answer = $('answer').value.trim();
+    // citing an article, an answer left out (or longer than a registration keeps) is recorded as the citation
+    if (!cited || (answer && answer.length <= answerLimit())) body.answer = answer;
     if (cited) body.knowledgeArticleId = cited.id;
   }
   if (mergeTarget) body.duplicateOf = mergeTarget;
@@ -170,6 +173,7 @@ function resetForm() {
   $('description-count').textContent = '0/2000';
   $('closeDirectly').disabled = true;
   $('answer-field').hidden = true;
+  filledAnswer = null;
   cite(null);
   panel.reset();
   $('duplicates').replaceChildren();
@@ -237,15 +241,36 @@ function cite(article) {
   cited = article ? { id: article.id, title: article.title } : null;
   $('cited-article').hidden = !cited;
   $('cited-title').textContent = cited?.title ?? '';
+  if (!cited) $('answer').placeholder = '';
 }
 
-/** 直接办结: a consultation answered on the phone with the article's answer, registered as closed. */
+/** The most a registration's answer holds (the box's maxlength, as the server's rule); an article's may be longer. */
+function answerLimit() {
+  const max = $('answer').maxLength; // -1 if the page ever drops the attribute: then the server's rule decides
+  return max >= 0 ? max : Infinity;
+}
+
+/**
+ * 直接办结: a consultation answered on the phone with the article's answer, registered as closed. An answer longer
+ * than a registration holds is not copied: the work order then records the citation of the article, or what the
+ * operator typed in the box themselves.
+ */
 function closeWithArticle(article) {
   $('type').value = 'CONSULTATION';
   $('type').dispatchEvent(new Event('change'));
   $('closeDirectly').checked = true;
   $('answer-field').hidden = false;
-  $('answer').value = article.answer ?? '';
+  const box = $('answer');
+  const answer = article.answer ?? '';
+  if (answer.length <= answerLimit()) {
+    box.value = answer;
+    box.placeholder = '';
+    filledAnswer = answer;
+  } else {
+    if (box.value === filledAnswer) box.value = ''; // another article's answer, not the operator's words
+    filledAnswer = null;
+    box.placeholder = `条目答复超过 ${answerLimit()} 字，登记为引用该条目；也可在此填写简要答复`;
+  }
   cite(article);
   form.requestSubmit();
 }
