@@ -255,16 +255,27 @@ public class ComplaintRepository {
    * A closed work order as the suggestions learn from it: its words, where it was, what it was finally handled as.
    *
    * @param handledCategory null only for a close written before it was kept: then its registered category counts
+   * @param statusAt when the event that set its status happened, the close while it is CLOSED (the events' clock, as
+   *     {@code registeredAt}); {@code learnableAt} is when intake wrote the close, a watermark for polling only
    */
   public record LearnableCall(@BsonId String ticketId, String description, String address, String district,
       RegistrationRequest.Location location, String category, String handledCategory, String handledUnit,
-      Instant registeredAt, Instant learnableAt) {
+      Instant registeredAt, Instant statusAt, Instant learnableAt) {
     static final List<String> FIELDS = List.of(WorkOrder.DESCRIPTION, "address", WorkOrder.DISTRICT, "location",
-        WorkOrder.CATEGORY, WorkOrder.HANDLED_CATEGORY, WorkOrder.HANDLED_UNIT, "registeredAt", WorkOrder.LEARNABLE_AT);
+        WorkOrder.CATEGORY, WorkOrder.HANDLED_CATEGORY, WorkOrder.HANDLED_UNIT, "registeredAt", WorkOrder.STATUS_AT,
+        WorkOrder.LEARNABLE_AT);
 
     /** The category it was finally handled as. */
     public String finalCategory() {
       return handledCategory == null ? category : handledCategory;
+    }
+
+    /**
+     * When it was closed, as the events tell: its status time. Reopened since, that is a later time, so it is never
+     * taken as closed before it was.
+     */
+    public Instant closedAt() {
+      return statusAt;
     }
   }
 

@@ -2,15 +2,21 @@ package city.hotline.intake.suggestion;
 
 import city.hotline.intake.complaint.ComplaintRepository.LearnableCall;
 import city.hotline.intake.complaint.WorkOrder;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Measured honestly: replays the closed work orders in the order they were registered, predicting each with a model
- * trained only on the ones before it, then learning it; counts how often what it was finally handled as (category)
- * and where it was registered (district) were the first or among the first three suggestions. The acceptance rate is
- * what operators did with the suggestions shown, as the registrations recorded it.
+ * Measured honestly: replays the closed work orders on one time line, predicting each when it was registered with a
+ * model that has learned only the work orders closed by then (a close and a registration at the same instant: the
+ * close first), as the live suggestions would have; counts how often what it was finally handled as (category) and
+ * where it was registered (district) were the first or among the first three suggestions. The gazetteer learns
+ * nothing, so districts are counted as the work orders are read. The acceptance rate is what operators did with the
+ * suggestions shown, as the registrations recorded it.
  *
  * @param orders how many work orders were replayed
  */
@@ -28,27 +34,73 @@ public record Evaluation(long orders, TopK category, TopK district, Acceptance a
 
   private static final int TOP = 3;
 
-  /** Replays {@code closed} (any order: sorted here) and counts {@code shown}. */
+  /** Replays {@code closed} (any order: the time line is built here) and counts {@code shown}. */
   public static Evaluation of(List<LearnableCall> closed, Gazetteer gazetteer, Iterable<WorkOrder.Suggestion> shown) {
-    List<LearnableCall> history = new ArrayList<>(closed);
-    history.sort(Comparator.comparing(LearnableCall::registeredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(LearnableCall::ticketId));
-    LearnedHistory model = new LearnedHistory();
-    long[] category = new long[2];
-    long[] district = new long[2];
-    for (LearnableCall call : history) {
-      List<String> categories = model.categories().predict(LearnedHistory.words(call.description()), TOP).stream()
-          .map(CategoryModel.Scored::code).toList();
-      count(category, categories, call.finalCategory());
+    Replay replay = new Replay(gazetteer);
+    closed.forEach(replay::add);
+    return replay.finish(shown);
+  }
+
+  /**
+   * The replay fed one work order at a time, as the store is read: of each it keeps only what the time line needs
+   * (its words, each distinct word held once, its final category and two instants), never the whole document.
+   */
+  public static final class Replay {
+    private final Gazetteer gazetteer;
+    private final List<Order> orders = new ArrayList<>();
+    private final Map<String, String> vocabulary = new HashMap<>();
+    private final long[] district = new long[2];
+
+    public Replay(Gazetteer gazetteer) {
+      this.gazetteer = gazetteer;
+    }
+
+    public void add(LearnableCall call) {
       Double lon = call.location() == null ? null : call.location().longitude();
       Double lat = call.location() == null ? null : call.location().latitude();
       count(district, gazetteer.locate(call.address(), lon, lat).stream().map(Gazetteer.Scored::code).toList(),
           call.district());
-      model.learn(call);
+      String[] words = LearnedHistory.words(call.description()).stream()
+          .map(word -> vocabulary.computeIfAbsent(word, w -> w)).toArray(String[]::new);
+      orders.add(new Order(call.ticketId(), words, call.finalCategory(),
+          call.registeredAt() == null ? Instant.MIN : call.registeredAt(),
+          call.closedAt() == null ? Instant.MAX : call.closedAt())); // never learned before it is predicted
     }
-    long orders = history.size();
-    return new Evaluation(orders, topK(category, orders), topK(district, orders), acceptance(shown));
+
+    public Evaluation finish(Iterable<WorkOrder.Suggestion> shown) {
+      CategoryModel model = new CategoryModel();
+      long[] category = new long[2];
+      for (Event event : timeLine()) {
+        List<String> words = Arrays.asList(event.order().words());
+        if (event.learn()) {
+          model.learn(words, event.order().category());
+        } else {
+          count(category, model.predict(words, TOP).stream().map(CategoryModel.Scored::code).toList(),
+              event.order().category());
+        }
+      }
+      long replayed = orders.size();
+      return new Evaluation(replayed, topK(category, replayed), topK(district, replayed), acceptance(shown));
+    }
+
+    /** Each order predicted when registered and learned when closed; on a tie the close first, then by ticket. */
+    private List<Event> timeLine() {
+      List<Event> events = new ArrayList<>(orders.size() * 2);
+      for (Order order : orders) {
+        events.add(new Event(order.registeredAt(), false, order));
+        events.add(new Event(order.closedAt(), true, order));
+      }
+      events.sort(Comparator.comparing(Event::at).thenComparing(Event::learn, Comparator.reverseOrder())
+          .thenComparing(event -> event.order().ticketId()));
+      return events;
+    }
   }
+
+  /** What the replay keeps of a work order. */
+  private record Order(String ticketId, String[] words, String category, Instant registeredAt, Instant closedAt) {}
+
+  /** A prediction (at registration) or a lesson (at the close) on the time line. */
+  private record Event(Instant at, boolean learn, Order order) {}
 
   private static void count(long[] hits, List<String> ranked, String actual) {
     int at = ranked.indexOf(actual);

@@ -56,7 +56,8 @@ public final class SuggestionBenchmark {
     for (int n = 0; n < orders; n++) {
       GeneratedCalls.Call c = past.call();
       history.learn(new LearnableCall(String.format("WH%014d", n), c.description(), c.address(), c.district(), null,
-          c.category(), c.category(), c.district() + "_UNIT", START.plusSeconds(n), START.plusSeconds(n)));
+          c.category(), c.category(), c.district() + "_UNIT", START.plusSeconds(n), START.plusSeconds(n),
+          START.plusSeconds(n)));
     }
     long trainMillis = (System.nanoTime() - t0) / 1_000_000;
     long heapModel = usedHeap();
