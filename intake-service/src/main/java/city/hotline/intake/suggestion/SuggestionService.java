@@ -1,7 +1,6 @@
 package city.hotline.intake.suggestion;
 
 import city.hotline.intake.complaint.ComplaintRepository;
-import city.hotline.intake.complaint.ComplaintRepository.LearnableCall;
 import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.intake.knowledge.KnowledgeLookup;
 import city.hotline.support.web.ApiException;
@@ -20,6 +19,8 @@ class SuggestionService {
   private final Gazetteer gazetteer;
   private final ComplaintRepository complaints;
   private final Suggester suggester;
+  private final OneAtATime evaluations = new OneAtATime(
+      "An evaluation of the suggestions is running already; try again when it has finished", "EVALUATION_RUNNING");
 
   SuggestionService(SuggestionLearning learning, Gazetteer gazetteer, KnowledgeLookup knowledge,
       ComplaintRepository complaints) {
@@ -36,13 +37,18 @@ class SuggestionService {
         at == null ? null : at.latitude());
   }
 
-  /** Replays every closed work order in the store (a fresh model, not the live one) and counts the acceptance. */
+  /**
+   * Replays every closed work order in the store (a fresh model, not the live one) and counts the acceptance; one
+   * at a time, as it holds the words of the whole history while it runs.
+   */
   Evaluation evaluate() {
-    List<LearnableCall> closed = new ArrayList<>();
-    complaints.forEachLearnable(null, closed::add);
-    List<WorkOrder.Suggestion> shown = new ArrayList<>();
-    complaints.forEachSuggestion(shown::add);
-    return Evaluation.of(closed, gazetteer, shown);
+    return evaluations.run(() -> {
+      Evaluation.Replay replay = new Evaluation.Replay(gazetteer);
+      complaints.forEachLearnable(null, replay::add);
+      List<WorkOrder.Suggestion> shown = new ArrayList<>();
+      complaints.forEachSuggestion(shown::add);
+      return replay.finish(shown);
+    });
   }
 
   /** Every broken rule at once, as registration reports them. */
