@@ -151,8 +151,15 @@ class SuggestionsIntegrationTest extends ServiceIntegrationTest {
     body.put("location", Map.of("longitude", 300, "latitude", 30.5));
     Reply reply = as("OPERATOR").post("/api/complaints/suggestions", body);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
-        .containsExactlyInAnyOrder("description", "address", "location.longitude");
+    assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString() + " "
+        + e.path("message").asString()).toList()).as("the registration's rules and words").containsExactly(
+            "address must be at most 200 characters", "description is required",
+            "location.longitude must be between -180 and 180");
+    Map<String, Object> noLatitude = typing("x".repeat(2001), null);
+    noLatitude.put("location", Map.of("longitude", 114.3));
+    assertThat(as("OPERATOR").post("/api/complaints/suggestions", noLatitude).body().path("errors").valueStream()
+        .map(e -> e.path("field").asString() + " " + e.path("message").asString()).toList())
+        .containsExactly("description must be 1 to 2000 characters", "location.latitude is required");
     assertThat(as("LEADER").post("/api/complaints/suggestions", typing("路灯不亮", null)).status()).isEqualTo(403);
     Reply nothingLearned = as("OPERATOR").post("/api/complaints/suggestions", typing("咨询办事流程", null));
     assertThat(nothingLearned.status()).isEqualTo(200);
