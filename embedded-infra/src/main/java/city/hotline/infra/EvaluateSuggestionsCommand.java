@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,10 +25,8 @@ final class EvaluateSuggestionsCommand {
       err.println("usage: ./hotline evaluate-suggestions");
       return 2;
     }
-    Map<String, String> env = System.getenv();
-    ApiClient api = new ApiClient(settings.gatewayUrl(), env.getOrDefault("HOTLINE_ADMIN_PASSWORD",
-        env.getOrDefault("HOTLINE_DEMO_PASSWORD", "Hotline@12345")));
-    ApiClient.Reply reply = api.get(env.getOrDefault("HOTLINE_ADMIN_USER", "admin"), "/api/admin/suggestions/evaluation");
+    ApiClient.Reply reply = ApiClient.asAdmin(settings.gatewayUrl(), System.getenv())
+        .get("/api/admin/suggestions/evaluation");
     if (reply.status() != 200) {
       err.println("the evaluation failed: HTTP " + reply.status() + " " + reply.body().path("detail").asString(""));
       return 1;

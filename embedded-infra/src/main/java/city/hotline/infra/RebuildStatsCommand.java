@@ -14,11 +14,8 @@ final class RebuildStatsCommand {
   private RebuildStatsCommand() {}
 
   static int run(Settings settings) throws InterruptedException {
-    Map<String, String> env = System.getenv();
-    ApiClient api = new ApiClient(settings.gatewayUrl(), env.getOrDefault("HOTLINE_ADMIN_PASSWORD",
-        env.getOrDefault("HOTLINE_DEMO_PASSWORD", "Hotline@12345")));
-    String admin = env.getOrDefault("HOTLINE_ADMIN_USER", "admin");
-    ApiClient.Reply started = api.post(admin, "/api/admin/stats/rebuild", Map.of());
+    ApiClient.Admin admin = ApiClient.asAdmin(settings.gatewayUrl(), System.getenv());
+    ApiClient.Reply started = admin.post("/api/admin/stats/rebuild", Map.of());
     if (started.status() != 202) {
       System.err.println("the rebuild did not start: HTTP " + started.status() + " " + started.body().path("detail").asString(""));
       return 1;
@@ -27,7 +24,7 @@ final class RebuildStatsCommand {
     System.out.println("Rebuilding the statistics from the topics into generation " + generation + " …");
     while (true) {
       Thread.sleep(POLL_MILLIS);
-      JsonNode status = api.get(admin, "/api/admin/stats/rebuild").body();
+      JsonNode status = admin.get("/api/admin/stats/rebuild").body();
       JsonNode rebuild = status.path("rebuild");
       String state = rebuild.path("state").asString("");
       if ("FAILED".equals(state)) {

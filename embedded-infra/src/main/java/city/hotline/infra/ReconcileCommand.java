@@ -3,7 +3,6 @@ package city.hotline.infra;
 import city.hotline.infra.client.ApiClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,13 +24,10 @@ final class ReconcileCommand {
       System.err.println(e.getMessage());
       return 2;
     }
-    Map<String, String> env = System.getenv();
-    ApiClient api = new ApiClient(settings.gatewayUrl(), env.getOrDefault("HOTLINE_ADMIN_PASSWORD",
-        env.getOrDefault("HOTLINE_DEMO_PASSWORD", "Hotline@12345")));
-    String admin = env.getOrDefault("HOTLINE_ADMIN_USER", "admin");
+    ApiClient.Admin admin = ApiClient.asAdmin(settings.gatewayUrl(), System.getenv());
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      ApiClient.Reply reply = api.get(admin, "/api/admin/reconciliation");
+      ApiClient.Reply reply = admin.get("/api/admin/reconciliation");
       if (reply.status() == 200 && agrees(reply.body())) {
         System.out.println("The books agree: " + reply.body().path("tickets").asLong() + " tickets checked.");
         return 0;

@@ -27,9 +27,43 @@ public final class ApiClient {
     }
   }
 
+  /** The demo accounts' password (seeded users and the administrator) unless the environment says otherwise. */
+  public static final String DEMO_PASSWORD = "Hotline@12345";
+
   public ApiClient(String baseUrl, String password) {
     this.baseUrl = baseUrl;
     this.password = password;
+  }
+
+  /** The API signed in as the administrator the commands act as. */
+  public record Admin(ApiClient api, String user) {
+    public Reply get(String path) {
+      return api.get(user, path);
+    }
+
+    public Reply post(String path, Object body) {
+      return api.post(user, path, body);
+    }
+  }
+
+  /**
+   * As the administrator: {@code HOTLINE_ADMIN_USER} (default {@code admin}) with {@code HOTLINE_ADMIN_PASSWORD},
+   * else {@code HOTLINE_DEMO_PASSWORD}, else the demo password.
+   *
+   * @param env the process environment ({@code System.getenv()})
+   */
+  public static Admin asAdmin(String gatewayUrl, Map<String, String> env) {
+    String password = env.getOrDefault("HOTLINE_ADMIN_PASSWORD", env.getOrDefault("HOTLINE_DEMO_PASSWORD",
+        DEMO_PASSWORD));
+    return new Admin(new ApiClient(gatewayUrl, password), env.getOrDefault("HOTLINE_ADMIN_USER", "admin"));
+  }
+
+  String password() {
+    return password;
+  }
+
+  String baseUrl() {
+    return baseUrl;
   }
 
   public Reply get(String user, String path) {
