@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code ./hotline evaluate-suggestions}: asks intake, through the gateway as an administrator, to replay the closed
- * work orders in the order they were registered (each predicted by a model trained only on the ones before it) and
- * prints top-1 and top-3 accuracy for the category and the district, and how often operators took the suggestion
- * shown, as the registrations recorded it (GET /api/admin/suggestions/evaluation).
+ * work orders on one time line (each predicted when it was registered by a model trained only on those closed by
+ * then) and prints top-1 and top-3 accuracy for the category and the district, and how often operators took the
+ * suggestion shown, as the registrations recorded it (GET /api/admin/suggestions/evaluation).
  */
 final class EvaluateSuggestionsCommand {
   static final String SEEDED_NOTE = "Note: the seeded calls are generated (./hotline seed draws each description from a "
@@ -39,8 +39,8 @@ final class EvaluateSuggestionsCommand {
   static List<String> format(JsonNode evaluation) {
     List<String> lines = new ArrayList<>();
     long orders = evaluation.path("orders").asLong();
-    lines.add("Replayed " + orders + " closed work orders in the order they were registered, each predicted from the "
-        + "ones before it:");
+    lines.add("Replayed " + orders + " closed work orders, each predicted when it was registered from those closed "
+        + "by then:");
     lines.add(String.format(Locale.ROOT, "  category  top-1 %s   top-3 %s", percent(evaluation.path("category").path("top1")),
         percent(evaluation.path("category").path("top3"))));
     lines.add(String.format(Locale.ROOT, "  district  top-1 %s   top-3 %s", percent(evaluation.path("district").path("top1")),

@@ -24,7 +24,7 @@ class EvaluateSuggestionsCommandTest {
         {"orders":1180,"category":{"top1":0.8432,"top3":0.97},"district":{"top1":0.9,"top3":1.0},
          "acceptance":{"offered":40,"categoryTaken":31,"districtTaken":38,"categoryRate":0.775,"districtRate":0.95}}"""));
     assertThat(lines).containsExactly(
-        "Replayed 1180 closed work orders in the order they were registered, each predicted from the ones before it:",
+        "Replayed 1180 closed work orders, each predicted when it was registered from those closed by then:",
         "  category  top-1 84.3 %   top-3 97.0 %",
         "  district  top-1 90.0 %   top-3 100.0 %",
         "Acceptance, as 40 registrations recorded it: category taken 31 times (77.5 %), district taken 38 times (95.0 %)",
