@@ -28,6 +28,10 @@ final class Snippets {
   private static final float CENTRED = 0.5f;
   private static final String MARK = "<mark>";
   private static final String ELLIPSIS = "…";
+  /** What UnifiedHighlighter puts between the values of a many-valued field (its MULTIVAL_SEP_CHAR, not public). */
+  private static final char BETWEEN_VALUES = '\u0000';
+  /** Between two of the callers' questions in one snippet. */
+  private static final String QUESTION_SEPARATOR = " / ";
   /** Where a snippet is taken from, in order of preference. */
   private static final String[] FIELDS = {KnowledgeIndex.ANSWER, KnowledgeIndex.QUESTIONS, KnowledgeIndex.TITLE};
 
@@ -63,10 +67,26 @@ final class Snippets {
     for (String field : FIELDS) {
       String snippet = found.get(field)[i];
       if (snippet != null && snippet.contains(MARK)) {
-        return snippet.strip();
+        return readable(snippet);
       }
     }
     return lead(searcher.storedFields().document(hit.doc).get(KnowledgeIndex.ANSWER));
+  }
+
+  /**
+   * The highlighter joins the values of a many-valued field (the questions) with a control character; a passage
+   * spanning two questions shows a separator a reader sees instead, and none at either end.
+   */
+  static String readable(String snippet) {
+    String sep = String.valueOf(BETWEEN_VALUES);
+    String trimmed = snippet.strip();
+    while (trimmed.startsWith(sep)) {
+      trimmed = trimmed.substring(1).strip();
+    }
+    while (trimmed.endsWith(sep)) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    return trimmed.replace(sep, QUESTION_SEPARATOR);
   }
 
   /** The beginning of a text, escaped. */

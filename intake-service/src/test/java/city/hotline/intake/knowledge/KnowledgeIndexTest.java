@@ -57,6 +57,17 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void aSnippetFromTheCallersQuestionsShowsNoHiddenSeparator() {
+    index.put(Articles.published("KB1", new ArticleContent("隧道通行", List.of("隧道什么时候封闭检修", "隧道里有积水开车很危险"),
+        "请按现场指示绕行。", null, "BRIDGES_TUNNELS", null, null, null)));
+
+    String snippet = index.search(forEveryone("积水危险")).items().get(0).snippet();
+
+    assertThat(snippet).contains("<mark>积水</mark>").doesNotContain("\u0000");
+    assertThat(snippet.chars()).noneMatch(Character::isISOControl);
+  }
+
+  @Test
   void retiredNotYetValidAndExpiredArticlesAreNeverShownOrMatched() {
     index.put(Articles.published("KB1", Articles.gasLeak()).retire(2, "editor", NOW));
     index.put(Articles.published("KB2", Articles.withValidity(Articles.gasLeak(), NOW.plus(Duration.ofDays(1)), null)));
