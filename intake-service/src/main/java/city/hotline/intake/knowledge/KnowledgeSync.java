@@ -1,15 +1,12 @@
 package city.hotline.intake.knowledge;
 
+import city.hotline.support.PeriodicTask;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * index stays empty and the next pass tries again.
  */
 @Component
-public class KnowledgeSync implements SmartLifecycle {
+public class KnowledgeSync extends PeriodicTask {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeSync.class);
   /** Before the web server (phase {@code Integer.MAX_VALUE - 1024}): the first calls find the articles. */
   private static final int PHASE = 0;
@@ -32,39 +29,21 @@ public class KnowledgeSync implements SmartLifecycle {
   private volatile boolean loaded;
   /** The latest write time read from the store; the next pass reads from a margin before it. */
   private volatile Instant lastSeen = Instant.EPOCH;
-  private ScheduledExecutorService timer;
 
   public KnowledgeSync(ArticleRepository articles, KnowledgeIndex index, KnowledgeSeed seed,
       KnowledgeSettings settings) {
+    super("knowledge-refresh", settings.refresh(), "knowledge index refresh failed, the index keeps what it has");
     this.articles = articles;
     this.index = index;
     this.seed = seed;
     this.settings = settings;
   }
 
+  /** The first pass on the starting thread, so the articles are there before the web server takes calls. */
   @Override
-  public synchronized void start() {
-    pass();
-    timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "knowledge-refresh");
-      thread.setDaemon(true);
-      return thread;
-    });
-    long every = settings.refresh().toMillis();
-    timer.scheduleWithFixedDelay(this::pass, every, every, TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
+  public void start() {
+    runNow();
+    startAfter(interval());
   }
 
   @Override
@@ -73,21 +52,17 @@ public class KnowledgeSync implements SmartLifecycle {
   }
 
   /** One pass: the whole store until it has been read once, then what was written since. */
-  void pass() {
-    try {
-      if (!loaded) {
-        if (settings.seed()) {
-          seed.write();
-        }
-        int read = read(null);
-        loaded = true;
-        log.info("knowledge index built articles={}", read);
-      } else {
-        read(lastSeen.minus(settings.refreshMargin()));
+  @Override
+  protected void runOnce() {
+    if (!loaded) {
+      if (settings.seed()) {
+        seed.write();
       }
-    } catch (RuntimeException e) {
-      // The store is away or slow: the index keeps what it has, and the next pass tries again.
-      log.warn("knowledge index refresh failed, trying again in {}: {}", settings.refresh(), e.toString());
+      int read = read(null);
+      loaded = true;
+      log.info("knowledge index built articles={}", read);
+    } else {
+      read(lastSeen.minus(settings.refreshMargin()));
     }
   }
 

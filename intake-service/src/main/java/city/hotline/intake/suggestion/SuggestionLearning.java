@@ -2,13 +2,10 @@ package city.hotline.intake.suggestion;
 
 import city.hotline.intake.complaint.ComplaintRepository;
 import city.hotline.intake.complaint.ComplaintRepository.LearnableCall;
+import city.hotline.support.PeriodicTask;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +15,17 @@ import org.springframework.stereotype.Component;
  * the events means each replica learns from the same work orders, whichever replica wrote them.
  */
 @Component
-class SuggestionLearning implements SmartLifecycle {
+class SuggestionLearning extends PeriodicTask {
   private static final Logger log = LoggerFactory.getLogger(SuggestionLearning.class);
 
   private final ComplaintRepository complaints;
   private final SuggestionSettings settings;
   private final LearnedHistory history = new LearnedHistory();
-  private ScheduledExecutorService poller;
   private volatile Instant watermark;
   private volatile boolean loaded;
 
   SuggestionLearning(ComplaintRepository complaints, SuggestionSettings settings) {
+    super("suggestion-learning", settings.refresh(), "suggestions could not read closed work orders");
     this.complaints = complaints;
     this.settings = settings;
   }
@@ -37,8 +34,12 @@ class SuggestionLearning implements SmartLifecycle {
     return history;
   }
 
-  /** Reads what was closed since the watermark (everything the first time) and learns what is new. */
-  void poll() {
+  /**
+   * Reads what was closed since the watermark (everything the first time) and learns what is new. While the store is
+   * away the next pass tries again from the same watermark.
+   */
+  @Override
+  protected void runOnce() {
     Instant from = watermark == null ? null : watermark.minus(settings.overlap());
     int[] learned = {0};
     complaints.forEachLearnable(from, call -> {
@@ -59,36 +60,5 @@ class SuggestionLearning implements SmartLifecycle {
     if (watermark == null || call.learnableAt().isAfter(watermark)) {
       watermark = call.learnableAt();
     }
-  }
-
-  private void pollQuietly() {
-    try {
-      poll();
-    } catch (RuntimeException e) { // the store is away: the next poll tries again from the same watermark
-      log.warn("suggestions could not read closed work orders: {}", e.toString());
-    }
-  }
-
-  @Override
-  public void start() {
-    poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "suggestion-learning");
-      thread.setDaemon(true);
-      return thread;
-    });
-    poller.scheduleWithFixedDelay(this::pollQuietly, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void stop() {
-    if (poller != null) {
-      poller.shutdownNow();
-      poller = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return poller != null;
   }
 }

@@ -78,7 +78,7 @@ class KnowledgeStoreTest {
 
     assertThat(one.seed.write()).isEqualTo(seeded);
     assertThat(two.seed.write()).isZero();
-    one.sync.pass();
+    one.sync.runNow();
 
     assertThat(articles.count()).isEqualTo(seeded);
     assertThat(seeded).isBetween(30, 40);

@@ -1,7 +1,7 @@
 package city.hotline.support.kafka;
 
+import city.hotline.support.PeriodicTask;
 import city.hotline.support.metrics.MetricsProperties;
-import city.hotline.support.metrics.PeriodicSampler;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * own, e.g. feedback-statistics), read at each sample.
  */
 @Component
-public class ConsumerLag extends PeriodicSampler {
+public class ConsumerLag extends PeriodicTask {
   static final String LAG = "hotline.kafka.consumer.lag";
 
   private final Map<String, Object> adminConfig;
@@ -66,7 +66,7 @@ public class ConsumerLag extends PeriodicSampler {
 
   private ConsumerLag(Map<String, Object> adminConfig, Supplier<Map<String, Set<String>>> groups, Duration interval,
       MeterRegistry registry) {
-    super("consumer-lag", interval);
+    super("consumer-lag", interval, "consumer-lag cannot read Kafka, its gauges keep their last values until it can");
     String waitMs = Long.toString(Math.max(1, interval.toMillis()));
     Map<String, Object> config = new HashMap<>(adminConfig);
     config.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag");
@@ -96,7 +96,7 @@ public class ConsumerLag extends PeriodicSampler {
   }
 
   @Override
-  protected synchronized void sample() throws Exception {
+  protected synchronized void runOnce() throws Exception {
     Map<String, Set<String>> readers = groups.get();
     if (stopped || readers.isEmpty()) {
       return;

@@ -1,8 +1,8 @@
 package city.hotline.support.outbox;
 
 import city.hotline.support.HotlineProperties;
+import city.hotline.support.PeriodicTask;
 import city.hotline.support.metrics.MetricsProperties;
-import city.hotline.support.metrics.PeriodicSampler;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * cannot publish shows as a growing age long before anyone misses an event downstream.
  */
 @Component
-public class OutboxGauges extends PeriodicSampler {
+public class OutboxGauges extends PeriodicTask {
   static final String PENDING = "hotline.outbox.pending.events";
   static final String OLDEST_AGE = "hotline.outbox.oldest.age";
   private static final String AT = OutboxRelay.FIELD + ".at";
@@ -53,7 +53,7 @@ public class OutboxGauges extends PeriodicSampler {
 
   public OutboxGauges(MongoDatabase database, List<String> collectionNames, Duration interval, Clock clock,
       MeterRegistry registry) {
-    super("outbox-gauges", interval);
+    super("outbox-gauges", interval, "outbox-gauges cannot read the outbox, its gauges keep their last values until it can");
     this.clock = clock;
     for (String name : collectionNames) {
       collections.put(name, database.getCollection(name));
@@ -67,7 +67,7 @@ public class OutboxGauges extends PeriodicSampler {
   }
 
   @Override
-  protected void sample() {
+  protected void runOnce() {
     collections.forEach((name, collection) -> {
       long pending = 0;
       Date oldest = null;

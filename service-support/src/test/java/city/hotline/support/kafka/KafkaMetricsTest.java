@@ -127,12 +127,12 @@ class KafkaMetricsTest {
     ConsumerLag lag = new ConsumerLag(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "lagging-group",
         List.of(LAGGING), Duration.ofSeconds(5), registry);
     try {
-      lag.sampleNow();
+      lag.runNow();
       assertThat(lagOf(0)).as("five records, two committed").isEqualTo(3.0);
       assertThat(lagOf(1)).as("nothing committed: every record is still to be read").isEqualTo(3.0);
 
       commit(bootstrap, Map.of(first, 5L, second, 3L));
-      lag.sampleNow();
+      lag.runNow();
       assertThat(lagOf(0)).isZero();
       assertThat(lagOf(1)).isZero();
     } finally {
@@ -145,8 +145,8 @@ class KafkaMetricsTest {
     ConsumerLag lag = new ConsumerLag(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"), "lagging-group",
         List.of(LAGGING), Duration.ofMillis(300), registry);
     try {
-      lag.sampleNow();
-      lag.sampleNow();
+      lag.runNow();
+      lag.runNow();
       assertThat(registry.find(ConsumerLag.LAG).gauges()).isEmpty();
     } finally {
       lag.stop();

@@ -109,25 +109,25 @@ class OutboxGaugesTest {
         List.of(entry("WH20260302000002", Duration.ofSeconds(2)))));
     cases.insertOne(new Document("_id", "WH20260302000003").append(OutboxRelay.FIELD, List.of()));
     assertThat(pending()).as("before the first sample").isZero();
-    gauges.sampleNow();
+    gauges.runNow();
     assertThat(pending()).isEqualTo(3);
 
     relay.start();
     relay.wake("cases", "WH20260302000001");
     relay.wake("cases", "WH20260302000002");
     await().atMost(Duration.ofSeconds(10)).until(() -> counter(OutboxRelay.PUBLISH_FAILURES) >= 2);
-    gauges.sampleNow();
+    gauges.runNow();
     assertThat(pending()).isEqualTo(3);
     assertThat(oldestAgeSeconds()).as("how long it has waited, not how old its event is").isEqualTo(10.0);
     clock.advance(Duration.ofSeconds(20));
-    gauges.sampleNow();
+    gauges.runNow();
     assertThat(oldestAgeSeconds()).as("the oldest event keeps getting older").isEqualTo(30.0);
     assertThat(counter(OutboxRelay.PUBLISHED)).isZero();
 
     kafkaAcknowledges.set(true);
     await().atMost(Duration.ofSeconds(10)).until(() -> counter(OutboxRelay.PUBLISHED) >= 3);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      gauges.sampleNow();
+      gauges.runNow();
       assertThat(pending()).isZero();
       assertThat(oldestAgeSeconds()).isZero();
     });
@@ -137,13 +137,13 @@ class OutboxGaugesTest {
   void whileTheDatabaseIsAwayTheGaugesKeepTheirLastValuesAndTheSamplerCarriesOn() {
     cases.insertOne(new Document("_id", "WH20260302000004").append(OutboxRelay.FIELD,
         List.of(entry("WH20260302000004", Duration.ofSeconds(40)))));
-    gauges.sampleNow();
+    gauges.runNow();
     assertThat(pending()).isEqualTo(1);
 
     store.close();
     storeClosed = true;
-    gauges.sampleNow();
-    gauges.sampleNow();
+    gauges.runNow();
+    gauges.runNow();
     assertThat(pending()).isEqualTo(1);
     assertThat(oldestAgeSeconds()).isEqualTo(40.0);
   }
