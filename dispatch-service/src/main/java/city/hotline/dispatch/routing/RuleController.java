@@ -1,6 +1,6 @@
 package city.hotline.dispatch.routing;
 
-import city.hotline.dispatch.admin.IfMatch;
+import city.hotline.support.web.IfMatch;
 import city.hotline.dispatch.routing.RuleEdits.Edit;
 import city.hotline.support.security.Caller;
 import java.net.URI;

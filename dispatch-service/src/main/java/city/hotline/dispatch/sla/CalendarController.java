@@ -1,6 +1,6 @@
 package city.hotline.dispatch.sla;
 
-import city.hotline.dispatch.admin.IfMatch;
+import city.hotline.support.web.IfMatch;
 import city.hotline.support.security.Caller;
 import java.net.URI;
 import java.time.LocalDate;

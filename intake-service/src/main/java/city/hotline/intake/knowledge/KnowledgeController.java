@@ -3,6 +3,7 @@ package city.hotline.intake.knowledge;
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
+import city.hotline.support.web.IfMatch;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -48,19 +49,19 @@ class KnowledgeController {
   @GetMapping("/articles/{id}")
   ResponseEntity<ArticleView> read(@PathVariable String id) {
     Article article = knowledge.read(id, Caller.current()).orElseThrow(() -> ApiException.notFound("Article", id));
-    return ResponseEntity.ok().eTag(etag(article.version())).body(ArticleView.of(article, clock.instant()));
+    return ResponseEntity.ok().eTag(IfMatch.etag(article.version())).body(ArticleView.of(article, clock.instant()));
   }
 
   @PostMapping("/articles")
   ResponseEntity<State> create(@RequestBody ArticleContent content) {
     Article article = knowledge.create(content, Caller.current());
     return ResponseEntity.created(URI.create("/api/knowledge/articles/" + article.id()))
-        .eTag(etag(article.version())).body(State.of(article));
+        .eTag(IfMatch.etag(article.version())).body(State.of(article));
   }
 
   @PutMapping("/articles/{id}")
   ResponseEntity<State> edit(@PathVariable String id, @RequestBody ArticleContent content,
-      @RequestHeader(name = KnowledgeParameters.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     Integer basedOn = KnowledgeParameters.version(ifMatch);
     if (basedOn == null) {
       throw preconditionRequired();
@@ -70,13 +71,13 @@ class KnowledgeController {
 
   @PostMapping("/articles/{id}/publish")
   ResponseEntity<State> publish(@PathVariable String id,
-      @RequestHeader(name = KnowledgeParameters.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return written(knowledge.publish(id, KnowledgeParameters.version(ifMatch), Caller.current()));
   }
 
   @PostMapping("/articles/{id}/retire")
   ResponseEntity<State> retire(@PathVariable String id,
-      @RequestHeader(name = KnowledgeParameters.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return written(knowledge.retire(id, KnowledgeParameters.version(ifMatch), Caller.current()));
   }
 
@@ -119,17 +120,13 @@ class KnowledgeController {
   }
 
   private static ResponseEntity<State> written(Article article) {
-    return ResponseEntity.ok().eTag(etag(article.version())).body(State.of(article));
-  }
-
-  private static String etag(int version) {
-    return "\"" + version + "\"";
+    return ResponseEntity.ok().eTag(IfMatch.etag(article.version())).body(State.of(article));
   }
 
   /** 428: an edit must say which version it was made on, or it could silently overwrite a colleague's. */
   private static ErrorResponseException preconditionRequired() {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED,
-        "An edit needs the header " + KnowledgeParameters.IF_MATCH + ": \"<version>\" with the version it was made on"
+        "An edit needs the header " + IfMatch.HEADER + ": \"<version>\" with the version it was made on"
             + " (the article's ETag)");
     problem.setTitle("Precondition required");
     return new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED, problem, null);

@@ -2,22 +2,17 @@ package city.hotline.intake.knowledge;
 
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.intake.web.QueryParameters;
-import city.hotline.support.web.ApiException;
-import city.hotline.support.web.ApiException.FieldProblem;
-import java.util.List;
+import city.hotline.support.web.IfMatch;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /** Reads the knowledge API's query parameters and headers, reporting every bad one at once (400). */
 final class KnowledgeParameters {
-  static final String IF_MATCH = "If-Match";
   private static final int MAX_SIZE = 100;
   private static final int DEFAULT_SIZE = 20;
   /** Deep pages cost a ranking of everything before them; nobody reads past the first hundreds of answers. */
   private static final int MAX_WINDOW = 10_000;
   private static final int MAX_WORDS_LENGTH = 200;
-  private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,9})\"?");
 
   private KnowledgeParameters() {}
 
@@ -48,14 +43,8 @@ final class KnowledgeParameters {
 
   /** The version an {@code If-Match} header names ({@code "3"}, {@code 3} or {@code W/"3"}); null without one. */
   static Integer version(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    Matcher matcher = VERSION.matcher(header.strip());
-    if (!matcher.matches()) {
-      throw ApiException.invalid(List.of(new FieldProblem(IF_MATCH, "must be the version from the ETag, e.g. \"3\"")));
-    }
-    return Integer.parseInt(matcher.group(1));
+    OptionalInt version = IfMatch.version(header);
+    return version.isPresent() ? version.getAsInt() : null;
   }
 
   private static int[] paging(QueryParameters read) {

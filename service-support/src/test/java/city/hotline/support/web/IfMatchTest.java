@@ -1,9 +1,8 @@
-package city.hotline.dispatch.admin;
+package city.hotline.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import city.hotline.support.web.ApiException;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;

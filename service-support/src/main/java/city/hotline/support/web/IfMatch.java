@@ -1,6 +1,5 @@
-package city.hotline.dispatch.admin;
+package city.hotline.support.web;
 
-import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import java.util.List;
 import java.util.OptionalInt;
@@ -8,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Optimistic locking for admin edits of versioned data (routing rules, calendar years): the response
+ * Optimistic locking for edits of versioned data (routing rules, calendar years, knowledge articles): the response
  * carries {@code ETag: "<version>"}, and an edit sent with {@code If-Match: "<version>"} is applied only
- * while that is still the version in force, so an admin who edited an old copy gets a 409 instead of
+ * while that is still the version in force, so someone who edited an old copy gets a 409 instead of
  * silently overwriting a colleague's change. Without the header an edit is based on what the server reads.
  */
 public final class IfMatch {
