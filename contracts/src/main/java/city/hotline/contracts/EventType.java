@@ -18,7 +18,10 @@ public enum EventType {
   CASE_OVERDUE("CaseOverdue", CaseOverdue.class, 1),
   CASE_PRESSED("CasePressed", CasePressed.class, 1),
   CASE_REOPENED("CaseReopened", CaseReopened.class, 1),
-  CASE_WITHDRAWN("CaseWithdrawn", CaseWithdrawn.class, 1);
+  CASE_WITHDRAWN("CaseWithdrawn", CaseWithdrawn.class, 1),
+  SURGE_DETECTED("SurgeDetected", SurgeDetected.class, 1),
+  SURGE_GREW("SurgeGrew", SurgeGrew.class, 1),
+  SURGE_ENDED("SurgeEnded", SurgeEnded.class, 1);
 
   private final String wireName;
   private final Class<?> payloadType;
