@@ -399,17 +399,21 @@ public record Case(
             new CaseExtensionDecided(facts(), by, approve, deadline, note)));
   }
 
-  /** 督办: only a case past the deadline it is working against can be pressed; the note shows in the unit's queue. */
-  CaseChange press(String by, String note, Instant at) {
+  /**
+   * 督办: only a case past the deadline it is working against can be pressed, unless the press answers a surge
+   * alert ({@code alertId}, 突发预警): an emergency does not wait for a deadline. The note shows in the unit's queue.
+   */
+  CaseChange press(String by, String note, String alertId, Instant at) {
     check(CaseAction.PRESS);
-    if (deadline == null || !at.isAfter(deadline)) {
+    if (alertId == null && (deadline == null || !at.isAfter(deadline))) {
       throw ApiException.conflict("Case " + ticketId + " is not overdue (deadline " + deadline
-          + "); only overdue cases are pressed");
+          + "); only overdue cases are pressed, or those behind a surge alert");
     }
-    return CaseChange.of(this, CaseAction.PRESS, at, by, "督办: " + note,
+    String text = alertId == null ? "督办: " + note : "督办 (突发预警 " + alertId + "): " + note;
+    return CaseChange.of(this, CaseAction.PRESS, at, by, text,
         List.of(Filters.eq(UNIT_ID, Objects.requireNonNull(unitId))),
         List.of(Updates.push(PRESSES, new Press(at, by, note))),
-        new CaseChange.Event(EventType.CASE_PRESSED, at, new CasePressed(facts(), by, note)));
+        new CaseChange.Event(EventType.CASE_PRESSED, at, new CasePressed(facts(), by, note, alertId)));
   }
 
   /**

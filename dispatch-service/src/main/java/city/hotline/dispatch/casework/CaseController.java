@@ -66,8 +66,14 @@ class CaseController {
   record DispatchRequest(@NotBlank(message = REQUIRED) String unitId,
       @Size(max = 500, message = AT_MOST_500) String note, boolean confirmReturnedUnit) {}
 
-  /** 延期审批 and 督办 notes. */
+  /** 延期审批 notes. */
   record NoteRequest(@Size(max = 500, message = AT_MOST_500) String note) {}
+
+  /** 督办: the note, and the surge alert (突发预警) it answers, if any: then the case need not be overdue. */
+  record PressRequest(@Size(max = 500, message = AT_MOST_500) String note,
+      @Size(max = 120, message = "must be at most 120 characters")
+      @Pattern(regexp = "^\\s*[A-Za-z0-9_.-]*\\s*$", message = "must be an alert id (letters, digits, _ . -)")
+      String alertId) {}
 
   record ReasonView(String code, String name) {}
 
@@ -123,30 +129,33 @@ class CaseController {
   /** A rejection must say why, so the unit knows what to do instead. */
   @PostMapping("/{ticketId}/extension/reject")
   CaseView rejectExtension(@PathVariable String ticketId, @Valid @RequestBody(required = false) NoteRequest request) {
-    return desk.decideExtension(ticketId, false, requiredNote(request), Caller.current());
+    return desk.decideExtension(ticketId, false, requiredNote(request == null ? null : request.note()),
+        Caller.current());
   }
 
   @PostMapping("/{ticketId}/dispatch")
   CaseView dispatch(@PathVariable String ticketId, @Valid @RequestBody DispatchRequest request) {
-    return desk.dispatch(ticketId, request.unitId().strip(), note(request.note()), request.confirmReturnedUnit(),
+    return desk.dispatch(ticketId, request.unitId().strip(), stripped(request.note()), request.confirmReturnedUnit(),
         Caller.current());
   }
 
   @PostMapping("/{ticketId}/press")
-  CaseView press(@PathVariable String ticketId, @Valid @RequestBody(required = false) NoteRequest request) {
-    return desk.press(ticketId, requiredNote(request), Caller.current());
+  CaseView press(@PathVariable String ticketId, @Valid @RequestBody(required = false) PressRequest request) {
+    String note = requiredNote(request == null ? null : request.note());
+    return desk.press(ticketId, note, stripped(request.alertId()), Caller.current());
   }
 
   private static String note(NoteRequest request) {
-    return request == null ? null : note(request.note());
+    return request == null ? null : stripped(request.note());
   }
 
-  private static String note(String text) {
+  /** The text without surrounding blanks; null when there is none. */
+  private static String stripped(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }
 
-  private static String requiredNote(NoteRequest request) {
-    String note = note(request);
+  private static String requiredNote(String text) {
+    String note = stripped(text);
     if (note == null) {
       throw ApiException.invalid(List.of(new FieldProblem("note", REQUIRED)));
     }

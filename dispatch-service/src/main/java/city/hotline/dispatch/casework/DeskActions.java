@@ -42,8 +42,9 @@ class DeskActions {
     return writes.applyAndView(change, caller, now);
   }
 
-  CaseView press(String ticketId, String note, Caller caller) {
+  /** @param alertId the surge alert the press answers (waives the overdue rule), or null */
+  CaseView press(String ticketId, String note, String alertId, Caller caller) {
     Instant now = writes.now();
-    return writes.applyAndView(writes.load(ticketId, caller).press(caller.actor(), note, now), caller, now);
+    return writes.applyAndView(writes.load(ticketId, caller).press(caller.actor(), note, alertId, now), caller, now);
   }
 }

@@ -8,6 +8,7 @@ import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseExtensionDecided;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.CaseOverdue;
+import city.hotline.contracts.CasePressed;
 import city.hotline.contracts.CaseResolved;
 import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintRegistered;
@@ -275,11 +276,34 @@ class CaseTest {
   void aClaimDeadlineMetInTimeIsNeverMarkedAndAPressNeedsAPassedDeadline() {
     Case claimed = after(dispatched(), dispatched().claim("b", T0));
     assertThat(claimed.markOverdue(DeadlineKind.CLAIM, DEADLINES.claimBy(), DEADLINES.resolveBy())).isEmpty();
-    assertThatThrownBy(() -> claimed.press("desk", "请尽快", T0)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> claimed.press("desk", "请尽快", null, T0)).isInstanceOf(ApiException.class)
         .hasMessageContaining("not overdue");
-    CaseChange press = claimed.press("desk", "请尽快", DEADLINES.resolveBy().plusSeconds(1));
+    CaseChange press = claimed.press("desk", "请尽快", null, DEADLINES.resolveBy().plusSeconds(1));
     assertThat(guards(press).toJson()).contains("\"unitId\": \"JIANGAN_CGJ\"");
     assertThat(press.audit().note()).isEqualTo("督办: 请尽快");
+    assertThat(((CasePressed) press.event().payload()).alertId()).isNull();
+  }
+
+  /** 突发预警: a case behind a surge is pressed at once, overdue or not; still only while a unit has it. */
+  @Test
+  void aPressForASurgeAlertNeedsNoPassedDeadlineButStillAUnit() {
+    Case dispatched = dispatched();
+    CaseChange press = dispatched.press("desk", "燃气泄漏，立即处置", "SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d", T0);
+    assertThat(press.audit().note()).isEqualTo("督办 (突发预警 SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d): 燃气泄漏，立即处置");
+    assertThat(guards(press).toJson()).contains("\"unitId\": \"JIANGAN_CGJ\"");
+    CasePressed event = (CasePressed) press.event().payload();
+    assertThat(event.alertId()).isEqualTo("SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d");
+    assertThat(event.note()).isEqualTo("燃气泄漏，立即处置");
+    assertThat(after(dispatched, press).presses()).extracting(Case.Press::note).containsExactly("燃气泄漏，立即处置");
+    Case claimed = after(dispatched, dispatched.claim("b", T0));
+    Case resolved = after(claimed, claimed.resolve("b", "已处置", List.of(), T0, T0));
+    assertThatThrownBy(() -> resolved.press("desk", "x", "SRG-1", T0)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("RESOLVED");
+    Case atTheDesk = Case.awaitingManualDispatch("WH20261207000002", new ComplaintRegistered(
+        new CaseFacts("JIANGAN", "GAS_SAFETY", "URGENT", null), "李四", "13912345678", false, "PHONE", "COMPLAINT",
+        "解放大道1号", "燃气味", "operator", false, null, null, null, null, null), T0, T0, "no rule").kase();
+    assertThatThrownBy(() -> atTheDesk.press("desk", "x", "SRG-1", T0)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("AWAITING_MANUAL_DISPATCH");
   }
 
   @Test

@@ -178,6 +178,13 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     assertThat(notOverdue.body().path("detail").asString()).contains("not overdue");
     assertThat(caseOf(ticketId).path("audit").valueStream().map(a -> a.path("action").asString()).toList())
         .as("refused requests leave no trace").containsExactly("DISPATCH", "CLAIM");
+    Reply badAlert = desk().post("/api/cases/" + ticketId + "/press", Map.of("note", "x", "alertId", "SRG 1/2"));
+    assertThat(badAlert.status()).isEqualTo(400);
+    assertThat(badAlert.body().path("errors").get(0).path("field").asString()).isEqualTo("alertId");
+    Reply forSurge = desk().post("/api/cases/" + ticketId + "/press",
+        Map.of("note", "燃气泄漏，立即处置", "alertId", "SRG-GAS_SAFETY-WUCHANG-20261207T0100-0a1b2c3d"));
+    assertThat(forSurge.status()).as("a surge alert waives the overdue rule").isEqualTo(200);
+    assertThat(forSurge.body().path("presses").get(0).path("note").asString()).isEqualTo("燃气泄漏，立即处置");
   }
 
   @Test
