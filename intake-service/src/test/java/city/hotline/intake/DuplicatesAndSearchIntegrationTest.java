@@ -179,6 +179,25 @@ class DuplicatesAndSearchIntegrationTest extends ServiceIntegrationTest {
         .contains(original, claimed).doesNotContain(later);
   }
 
+  /** 突发预警: the dispatch desk merges the repeated calls behind a surge alert, and registers nothing itself. */
+  @Test
+  void aDispatcherMergesARepeatedCallButRegistersNone() {
+    double[] at = newBlock();
+    String original = register(call("武昌区中北路9号", at[0], at[1]));
+    String repeat = register(call("武昌区中北路9号", at[0], at[1]));
+
+    Reply merged = as("DISPATCHER").post("/api/complaints/" + repeat + "/merge", Map.of("originalTicketId", original));
+
+    assertThat(merged.status()).isEqualTo(200);
+    assertThat(merged.body().path("status").asString()).isEqualTo("MERGED");
+    assertThat(merged.body().path("mergedInto").asString()).isEqualTo(original);
+    assertThat(as("DISPATCHER").post("/api/complaints", call("武昌区中北路9号", at[0], at[1])).status()).isEqualTo(403);
+    assertThat(as("DISPATCHER").post("/api/complaints/duplicate-check", call("武昌区中北路9号", at[0], at[1])).status())
+        .isEqualTo(403);
+    assertThat(as("BUREAU", "WUCHANG_CGJ").post("/api/complaints/" + repeat + "/merge",
+        Map.of("originalTicketId", original)).status()).isEqualTo(403);
+  }
+
   @Test
   void operatorsAndLeadersSearchByFiltersAndWordsNewestFirstPageByPage() {
     String word = "测试" + UUID.randomUUID().toString().substring(0, 8);
