@@ -13,12 +13,17 @@ const PAGE_TITLES = {
 };
 /** Every signed-in role may search the knowledge base (知识库), so every page links to it. */
 const KNOWLEDGE_PAGE = '/knowledge.html';
+/** A role's pages that link to each other: the leader's dashboard and governance topics (每月一题). */
+const ROLE_PAGES = {
+  LEADER: [{ id: 'leader-link', href: '/leader.html', text: PAGE_TITLES.LEADER }, { id: 'topics-link', href: '/topics.html', text: '每月一题' }],
+};
 
-/** Links to the user's workspaces other than this page, and to the knowledge base. */
+/** Links to the role's other pages, the user's workspaces other than this page, and the knowledge base. */
 function navLinks(user, role) {
   const here = location.pathname;
-  const links = user.roles.filter((r) => r !== role && LANDING_PAGES[r] && LANDING_PAGES[r] !== here)
-    .map((r) => el('a', { href: LANDING_PAGES[r] }, PAGE_TITLES[r]));
+  const links = (ROLE_PAGES[role] ?? []).filter((p) => p.href !== here).map((p) => el('a', { id: p.id, href: p.href }, p.text));
+  links.push(...user.roles.filter((r) => r !== role && LANDING_PAGES[r] && LANDING_PAGES[r] !== here)
+    .map((r) => el('a', { href: LANDING_PAGES[r] }, PAGE_TITLES[r])));
   if (here !== KNOWLEDGE_PAGE && !user.roles.some((r) => LANDING_PAGES[r] === KNOWLEDGE_PAGE)) {
     links.push(el('a', { id: 'knowledge-link', href: KNOWLEDGE_PAGE }, '知识库'));
   }
