@@ -253,20 +253,21 @@ function fillWeeks(weeks) {
   $('topic-weeks').replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
-// ---- the weekly chart: weeks on a time axis, so that each phase's shading covers whole weeks ----
+// ---- the weekly chart: week i spans [i, i + 1] on a value axis, so that each phase's shading covers whole weeks ----
 
 let chart = null;
-const WEEK_MS = 7 * DAY_MS;
-const monday = (w) => Date.parse(`${w.week}T00:00:00Z`);
-const midweek = (w) => monday(w) + WEEK_MS / 2;
 const pct = (r) => (rateOf(r) === null ? null : Math.round(rateOf(r) * 1000) / 10);
 
 function phaseAreas(weeks) {
-  return Object.keys(PHASES).map((phase) => weeks.filter((w) => w.phase === phase)).filter((ws) => ws.length)
-    .map((ws) => [
-      { name: PHASES[ws[0].phase], xAxis: monday(ws[0]), itemStyle: { color: PHASE_COLOURS[ws[0].phase] } },
-      { xAxis: monday(ws[ws.length - 1]) + WEEK_MS },
-    ]);
+  const spans = {};
+  weeks.forEach((w, i) => {
+    spans[w.phase] ??= [i, i];
+    spans[w.phase][1] = i;
+  });
+  return Object.keys(PHASES).filter((phase) => spans[phase]).map((phase) => [
+    { name: PHASES[phase], xAxis: spans[phase][0], itemStyle: { color: PHASE_COLOURS[phase] } },
+    { xAxis: spans[phase][1] + 1 },
+  ]);
 }
 
 function weekTip(weeks, index) {
@@ -285,15 +286,15 @@ function drawChart(weeks) {
   const axisText = { fontSize: f * 0.8, color: C.muted };
   const line = (name, key, color) => ({
     name, type: 'line', yAxisIndex: 1, color, symbol: 'circle', symbolSize: f * 0.45, lineStyle: { width: f * 0.16 },
-    data: weeks.map((w) => [midweek(w), pct(w[key])]),
+    data: weeks.map((w, i) => [i + 0.5, pct(w[key])]),
   });
   chart.setOption({
     legend: { top: 0, textStyle: { fontSize: f * 0.85, color: C.text }, itemWidth: f * 1.4, itemHeight: f * 0.7 },
     tooltip: { trigger: 'axis', confine: true, textStyle: { fontSize: f * 0.85 }, formatter: (ps) => weekTip(weeks, ps[0].dataIndex) },
     grid: { left: 4, right: 4, top: f * 3.2, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'time', axisLabel: { ...axisText, formatter: '{MM}-{dd}' }, splitLine: { show: false },
-      min: weeks.length ? monday(weeks[0]) : null, max: weeks.length ? monday(weeks[weeks.length - 1]) + WEEK_MS : null,
+    xAxis: { // a tick at each week's Monday, named by its date
+      type: 'value', min: 0, max: Math.max(weeks.length, 1), interval: 1, splitLine: { show: false },
+      axisLabel: { ...axisText, hideOverlap: true, formatter: (i) => weeks[i]?.week.slice(5) ?? '' },
     },
     yAxis: [
       { type: 'value', name: '件', minInterval: 1, splitLine: { lineStyle: { color: C.line } }, axisLabel: axisText, nameTextStyle: axisText },
@@ -302,7 +303,7 @@ function drawChart(weeks) {
     series: [
       {
         name: '受理量', type: 'bar', barWidth: '60%', itemStyle: { color: C.sky, borderRadius: [3, 3, 0, 0] },
-        data: weeks.map((w) => [midweek(w), w.received]),
+        data: weeks.map((w, i) => [i + 0.5, w.received]),
         markArea: { silent: true, label: { color: C.muted, fontSize: f * 0.8 }, data: phaseAreas(weeks) },
       },
       line('结案率', 'closureRate', C.navy),
