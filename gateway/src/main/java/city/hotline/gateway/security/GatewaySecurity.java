@@ -40,7 +40,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
   private static final String[] PUBLIC_PAGES = {
-    "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"
+    "/", "/index.html", "/*.html", "/css/**", "/js/**", "/img/**", "/webjars/**", "/vendor/**", "/favicon.ico", "/error"
   };
   /** Who reads a work order (GET /api/complaints/{id}), each as far as intake's own rules allow. */
   private static final String[] TICKET_READERS = {
