@@ -1,13 +1,15 @@
 // 派单员工作台: the desk's four lists — 待人工派单, 退单, 延期申请, 超期 — each with its count;
 // 人工派单/改派 (with an explicit confirmation for a unit that has returned the case repeatedly),
-// 延期审批 and 督办, next to the case's request and audit trail.
+// 延期审批 and 督办, next to the case's request and audit trail. Above them the live 突发预警 banner:
+// each call of a surge opens as a case, and the desk can merge the calls into the first or press their units.
 import { api, currentUser } from './session.js';
 import { el } from './dom.js';
 import {
-  actionPanel, badges, deadline, errorLine, fetchQueue, field, loadNames, nameOf, select, span, stateTag, subject,
-  textarea, time, urgencyTag, waiting,
+  actionPanel, badges, deadline, errorLine, fetchQueue, field, label, loadNames, nameOf, select, span, stateTag,
+  subject, textarea, time, urgencyTag, waiting,
 } from './cases.js';
 import { startWorkspace } from './workspace.js';
+import { alertSubject, startAlertsBanner, ticketsOf } from './alerts-banner.js';
 
 const $ = (id) => document.getElementById(id);
 /** The problem code of a refusal to send a case back to a unit that has returned it too often. */
@@ -199,6 +201,104 @@ function actions(view, ws) {
   return panels;
 }
 
+// ---- 突发预警: a surge's calls merged into the first, or each call's unit pressed ----
+
+/** Why a call could not be merged or pressed, in the desk's words (the services answer in English). */
+const ALERT_REFUSALS = [
+  [/no unit has claimed yet can be merged/, () => '承办单位已签收（或已合并），不能合并'],
+  [/can only be merged into an open work order/, () => '首件已不在办理中，不能并入'],
+  [/has calls merged into it/, () => '已有其他来电并入此件，不能再合并'],
+  [/is not later than/, () => '不晚于首件，不能并入'],
+  [/^Case \S+ is (\w+); .* is allowed only when/, (state) => `工单当前为“${label('state', state)}”，不能督办`],
+  [/does not exist|^Ticket .* not found/i, () => '找不到该工单'],
+];
+
+async function refusal(response) {
+  const problem = await response.json().catch(() => ({}));
+  const text = problem.detail ?? problem.title ?? '';
+  const known = ALERT_REFUSALS.find(([pattern]) => pattern.test(text));
+  return `${response.status} · ${known ? known[1](...(text.match(known[0]) ?? []).slice(1)) : text || '操作失败'}`;
+}
+
+/** One request per call, one after another; what happened to each. */
+async function eachCall(tickets, send) {
+  const results = [];
+  for (const ticket of tickets) {
+    try {
+      const response = await send(ticket);
+      results.push({ ticket, ok: response.ok, text: response.ok ? '' : await refusal(response) });
+    } catch {
+      results.push({ ticket, ok: false, text: '网络中断，结果未知，请刷新后查看' });
+    }
+  }
+  return results;
+}
+
+function showResults(box, what, done, results) {
+  const failed = results.filter((r) => !r.ok);
+  box.replaceChildren(
+    el('p', { class: 'alert-result-summary', role: 'status' },
+      `${what}：成功 ${results.length - failed.length} 件${failed.length ? `，未成功 ${failed.length} 件` : ''}`),
+    el('ul', { class: 'alert-results' }, ...[...failed, ...results.filter((r) => r.ok)].map((r) => el('li', {
+      'data-ticket': r.ticket, 'data-result': r.ok ? 'ok' : 'failed', class: r.ok ? 'muted' : '',
+    }, `${r.ticket} ${r.ok ? done : r.text}`))));
+}
+
+/** The desk's actions under an alert: 合并到首件 (after a confirmation) and 督办 with a note. */
+function alertActions(ws, current) {
+  const results = el('div', { class: 'alert-outcome' });
+  const merge = el('button', { class: 'button button-secondary', type: 'button', 'data-action': 'merge' }, '合并到首件');
+  const confirmText = el('span', {});
+  const confirmMerge = el('button', { class: 'button button-danger', type: 'button', 'data-action': 'confirm-merge' }, '确认合并');
+  const cancel = el('button', { class: 'button button-secondary', type: 'button' }, '取消');
+  const confirmBox = el('div', { class: 'confirm-box alert-confirm' }, confirmText, el('div', { class: 'actions' }, confirmMerge, cancel));
+  confirmBox.hidden = true;
+  const pressNote = (alert) => `突发预警：${alertSubject(alert)}，近 1 小时来电 ${alert.count} 件，请立即核查处置。`;
+  const note = el('input', { class: 'alert-note', type: 'text', maxlength: '500', placeholder: pressNote(current()) });
+  const press = el('button', { class: 'button button-primary', type: 'button', 'data-action': 'press' }, '督办');
+  const buttons = [merge, confirmMerge, cancel, press];
+
+  async function run(what, done, tickets, send) {
+    buttons.forEach((b) => { b.disabled = true; });
+    results.replaceChildren(el('p', { class: 'muted' }, `${what}处理中…`));
+    try {
+      showResults(results, what, done, await eachCall(tickets, send));
+      ws()?.refresh();
+    } finally {
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  }
+
+  merge.addEventListener('click', () => {
+    const [first, ...later] = ticketsOf(current());
+    if (!later.length) {
+      results.replaceChildren(el('p', { class: 'muted' }, '只有一件来电，无需合并。'));
+      return;
+    }
+    confirmText.textContent = `将其余 ${later.length} 件来电作为重复件并入首件 ${first}？已被承办单位签收的不能合并。`;
+    confirmBox.hidden = false;
+    confirmMerge.focus();
+  });
+  cancel.addEventListener('click', () => { confirmBox.hidden = true; merge.focus(); });
+  confirmMerge.addEventListener('click', () => {
+    confirmBox.hidden = true;
+    const [first, ...later] = ticketsOf(current());
+    run('合并', `已并入 ${first}`, later,
+      (t) => api(`/api/complaints/${encodeURIComponent(t)}/merge`, { method: 'POST', body: { originalTicketId: first } }));
+  });
+  press.addEventListener('click', () => {
+    const alert = current();
+    const text = note.value.trim() || pressNote(alert); // the placeholder's words unless the desk wrote its own
+    run('督办', '已督办承办单位', ticketsOf(alert),
+      (t) => api(`/api/cases/${encodeURIComponent(t)}/press`, { method: 'POST', body: { note: text, alertId: alert.id } }));
+  });
+  return [
+    el('div', { class: 'alert-buttons' }, merge,
+      el('label', { class: 'alert-note-label' }, '督办意见', note), press),
+    confirmBox, results,
+  ];
+}
+
 function choose(ws, name) {
   section = name;
   document.querySelectorAll('#desk-tabs .tab').forEach((tab) => {
@@ -212,9 +312,11 @@ function choose(ws, name) {
 
 async function start() {
   if (!currentUser()) return;
+  let ws = null; // the queue and case pane, once the names are loaded; the banner starts at once
+  startAlertsBanner($('alerts-banner'), { onTicket: (t) => ws?.open(t), actions: (current) => alertActions(() => ws, current) });
   const [, loadedUnits] = await Promise.all([loadNames(), loadUnits()]);
   units = loadedUnits;
-  const ws = startWorkspace({
+  ws = startWorkspace({
     filters: () => SECTIONS[section].filters,
     belongs: (i) => SECTIONS[section].belongs(i),
     columns: () => SECTIONS[section].columns,

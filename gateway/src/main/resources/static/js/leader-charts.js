@@ -2,7 +2,7 @@
 // gets one chart, created once and updated in place on every refresh, so a wall screen never
 // flashes. Text sizes follow the dashboard's font size, which grows with the screen.
 
-const C = {
+export const C = {
   navy: '#0b3a7e', blue: '#2f6fd0', sky: '#9cb9e4', green: '#1f8a5b', amber: '#d98a1c', violet: '#7a5cc2',
   red: '#c8102e', grey: '#8a96a3', text: '#1f2933', muted: '#52606d', line: '#e3e8ef',
 };
@@ -10,7 +10,7 @@ const C = {
 const charts = new Map();
 
 /** The chart in a container, made on first use; it follows the container's size (a wrapping title, a message above). */
-function chart(id) {
+export function chart(id) {
   if (!charts.has(id)) {
     const node = document.getElementById(id);
     const made = window.echarts.init(node);
@@ -21,7 +21,7 @@ function chart(id) {
 }
 
 /** The dashboard's font size in pixels: the unit of every size below. */
-const unit = () => parseFloat(getComputedStyle(document.querySelector('.dashboard')).fontSize);
+export const unit = () => parseFloat(getComputedStyle(document.querySelector('.dashboard')).fontSize);
 
 /** A rate's fraction 0..1 from a Rate {numerator, denominator, rate} (or a bare number), null when undefined. */
 export const rateOf = (r) => (typeof r === 'number' ? r : r?.rate ?? null);
@@ -36,10 +36,10 @@ export function percent(r) {
 export const decimal = (n, none = '—') => (n === null || n === undefined ? none : n.toFixed(1));
 
 const pct = (r) => (rateOf(r) === null ? null : Math.round(rateOf(r) * 1000) / 10);
-const esc = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const axisText = (f) => ({ fontSize: f * 0.8, color: C.muted });
 const splitLine = { lineStyle: { color: C.line } };
-const tooltip = (f, extra) => ({ confine: true, textStyle: { fontSize: f * 0.85 }, ...extra });
+export const tooltip = (f, extra) => ({ confine: true, textStyle: { fontSize: f * 0.85 }, ...extra });
 const rateTooltip = { valueFormatter: (v) => (v === null || v === undefined ? '—' : `${v.toFixed(1)}%`) };
 
 const RATES = [

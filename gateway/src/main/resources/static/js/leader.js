@@ -1,11 +1,15 @@
 // 领导驾驶舱: the SPEC §5 figures for a period and a district (headline tiles, the district and unit
 // rankings, the trend, categories and the open backlog), refreshed every minute in place, and the
-// CSV/Excel exports. Periods are calendar days in Beijing time (yyyy-MM-dd); the filters live in the
-// address so that a reloaded wall screen shows the same view.
+// CSV/Excel exports; and the SPEC §8.5 governance view: the live 突发预警 banner, the city map (a click
+// on a district filters everything by it), the hot spots (每月一题) and the 三率 红黑榜. Periods are
+// calendar days in Beijing time (yyyy-MM-dd); the filters live in the address so that a reloaded wall
+// screen shows the same view.
 import { api, currentUser } from './session.js';
 import { el } from './dom.js';
 import { codes, nameOf, remember } from './reference.js';
 import { decimal, percent, renderBacklog, renderCategories, renderRanking, renderTrend } from './leader-charts.js';
+import { FIGURES, updateMap } from './leader-map.js';
+import { startAlertsBanner } from './alerts-banner.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 60_000;
@@ -14,7 +18,7 @@ const DAY_MS = 24 * 3600 * 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INTERVALS = ['day', 'week', 'month'];
 
-const state = { period: 'month', from: '', to: '', district: '', interval: 'day' };
+const state = { period: 'month', from: '', to: '', district: '', interval: 'day', figure: 'received' };
 let asked = 0; // only the newest answers are shown
 let loads = 0; // body[data-loaded]: how many complete loads have been shown
 let last = {}; // the answers on screen, drawn again when the window is resized
@@ -53,11 +57,12 @@ function readAddress() {
   }
   state.district = q.get('district') ?? '';
   if (INTERVALS.includes(q.get('interval'))) state.interval = q.get('interval');
+  if (FIGURES[q.get('figure')]) state.figure = q.get('figure');
 }
 
 function writeAddress() {
-  const { period, from, to, district, interval } = state;
-  const q = query(period ? { period, district, interval } : { from, to, district, interval });
+  const { period, from, to, district, interval, figure } = state;
+  const q = query(period ? { period, district, interval, figure } : { from, to, district, interval, figure });
   history.replaceState(null, '', `${location.pathname}?${q}`);
 }
 
@@ -68,13 +73,18 @@ function showFilters() {
   $('filter-district').value = state.district;
   document.querySelectorAll('[data-period]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.period === state.period)));
   document.querySelectorAll('[data-interval]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.interval === state.interval)));
+  document.querySelectorAll('[data-figure]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.figure === state.figure)));
+  $('map-all').setAttribute('aria-pressed', String(!state.district));
   const where = state.district ? nameOf('district', state.district) : '全市';
   $('dashboard-scope').textContent = `${where} · ${state.from} 至 ${state.to}`;
+  updateMap({ selected: state.district, figure: state.figure });
 }
 
 // ---- messages ----
 
-const FIELDS = { from: '开始日期', to: '结束日期', district: '区域', interval: '统计粒度', by: '排名维度', format: '导出格式' };
+const FIELDS = {
+  from: '开始日期', to: '结束日期', district: '区域', interval: '统计粒度', by: '排名维度', scheme: '排名方案', format: '导出格式',
+};
 const RULES = [[/^must not be after 'to'/, '不能晚于结束日期'], [/^is required/, '必填']];
 
 function fieldProblem({ field, message }) {
@@ -182,17 +192,52 @@ function showWeights(weights = {}) {
   $('ranking-weights').textContent = parts.length ? `权重：${parts.join(' · ')}` : '';
 }
 
+// ---- governance panels (每月一题 hot spots, 三率 红黑榜) ----
+
+let panels = null;
+/** js/governance-panels.js, loaded on first use; should it be missing, the rest of the page works on. */
+const governancePanels = () => (panels ??= import('./governance-panels.js').catch(() => null));
+
+async function drawPanel(id, render) {
+  const module = await governancePanels();
+  if (module) render(module, $(id));
+  else $(id).replaceChildren(el('p', { class: 'muted' }, '该面板暂不可用'));
+}
+
 // ---- loading ----
 
 const DRAW = {
   summary: fillSummary,
-  ranking: (r) => { renderRanking(r, state.district); showWeights(r.weights); },
+  ranking: (r) => {
+    renderRanking(r, state.district);
+    showWeights(r.weights);
+    updateMap({ ranking: r });
+  },
   units: fillUnits,
   trend: renderTrend,
   categories: renderCategories,
   backlog: (b) => { fillBacklog(b); renderBacklog(b); },
+  heat: (h) => {
+    $('map-heat-note').hidden = true;
+    updateMap({ heat: h });
+  },
+  hotspots: (h) => drawPanel('hotspots', (m, node) => m.renderHotspots(node, h)),
+  honour: (r) => drawPanel('honour-roll', (m, node) => m.renderHonourRoll(node, r)),
 };
 const CHARTS = { ranking: 'chart-ranking', trend: 'chart-trend', categories: 'chart-categories', backlog: 'chart-backlog' };
+
+/**
+ * The parts a load is complete without (the governance view): a refusal shows in its own card, not above the
+ * page, and body[data-loaded] still counts the load.
+ */
+const OWN_PROBLEMS = {
+  heat: (text) => {
+    $('map-heat-note').textContent = `热力图暂不可用：${text}`;
+    $('map-heat-note').hidden = false;
+  },
+  hotspots: (text) => $('hotspots').replaceChildren(el('p', { class: 'muted' }, `热点问题暂不可用：${text}`)),
+  honour: (text) => $('honour-roll').replaceChildren(el('p', { class: 'muted' }, `红黑榜暂不可用：${text}`)),
+};
 
 function draw(answers) {
   Object.entries(answers).forEach(([part, body]) => {
@@ -228,6 +273,9 @@ async function load() {
     trend: `/api/dashboard/trend?${query({ from, to, interval, district })}`,
     categories: `/api/dashboard/categories?${query({ from, to, district })}`,
     backlog: `/api/dashboard/backlog?${query({ district })}`,
+    heat: `/api/dashboard/heat?${query({ from, to, district })}`,
+    hotspots: `/api/dashboard/hotspots?${query({ from, to })}`,
+    honour: `/api/dashboard/ranking?${query({ from, to, by: 'unit', scheme: 'three-rates', district })}`,
   };
   const parts = Object.keys(paths);
   const answers = await Promise.all(parts.map((part) => fetchPart(paths[part])));
@@ -235,7 +283,8 @@ async function load() {
   const fresh = {};
   const problems = new Set();
   answers.forEach((a, i) => {
-    if (a.problem) problems.add(a.problem);
+    if (a.problem && OWN_PROBLEMS[parts[i]]) OWN_PROBLEMS[parts[i]](a.problem);
+    else if (a.problem) problems.add(a.problem);
     else fresh[parts[i]] = a.body;
   });
   last = { ...last, ...fresh };
@@ -251,11 +300,18 @@ async function load() {
 
 // ---- exports ----
 
-async function download(button) {
-  const { export: kind, format } = button.dataset;
+/** What an export button asks for: the district ranking, the units' 三率 (in the chosen district) or the cases. */
+function exportOf(button) {
+  const { export: kind, format, by, scheme } = button.dataset;
   const { from, to, district } = state;
-  const params = kind === 'ranking' ? { from, to, by: 'district', format } : { from, to, district, format };
-  const name = `${kind === 'ranking' ? '排名' : '工单明细'}_${from}_${to}.${format}`;
+  if (scheme) return { kind, params: { from, to, by, scheme, district, format }, title: '三率排名' };
+  if (kind === 'ranking') return { kind, params: { from, to, by: 'district', format }, title: '排名' };
+  return { kind, params: { from, to, district, format }, title: '工单明细' };
+}
+
+async function download(button) {
+  const { kind, params, title } = exportOf(button);
+  const name = `${title}_${params.from}_${params.to}.${params.format}`;
   button.disabled = true;
   say(`正在导出 ${name}…`, 'info');
   try {
@@ -280,6 +336,11 @@ async function download(button) {
 
 // ---- wiring ----
 
+function pick(district) {
+  state.district = district;
+  load();
+}
+
 function onDates() {
   state.period = null;
   state.from = $('filter-from').value;
@@ -289,6 +350,7 @@ function onDates() {
 
 async function start() {
   if (!currentUser()?.roles.includes('LEADER')) return; // shell.js sends the browser away
+  startAlertsBanner($('alerts-banner'), { onChange: (alerts) => updateMap({ surges: alerts }) });
   readAddress();
   $('tiles-main').append(...TILES.main.map((t) => tile(t, 'main')));
   $('tiles-minor').append(...TILES.minor.map((t) => tile(t, 'minor')));
@@ -306,6 +368,14 @@ async function start() {
     state.district = $('filter-district').value;
     load();
   });
+  // The map picks a district (or a zone); the same one again, or 全市, is the whole city again.
+  updateMap({ onPick: (code) => pick(state.district === code ? '' : code) });
+  $('map-all').addEventListener('click', () => pick(''));
+  document.querySelectorAll('[data-figure]').forEach((b) => b.addEventListener('click', () => {
+    state.figure = b.dataset.figure;
+    showFilters();
+    writeAddress();
+  }));
   document.querySelectorAll('[data-interval]').forEach((b) => b.addEventListener('click', () => {
     state.interval = b.dataset.interval;
     load();
