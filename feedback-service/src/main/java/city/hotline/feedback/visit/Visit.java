@@ -123,7 +123,7 @@ public record Visit(
     if (state != VisitState.OPEN || returnVisitDeadline == null || returnVisitDeadline.isAfter(now)) {
       return Optional.empty();
     }
-    return Optional.of(close(asSeen().expecting(DEADLINE, returnVisitDeadline), NO_RESPONSE, SYSTEM, null, now));
+    return Optional.of(close(asSeen().expecting(DEADLINE, returnVisitDeadline), NO_RESPONSE, SYSTEM, null, null, now));
   }
 
   /** Why a link with this hash cannot rate this visit (410 replaced or expired, 409 used or ended), if it cannot. */
@@ -159,17 +159,21 @@ public record Visit(
       if (attempt.satisfaction() == Satisfaction.DISSATISFIED && reopenCount < maxReopenings) {
         return reopen(change, actor, attempt.comment(), at);
       }
-      return close(change, attempt.satisfaction().name(), actor, attempt.comment(), at);
+      return close(change, attempt.satisfaction().name(), actor, attempt.comment(), attempt.solved(), at);
     }
     int failed = failedAttempts + 1;
     change = change.setting(FAILED_ATTEMPTS, failed);
-    return failed >= maxFailedAttempts ? close(change, UNREACHABLE, actor, attempt.comment(), at) : change;
+    return failed >= maxFailedAttempts ? close(change, UNREACHABLE, actor, attempt.comment(), null, at) : change;
   }
 
-  /** 结案 with the verdict. */
-  private VisitChange close(VisitChange change, String outcome, String actor, String comment, Instant at) {
+  /**
+   * 结案 with the verdict and the citizen's answer to "is it solved" (问题是否解决; null when not reached or not
+   * answered), which the 三率 scorecard's 解决率 counts.
+   */
+  private VisitChange close(VisitChange change, String outcome, String actor, String comment, Boolean solved,
+      Instant at) {
     return change.setting(STATE, VisitState.CLOSED).setting(OUTCOME, outcome).setting(CLOSED_AT, at)
-        .publishing(EventType.CASE_CLOSED, at, new CaseClosed(facts, outcome, actor, comment));
+        .publishing(EventType.CASE_CLOSED, at, new CaseClosed(facts, outcome, actor, comment, solved));
   }
 
   /** 重办: back to waiting for the unit's next answer; that CaseResolved opens the visit again. */

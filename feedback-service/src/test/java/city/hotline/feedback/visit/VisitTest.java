@@ -47,8 +47,27 @@ class VisitTest {
         new Visit.Call(NOW, "operator", Visit.PHONE, true, Satisfaction.SATISFIED, 5, true, "很满意"));
     assertThat(change.event()).hasValueSatisfying(e -> {
       assertThat(e.type()).isEqualTo(EventType.CASE_CLOSED);
-      assertThat(e.payload()).isEqualTo(new CaseClosed(FACTS, "SATISFIED", "operator", "很满意"));
+      assertThat(e.payload()).isEqualTo(new CaseClosed(FACTS, "SATISFIED", "operator", "很满意", true));
     });
+  }
+
+  /** 解决率 counts the citizen's answer to "is it solved", carried by the close; an unreached citizen gave none. */
+  @Test
+  void theCloseCarriesWhetherTheCitizenSaidTheProblemWasSolved() {
+    Attempt satisfiedButUnsolved = new Attempt(true, Satisfaction.BASICALLY_SATISFIED, 3, false, null);
+    assertThat(call(visit(VisitState.OPEN, 0, 0), satisfiedButUnsolved).event().orElseThrow().payload())
+        .isEqualTo(new CaseClosed(FACTS, "BASICALLY_SATISFIED", "operator", null, false));
+    Attempt notAsked = new Attempt(true, Satisfaction.SATISFIED, null, null, null);
+    assertThat(call(visit(VisitState.OPEN, 0, 0), notAsked).event().orElseThrow().payload())
+        .isEqualTo(new CaseClosed(FACTS, "SATISFIED", "operator", null, null));
+    assertThat(call(visit(VisitState.OPEN, 0, MAX_REOPENINGS), dissatisfied).event().orElseThrow().payload())
+        .isEqualTo(new CaseClosed(FACTS, "DISSATISFIED", "operator", "路灯还是不亮", false));
+    assertThat(call(visit(VisitState.OPEN, MAX_FAILED - 1, 0), notReached).event().orElseThrow().payload())
+        .isEqualTo(new CaseClosed(FACTS, Visit.UNREACHABLE, "operator", null, null));
+    RatingLink.Issued link = new RatingLink.Issued("h3", NOW.minusSeconds(60), "operator", NOW.plusSeconds(60), null);
+    assertThat(visit(VisitState.OPEN, 0, 0, link).rateThroughLink("h3", satisfied, NOW, MAX_FAILED, MAX_REOPENINGS)
+        .event().orElseThrow().payload()).as("the citizen's own rating through the link")
+        .isEqualTo(new CaseClosed(FACTS, "SATISFIED", Visit.CITIZEN, "很满意", true));
   }
 
   @Test
