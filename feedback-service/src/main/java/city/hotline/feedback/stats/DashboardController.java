@@ -38,14 +38,27 @@ class DashboardController {
     return queries.summary(filter(from, to, district, unitId, category));
   }
 
+  /** 排名 by 综合得分 ({@link DashboardQueries.Ranking}) or, with scheme=three-rates, the 三率 scorecard. */
   @GetMapping("/ranking")
-  DashboardQueries.Ranking ranking(
+  Object ranking(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "district") String by,
+      @RequestParam(defaultValue = "weighted") String scheme,
       @RequestParam(required = false) String district,
       @RequestParam(required = false) String category) {
-    return queries.ranking(filter(from, to, district, null, category), choice(DashboardQueries.RankBy.class, "by", by));
+    DashboardQueries.Scheme chosen = choice(DashboardQueries.Scheme.class, "scheme", scheme);
+    DashboardFilter f = filter(from, to, district, null, category);
+    DashboardQueries.RankBy rankBy = choice(DashboardQueries.RankBy.class, "by", by);
+    return chosen == DashboardQueries.Scheme.THREE_RATES ? queries.threeRates(f, rankBy) : queries.ranking(f, rankBy);
+  }
+
+  /** 每月一题 candidates: what rose against the previous period and the same period a year earlier. */
+  @GetMapping("/hotspots")
+  Hotspots hotspots(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return queries.hotspots(filter(from, to, null, null, null));
   }
 
   @GetMapping("/trend")
@@ -74,12 +87,16 @@ class DashboardController {
         settings, names);
   }
 
-  /** A lower-case choice such as {@code by=district}, or a 400 naming the field and the choices. */
+  /**
+   * A lower-case choice such as {@code by=district} or {@code scheme=three-rates} (a dash for the constant's
+   * underscore), or a 400 naming the field and the choices.
+   */
   static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
     try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase()).toList();
+      List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
       throw ApiException.invalid(List.of(new FieldProblem(field, "must be one of " + String.join(", ", allowed))));
     }
   }

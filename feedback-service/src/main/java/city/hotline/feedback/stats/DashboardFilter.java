@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * calendar days in the city's zone, both ends included.
  */
 record DashboardFilter(LocalDate from, LocalDate to, String district, String unitId, String category) {
-  private static final Pattern UNIT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+  static final Pattern UNIT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
   static DashboardFilter of(LocalDate from, LocalDate to, String district, String unitId, String category,
       LocalDate today, StatsSettings settings, ReferenceNames names) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,14 +18,22 @@ class DashboardQueries {
   private final StatsCube cube;
   private final ReferenceNames names;
   private final StatsSettings settings;
+  private final ThreeRates threeRates;
+  private final HotspotSettings hotspots;
 
-  DashboardQueries(StatsCube cube, ReferenceNames names, StatsSettings settings) {
+  DashboardQueries(StatsCube cube, ReferenceNames names, StatsSettings settings, ThreeRatesSettings threeRates,
+      HotspotSettings hotspots) {
     this.cube = cube;
     this.names = names;
     this.settings = settings;
+    this.threeRates = new ThreeRates(threeRates);
+    this.hotspots = hotspots;
   }
 
   enum RankBy { DISTRICT, UNIT }
+
+  /** The ranking's scheme: 综合得分 (weighted) or the 三率 scorecard. */
+  enum Scheme { WEIGHTED, THREE_RATES }
 
   enum Interval { DAY, WEEK, MONTH }
 
@@ -41,12 +50,7 @@ class DashboardQueries {
 
   /** 排名: every district (all of them, even those without cases) or every unit with cases, best score first. */
   Ranking ranking(DashboardFilter f, RankBy by) {
-    Function<CellKey, String> group = by == RankBy.DISTRICT ? CellKey::district : CellKey::unitId;
-    Map<String, Totals> groups = cube.grouped(f.from(), f.to(), f.grain(by == RankBy.DISTRICT, by == RankBy.UNIT, false), f.cells(), group);
-    groups.remove(CellKey.NO_UNIT);
-    if (by == RankBy.DISTRICT) {
-      names.districts().forEach(d -> groups.computeIfAbsent(d.code(), c -> new Totals()));
-    }
+    Map<String, Totals> groups = groups(f, by);
     List<Summary> summaries = new ArrayList<>();
     List<String> codes = new ArrayList<>();
     groups.forEach((code, totals) -> {
@@ -65,11 +69,47 @@ class DashboardQueries {
     for (int i : order) {
       Summary s = summaries.get(i);
       String code = codes.get(i);
-      items.add(new RankedItem(items.size() + 1, code, by == RankBy.DISTRICT ? names.district(code) : cube.unitName(code),
-          s.score(), s.received(), s.resolved(), s.closed(), s.overdue(), s.claimOnTimeRate(), s.resolutionRate(),
-          s.onTimeResolutionRate(), s.closureRate(), s.satisfactionRate()));
+      items.add(new RankedItem(items.size() + 1, code, name(by, code), s.score(), s.received(), s.resolved(),
+          s.closed(), s.overdue(), s.claimOnTimeRate(), s.resolutionRate(), s.onTimeResolutionRate(), s.closureRate(),
+          s.satisfactionRate()));
     }
     return new Ranking(f.from(), f.to(), by.name().toLowerCase(), settings.scoreWeights().asMap(), items);
+  }
+
+  /** 三率 scorecard over the same groups as the weighted ranking, with the 红黑榜. */
+  ThreeRates.Ranking threeRates(DashboardFilter f, RankBy by) {
+    return threeRates.rank(f.from(), f.to(), by.name().toLowerCase(), groups(f, by), code -> name(by, code));
+  }
+
+  /** Every district (even those without cases) or every unit with cases, with its totals. */
+  private Map<String, Totals> groups(DashboardFilter f, RankBy by) {
+    Function<CellKey, String> group = by == RankBy.DISTRICT ? CellKey::district : CellKey::unitId;
+    Map<String, Totals> groups = cube.grouped(f.from(), f.to(),
+        f.grain(by == RankBy.DISTRICT, by == RankBy.UNIT, false), f.cells(), group);
+    groups.remove(CellKey.NO_UNIT);
+    if (by == RankBy.DISTRICT) {
+      names.districts().forEach(d -> groups.computeIfAbsent(d.code(), c -> new Totals()));
+    }
+    return groups;
+  }
+
+  private String name(RankBy by, String code) {
+    return by == RankBy.DISTRICT ? names.district(code) : cube.unitName(code);
+  }
+
+  /** 每月一题 candidates: the category × district cells that rose against the period before and a year earlier. */
+  Hotspots hotspots(DashboardFilter f) {
+    Hotspots.Period period = new Hotspots.Period(f.from(), f.to());
+    return Hotspots.of(period, received(period), received(period.before()), received(period.yearEarlier()), names,
+        hotspots.limit());
+  }
+
+  private Map<Hotspots.Spot, Long> received(Hotspots.Period period) {
+    Map<Hotspots.Spot, Long> received = new HashMap<>();
+    cube.grouped(period.from(), period.to(), StatsCube.Grain.CATEGORY, key -> true,
+            key -> new Hotspots.Spot(key.district(), key.category()))
+        .forEach((spot, totals) -> received.put(spot, totals.get(Metric.RECEIVED)));
+    return received;
   }
 
   record TrendPoint(String period, LocalDate from, LocalDate to, long received, long resolved, long closed,

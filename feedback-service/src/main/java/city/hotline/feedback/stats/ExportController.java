@@ -1,5 +1,6 @@
 package city.hotline.feedback.stats;
 
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -25,9 +26,14 @@ class ExportController {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final List<String> RANKING_HEADER = List.of("排名", "代码", "名称", "综合得分", "受理量", "办结量",
       "结案量", "超期量", "按时签收率", "办结率", "按时办结率", "结案率", "满意率");
+  private static final List<String> THREE_RATES_HEADER = List.of("排名", "代码", "名称", "派单量",
+      "响应率", "按时签收量", "响应率分母(派单量)", "解决率", "已解决量", "解决率分母(评价量)",
+      "满意率", "满意量", "满意率分母(评价量)", "得分", "参与排名");
+  private static final List<String> HONOUR_ROLL_HEADER = List.of("排名", "代码", "名称", "得分", "响应率", "解决率", "满意率");
+  private static final String HONOUR_ROLL_SHEET = "红黑榜";
   private static final List<String> CASES_HEADER = List.of("工单号", "受理时间", "区域", "类别", "紧急程度", "承办单位",
-      "派单时间", "签收时间", "按时签收", "办结时间", "按时办结", "办理时长(小时)", "结案时间", "结案结果", "退单", "超期",
-      "重办", "重复件", "直接办结", "咨询", "知识库文章");
+      "派单时间", "签收时间", "按时签收", "办结时间", "按时办结", "办理时长(小时)", "结案时间", "结案结果", "问题已解决",
+      "退单", "超期", "重办", "重复件", "直接办结", "咨询", "知识库文章");
 
   private final DashboardController dashboard;
   private final DashboardQueries queries;
@@ -46,16 +52,24 @@ class ExportController {
     this.zone = settings.zone();
   }
 
+  /** The weighted ranking, or with scheme=three-rates the 三率 scorecard and its 红榜 / 黑榜. */
   @GetMapping("/ranking")
   ResponseEntity<StreamingResponseBody> ranking(
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "district") String by,
+      @RequestParam(defaultValue = "weighted") String scheme,
       @RequestParam(required = false) String category,
       @RequestParam(defaultValue = "csv") String format) {
+    DashboardQueries.Scheme chosen = DashboardController.choice(DashboardQueries.Scheme.class, "scheme", scheme);
     DashboardFilter f = dashboard.filter(from, to, null, null, category);
-    DashboardQueries.Ranking ranking = queries.ranking(f, DashboardController.choice(DashboardQueries.RankBy.class, "by", by));
+    DashboardQueries.RankBy rankBy = DashboardController.choice(DashboardQueries.RankBy.class, "by", by);
     TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format);
+    if (chosen == DashboardQueries.Scheme.THREE_RATES) {
+      ThreeRates.Ranking ranking = queries.threeRates(f, rankBy);
+      return file(type, "三率排名_" + ranking.by() + "_" + f.from() + "_" + f.to(), out -> threeRates(type, out, ranking));
+    }
+    DashboardQueries.Ranking ranking = queries.ranking(f, rankBy);
     return file(type, "排名_" + ranking.by() + "_" + f.from() + "_" + f.to(), out -> {
       try (TableWriter table = TableWriter.open(type, out, "排名", RANKING_HEADER)) {
         for (DashboardQueries.RankedItem item : ranking.items()) {
@@ -66,6 +80,28 @@ class ExportController {
         }
       }
     });
+  }
+
+  /** 三率: every group with each rate's numerator and denominator, then the 红榜 and the 黑榜 (worst first). */
+  private static void threeRates(TableWriter.Format type, OutputStream out, ThreeRates.Ranking ranking) {
+    try (TableWriter table = TableWriter.open(type, out, "三率排名", THREE_RATES_HEADER)) {
+      for (ThreeRates.Item item : ranking.items()) {
+        table.row(Arrays.asList(item.rank(), item.code(), item.name(), item.dispatched(),
+            percent(item.responseRate()), item.responseRate().numerator(), item.responseRate().denominator(),
+            percent(item.solvedRate()), item.solvedRate().numerator(), item.solvedRate().denominator(),
+            percent(item.satisfactionRate()), item.satisfactionRate().numerator(),
+            item.satisfactionRate().denominator(), round(item.score()), item.ranked() ? "是" : "否"));
+      }
+      table.section(HONOUR_ROLL_SHEET, "红榜", HONOUR_ROLL_HEADER);
+      ranking.red().forEach(item -> table.row(honourRow(item)));
+      table.section(HONOUR_ROLL_SHEET, "黑榜", HONOUR_ROLL_HEADER);
+      ranking.black().forEach(item -> table.row(honourRow(item)));
+    }
+  }
+
+  private static List<Object> honourRow(ThreeRates.Item item) {
+    return Arrays.asList(item.rank(), item.code(), item.name(), round(item.score()), percent(item.responseRate()),
+        percent(item.solvedRate()), percent(item.satisfactionRate()));
   }
 
   @GetMapping("/cases")
@@ -90,8 +126,8 @@ class ExportController {
         names.category(r.category()), r.urgency(), r.unitId() == null ? null : cube.unitName(r.unitId()),
         time(r.dispatchedAt()), time(r.claimedAt()), yesNo(r.claimedOnTime()), time(r.resolvedAt()),
         yesNo(r.resolvedOnTime()), r.handlingHours() == null ? null : Math.round(r.handlingHours() * 10) / 10.0,
-        time(r.closedAt()), r.outcome(), yesNo(r.returned()), yesNo(r.overdue()), yesNo(r.reopened()),
-        yesNo(r.merged()), yesNo(r.closedDirectly()), yesNo(r.consultation()), r.knowledgeArticleId()));
+        time(r.closedAt()), r.outcome(), yesNo(r.solved()), yesNo(r.returned()), yesNo(r.overdue()),
+        yesNo(r.reopened()), yesNo(r.merged()), yesNo(r.closedDirectly()), yesNo(r.consultation()), r.knowledgeArticleId()));
   }
 
   private ResponseEntity<StreamingResponseBody> file(TableWriter.Format type, String name, StreamingResponseBody body) {

@@ -20,23 +20,24 @@ record ScoreWeights(double claimOnTimeRate, double resolutionRate, double onTime
   }
 
   Double score(Rate claimOnTime, Rate resolution, Rate onTimeResolution, Rate satisfaction, Rate closure) {
-    double[][] parts = {
-      {claimOnTimeRate, value(claimOnTime)}, {resolutionRate, value(resolution)},
-      {onTimeResolutionRate, value(onTimeResolution)}, {satisfactionRate, value(satisfaction)},
-      {closureRate, value(closure)}};
-    double weighted = 0;
-    double weights = 0;
-    for (double[] part : parts) {
-      if (!Double.isNaN(part[1]) && part[0] > 0) {
-        weighted += part[0] * part[1];
-        weights += part[0];
-      }
-    }
-    return weights == 0 ? null : 100 * weighted / weights;
+    return weightedScore(new double[] {claimOnTimeRate, resolutionRate, onTimeResolutionRate, satisfactionRate,
+        closureRate}, claimOnTime, resolution, onTimeResolution, satisfaction, closure);
   }
 
-  private static double value(Rate rate) {
-    return rate.rate() == null ? Double.NaN : rate.rate();
+  /**
+   * 100 × the weighted mean of the rates that have something to rate, or null if none has: the rule of every score
+   * (综合得分, the 三率 score).
+   */
+  static Double weightedScore(double[] weights, Rate... rates) {
+    double weighted = 0;
+    double total = 0;
+    for (int i = 0; i < rates.length; i++) {
+      if (rates[i].rate() != null && weights[i] > 0) {
+        weighted += weights[i] * rates[i].rate();
+        total += weights[i];
+      }
+    }
+    return total == 0 ? null : 100 * weighted / total;
   }
 
   Map<String, Double> asMap() {

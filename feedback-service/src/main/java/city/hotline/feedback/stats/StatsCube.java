@@ -178,9 +178,9 @@ class StatsCube {
   }
 
   /** Totals per group (district, unit, category …), in the order the groups were first met. */
-  Map<String, Totals> grouped(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter,
-      Function<CellKey, String> group) {
-    Map<String, Totals> groups = new LinkedHashMap<>();
+  <K> Map<K, Totals> grouped(LocalDate from, LocalDate to, Grain grain, Predicate<CellKey> filter,
+      Function<CellKey, K> group) {
+    Map<K, Totals> groups = new LinkedHashMap<>();
     forEach(from, to, grain, filter,
         cell -> cell.addTo(groups.computeIfAbsent(group.apply(cell.key()), k -> new Totals())));
     return groups;

@@ -14,6 +14,7 @@ public record Summary(
     long resolved,
     long closed,
     long rated,
+    long solved,
     long overdue,
     long returned,
     long reopened,
@@ -24,6 +25,7 @@ public record Summary(
     Rate onTimeResolutionRate,
     Rate closureRate,
     Rate satisfactionRate,
+    Rate solvedRate,
     Rate returnVisitRate,
     Rate returnRate,
     Rate reopenRate,
@@ -54,10 +56,11 @@ public record Summary(
     HandlingTimes h = t.handling();
     return new Summary(from, to,
         t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLAIMED), t.get(Metric.CLOSED_DIRECTLY),
-        t.get(Metric.MERGED), t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.OVERDUE),
-        t.get(Metric.RETURNED), t.get(Metric.REOPENED),
+        t.get(Metric.MERGED), t.get(Metric.RESOLVED), t.get(Metric.CLOSED), t.get(Metric.RATED), t.get(Metric.SOLVED),
+        t.get(Metric.OVERDUE), t.get(Metric.RETURNED), t.get(Metric.REOPENED),
         t.get(Metric.CONSULTATIONS), t.get(Metric.ANSWERED_FROM_KNOWLEDGE),
         claimOnTime, resolution, onTimeResolution, closure, satisfaction,
+        Rate.of(t.get(Metric.SOLVED), t.get(Metric.RATED)), // 解决率
         Rate.of(t.get(Metric.RATED), t.get(Metric.RESOLVED)), // 回访率
         Rate.of(t.get(Metric.RETURNED), t.get(Metric.DISPATCHED)), // 退单率
         Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED)), // 重办率

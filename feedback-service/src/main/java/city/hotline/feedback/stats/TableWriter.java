@@ -40,6 +40,12 @@ abstract class TableWriter implements AutoCloseable {
 
   abstract void header(List<String> names);
 
+  /**
+   * A further table after the first: in CSV a blank line, its title and its header; in .xlsx on the sheet named
+   * (a new sheet the first time), under its title, a blank row apart from a table before it on that sheet.
+   */
+  abstract void section(String sheetName, String title, List<String> header);
+
   /** Cells are strings, numbers (written as numbers) or null (empty). */
   abstract void row(List<?> cells);
 
@@ -72,6 +78,13 @@ abstract class TableWriter implements AutoCloseable {
       write(line.append("\r\n").toString());
     }
 
+    @Override
+    void section(String sheetName, String title, List<String> header) {
+      write("\r\n");
+      row(List.of(title));
+      row(header);
+    }
+
     private static String quote(String text) {
       return text.matches(".*[\",\r\n].*") || text.isEmpty() ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
@@ -98,28 +111,46 @@ abstract class TableWriter implements AutoCloseable {
     private static final int WINDOW = 200;
     private final OutputStream out;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-    private final SXSSFSheet sheet;
+    private final CellStyle bold;
+    private SXSSFSheet sheet;
     private int next;
 
     Xlsx(OutputStream out, String sheetName) {
       this.out = out;
       this.sheet = workbook.createSheet(sheetName);
+      this.bold = workbook.createCellStyle();
+      Font font = workbook.createFont();
+      font.setBold(true);
+      bold.setFont(font);
     }
 
     @Override
     void header(List<String> names) {
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
+      boldRow(names);
+      sheet.createFreezePane(0, 1);
+    }
+
+    @Override
+    void section(String sheetName, String title, List<String> header) {
+      if (sheetName.equals(sheet.getSheetName())) {
+        next++;
+      } else {
+        sheet = workbook.createSheet(sheetName);
+        next = 0;
+      }
+      boldRow(List.of(title));
+      boldRow(header);
+    }
+
+    private void boldRow(List<String> names) {
       Row row = sheet.createRow(next++);
       for (int i = 0; i < names.size(); i++) {
         Cell cell = row.createCell(i);
         cell.setCellValue(names.get(i));
         cell.setCellStyle(bold);
-        sheet.setColumnWidth(i, Math.max(10, names.get(i).length() * 2 + 4) * 256);
+        int width = Math.max(10, names.get(i).length() * 2 + 4) * 256;
+        sheet.setColumnWidth(i, Math.max(sheet.getColumnWidth(i), width)); // as wide as the widest of its headers
       }
-      sheet.createFreezePane(0, 1);
     }
 
     @Override

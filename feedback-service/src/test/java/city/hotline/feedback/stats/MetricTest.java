@@ -30,8 +30,12 @@ class MetricTest {
   private final CaseFacts facts = new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "JIANGAN_CGJ");
 
   private EventEnvelope<CaseClosed> closed(String outcome) {
+    return closed(outcome, null);
+  }
+
+  private EventEnvelope<CaseClosed> closed(String outcome, Boolean solved) {
     return EventEnvelope.of(EventType.CASE_CLOSED, "T", "feedback-service", Instant.EPOCH,
-        new CaseClosed(facts, outcome, "operator", null));
+        new CaseClosed(facts, outcome, "operator", null, solved));
   }
 
   @Test
@@ -39,6 +43,18 @@ class MetricTest {
     assertThat(countedBy(closed("SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
     assertThat(countedBy(closed("BASICALLY_SATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
     assertThat(countedBy(closed("DISSATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED);
+  }
+
+  /** 解决率's numerator: a rating whose citizen said solved; an unrated close's answer, or none, is not counted. */
+  @Test
+  void onlyARatedCloseTheCitizenSaidWasSolvedCountsAsSolved() {
+    assertThat(countedBy(closed("SATISFIED", true))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT,
+        Metric.SOLVED);
+    assertThat(countedBy(closed("DISSATISFIED", true))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.SOLVED);
+    assertThat(countedBy(closed("SATISFIED", false))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(countedBy(closed("SATISFIED", null))).as("a close from before the answer was recorded")
+        .containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
+    assertThat(countedBy(closed("NO_RESPONSE", true))).containsExactly(Metric.CLOSED);
   }
 
   @Test

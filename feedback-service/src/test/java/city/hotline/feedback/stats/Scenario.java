@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * Six calls over two days whose figures are worked out by hand (see the expectations in the tests):
  * <ul>
- *   <li>T1 江岸 环境卫生: routed to 江岸区城管局, claimed and resolved in time (6 h), 满意 the next day;
+ *   <li>T1 江岸 环境卫生: routed to 江岸区城管局, claimed and resolved in time (6 h), 满意 and solved the next day;
  *   <li>T2 江岸 环境卫生: routed to 江岸区城管局, returned, routed by hand to 武昌区城管局, claimed late,
  *       resolved late (31 h), reopened, routed back, claimed in time, closed 未接通;
  *   <li>T3 武昌 路灯 较急: routed to 武昌区城管局, never claimed, overdue;
@@ -86,7 +86,7 @@ final class Scenario {
     add(1, EventType.CASE_CLAIMED, "dispatch-service", at(DAY_1, "09:30"), new CaseClaimed(t1, "jiangan", true));
     add(1, EventType.CASE_RESOLVED, "dispatch-service", at(DAY_1, "15:00"),
         new CaseResolved(t1, "jiangan", "已清运", true, at(DAY_1, "09:00"), at(DAY_2, "15:00")));
-    add(1, EventType.CASE_CLOSED, "feedback-service", at(DAY_2, "10:00"), new CaseClosed(t1, "SATISFIED", "operator", null));
+    add(1, EventType.CASE_CLOSED, "feedback-service", at(DAY_2, "10:00"), new CaseClosed(t1, "SATISFIED", "operator", null, true));
 
     CaseFacts t2first = facts("JIANGAN", "SANITATION", "NORMAL", "JIANGAN_CGJ");
     CaseFacts t2 = facts("JIANGAN", "SANITATION", "NORMAL", "WUCHANG_CGJ");

@@ -1,6 +1,7 @@
 package city.hotline.feedback.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import city.hotline.contracts.EventEnvelope;
@@ -44,6 +45,7 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     registry.add("hotline.stats.rollup-interval", () -> "200ms");
     registry.add("hotline.stats.refresh-interval", () -> "200ms");
     registry.add("hotline.stats.rebuild-handover", () -> "1s");
+    registry.add("hotline.stats.three-rates.minimum-volume", () -> "2"); // the scenario's units have one or two cases
   }
 
   @Override
@@ -73,7 +75,8 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     for (String path : List.of("/api/dashboard/summary?" + PERIOD, "/api/dashboard/summary?" + PERIOD + "&unitId=WUCHANG_CGJ",
         "/api/dashboard/summary?from=" + Scenario.DAY_1 + "&to=" + Scenario.DAY_1,
         "/api/dashboard/ranking?" + PERIOD + "&by=district", "/api/dashboard/ranking?" + PERIOD + "&by=unit",
-        "/api/dashboard/trend?" + PERIOD + "&interval=day", "/api/dashboard/categories?" + PERIOD)) {
+        "/api/dashboard/trend?" + PERIOD + "&interval=day", "/api/dashboard/categories?" + PERIOD,
+        "/api/dashboard/ranking?" + PERIOD + "&by=unit&scheme=three-rates", "/api/dashboard/hotspots?" + PERIOD)) {
       Reply reply = as("LEADER").get(path);
       assertThat(reply.status()).as(path).isEqualTo(200);
       all.append(path).append(" -> ").append(reply.body()).append('\n');
@@ -126,6 +129,92 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     assertThat(status.path("rebuild").path("records").asLong()).isEqualTo(2L * events.size());
     assertThat(figures()).isEqualTo(counted);
     exportsListTheRankingAndEveryCase();
+    threeRatesRankTheUnitsWithTheirRedAndBlackLists();
+    hotspotsAreTheCellsThatRose();
+    aLeaderOpensAGovernanceTopicAndFollowsItsWeeks();
+  }
+
+  /** 三率 by unit: 江岸区城管局 (two cases dispatched) is ranked; the others, with one each, are shown unranked. */
+  private void threeRatesRankTheUnitsWithTheirRedAndBlackLists() {
+    JsonNode ranking = as("LEADER").get("/api/dashboard/ranking?" + PERIOD + "&by=unit&scheme=three-rates").body();
+    assertThat(ranking.path("scheme").asString()).isEqualTo("three-rates");
+    assertThat(ranking.path("weights").path("solvedRate").asDouble()).isEqualTo(0.45);
+    assertThat(ranking.path("minimumVolume").asInt()).isEqualTo(2);
+    JsonNode first = ranking.path("items").get(0);
+    assertThat(first.path("code").asString()).isEqualTo("JIANGAN_CGJ");
+    assertThat(first.path("rank").asInt()).isEqualTo(1);
+    assertThat(first.path("responseRate").path("numerator").asLong()).isEqualTo(1);
+    assertThat(first.path("responseRate").path("denominator").asLong()).isEqualTo(2);
+    assertThat(first.path("solvedRate").path("rate").asDouble()).as("T1: said solved").isEqualTo(1.0);
+    assertThat(first.path("score").asDouble()).isCloseTo(95.0, within(1e-9));
+    assertThat(ranking.path("items").get(1).path("ranked").asBoolean()).isFalse();
+    assertThat(ranking.path("items").get(1).path("rank").isNull()).isTrue();
+    assertThat(ranking.path("red").valueStream().map(i -> i.path("code").asString())).containsExactly("JIANGAN_CGJ");
+    assertThat(ranking.path("black").isArray()).isTrue();
+    assertThat(as("LEADER").get("/api/dashboard/ranking?" + PERIOD + "&scheme=three-rates").body()
+        .path("items").size()).as("every district").isEqualTo(16);
+
+    HttpJson.Download csv = as("LEADER")
+        .download("/api/dashboard/export/ranking?" + PERIOD + "&by=unit&scheme=three-rates&format=csv");
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF排名,代码,名称,派单量,响应率,");
+    assertThat(text.lines().toList()).contains("1,JIANGAN_CGJ,JIANGAN_CGJ名,2,50.0%,1,2,100.0%,1,1,100.0%,1,1,95.0,是",
+        "红榜", "黑榜");
+    HttpJson.Download xlsx = as("LEADER")
+        .download("/api/dashboard/export/ranking?" + PERIOD + "&by=unit&scheme=three-rates&format=xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      assertThat(workbook.getSheetAt(0).getLastRowNum()).as("three units under the header").isEqualTo(3);
+      var roll = workbook.getSheet("红黑榜");
+      assertThat(roll.getRow(0).getCell(0).getStringCellValue()).isEqualTo("红榜");
+      assertThat(roll.getRow(2).getCell(1).getStringCellValue()).isEqualTo("JIANGAN_CGJ");
+      assertThat(roll.getRow(4).getCell(0).getStringCellValue()).isEqualTo("黑榜");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** 每月一题 candidates: nothing came in the two days before, so every cell with calls rose, 江岸 环境卫生 most. */
+  private void hotspotsAreTheCellsThatRose() {
+    JsonNode hotspots = as("LEADER").get("/api/dashboard/hotspots?" + PERIOD).body();
+    assertThat(hotspots.path("previous").path("from").asString()).isEqualTo("2026-10-31");
+    assertThat(hotspots.path("yearAgo").path("to").asString()).isEqualTo("2025-11-03");
+    JsonNode top = hotspots.path("items").get(0);
+    assertThat(top.path("category").asString()).isEqualTo("SANITATION");
+    assertThat(top.path("districtName").asString()).isEqualTo("江岸区");
+    assertThat(top.path("received").asLong()).isEqualTo(3);
+    assertThat(top.path("rise").asLong()).isEqualTo(3);
+    assertThat(top.path("riseRate").isNull()).isTrue();
+    assertThat(hotspots.path("items").size()).isEqualTo(4);
+  }
+
+  /** 每月一题: a bad topic names each field; a good one is GT000001 and its page follows its calls week by week. */
+  private void aLeaderOpensAGovernanceTopicAndFollowsItsWeeks() {
+    Reply bad = as("LEADER").post("/api/dashboard/topics", Map.of("title", "", "leadUnitId", "jiangan",
+        "categories", List.of(), "districts", List.of("GOTHAM"), "target", "", "from", "2026-11-30", "to", "2026-11-01"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
+        .containsExactlyInAnyOrder("title", "leadUnitId", "categories", "districts", "target", "from");
+    Reply created = as("LEADER").post("/api/dashboard/topics", Map.of("title", "江岸环境卫生整治", "leadUnitId",
+        "JIANGAN_CGJ", "categories", List.of("SANITATION"), "districts", List.of("JIANGAN"), "target", "来电量下降三成",
+        "from", Scenario.DAY_1.toString(), "to", Scenario.DAY_1.plusDays(6).toString()));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().path("id").asString()).isEqualTo("GT000001");
+    assertThat(created.body().path("leadUnitName").asString()).isEqualTo("JIANGAN_CGJ名");
+    assertThat(created.body().has("weeks")).isFalse();
+    assertThat(as("LEADER").get("/api/dashboard/topics").body().path("items").get(0).path("id").asString())
+        .isEqualTo("GT000001");
+    JsonNode topic = as("LEADER").get("/api/dashboard/topics/GT000001").body();
+    List<JsonNode> weeks = topic.path("weeks").valueStream().toList();
+    assertThat(weeks.get(0).path("week").asString()).as("eight weeks before").isEqualTo("2026-09-07");
+    assertThat(weeks.get(0).path("phase").asString()).isEqualTo("BEFORE");
+    assertThat(weeks).filteredOn(w -> w.path("week").asString().equals(Scenario.DAY_1.toString())).singleElement()
+        .satisfies(w -> {
+          assertThat(w.path("phase").asString()).isEqualTo("DURING");
+          assertThat(w.path("received").asLong()).as("T1, T2, T5").isEqualTo(3);
+          assertThat(w.path("closureRate").path("numerator").asLong()).isEqualTo(2);
+        });
+    assertThat(weeks.get(weeks.size() - 1).path("phase").asString()).isEqualTo("AFTER");
+    assertThat(as("LEADER").get("/api/dashboard/topics/GT000999").status()).isEqualTo(404);
   }
 
   /** 导出: the ranking and the case list of the period, as CSV and as Excel. */
@@ -139,12 +228,12 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     List<String> lines = text.lines().skip(1).toList();
     assertThat(lines).hasSize(6);
     assertThat(lines.get(0)).startsWith("WH20261102000001,2026-11-02 09:00,江岸区,环境卫生,NORMAL,JIANGAN_CGJ名,")
-        .contains(",SATISFIED,");
+        .contains(",SATISFIED,是,");
     assertThat(lines.get(1)).as("T2: returned, reopened, first resolution late, 31 h")
-        .contains(",31.0,").contains(",UNREACHABLE,是,否,是,否,否,否,");
+        .contains(",31.0,").contains(",UNREACHABLE,,是,否,是,否,否,否,");
     assertThat(lines).filteredOn(line -> line.startsWith("WH20261102000004,")).singleElement()
         .as("T4: a consultation closed on the phone from a knowledge article")
-        .satisfies(line -> assertThat(line).endsWith(",CLOSED_DIRECTLY,否,否,否,否,是,是," + Scenario.ARTICLE));
+        .satisfies(line -> assertThat(line).endsWith(",CLOSED_DIRECTLY,,否,否,否,否,是,是," + Scenario.ARTICLE));
     HttpJson.Download jiangan = as("LEADER").download("/api/dashboard/export/cases?" + PERIOD + "&district=JIANGAN");
     assertThat(new String(jiangan.body(), StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + 3);
 
@@ -172,6 +261,8 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
         .containsExactlyInAnyOrder("from", "district", "category");
     assertThat(as("LEADER").get("/api/dashboard/ranking?by=street").body().path("errors").get(0).path("field").asString())
         .isEqualTo("by");
+    assertThat(as("LEADER").get("/api/dashboard/ranking?scheme=best").body().path("errors").get(0).path("field").asString())
+        .isEqualTo("scheme");
     assertThat(as("LEADER").get("/api/dashboard/trend?interval=year").status()).isEqualTo(400);
     assertThat(as("LEADER").get("/api/dashboard/summary?from=2020-01-01&to=2026-01-01").status()).isEqualTo(400);
     assertThat(as("LEADER").get("/api/dashboard/summary?from=yesterday").status()).isEqualTo(400);
@@ -181,6 +272,7 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
   void onlyAdminsRebuildAndOnlyLeadersReadTheFigures() {
     assertThat(as("LEADER").post("/api/admin/stats/rebuild", Map.of()).status()).isEqualTo(403);
     assertThat(as("OPERATOR").get("/api/dashboard/ranking").status()).isEqualTo(403);
+    assertThat(as("OPERATOR").get("/api/dashboard/topics").status()).isEqualTo(403);
     assertThat(anonymous().get("/api/dashboard/export/cases").status()).isEqualTo(401);
   }
 }

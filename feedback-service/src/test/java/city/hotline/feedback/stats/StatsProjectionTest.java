@@ -53,9 +53,16 @@ class StatsProjectionTest {
     MONGO.close();
   }
 
+  static final ThreeRatesSettings THREE_RATES = new ThreeRatesSettings(
+      new ThreeRatesSettings.Weights(0.1, 0.45, 0.45), 2, 5);
+
   /** A fresh read model in its own database, fed the events in the given order. */
   private static DashboardQueries feed(List<EventEnvelope<?>> events) {
-    return new DashboardQueries(cube(events), NAMES, SETTINGS);
+    return queries(cube(events));
+  }
+
+  private static DashboardQueries queries(StatsCube cube) {
+    return new DashboardQueries(cube, NAMES, SETTINGS, THREE_RATES, new HotspotSettings(10));
   }
 
   private static StatsCube cube(List<EventEnvelope<?>> events) {
@@ -95,6 +102,7 @@ class StatsProjectionTest {
     assertThat(s.onTimeResolutionRate()).isEqualTo(new Summary.Rate(2, 3, 2 / 3.0));
     assertThat(s.closureRate()).isEqualTo(new Summary.Rate(4, 6, 4 / 6.0));
     assertThat(s.satisfactionRate()).as("未接通 and NO_RESPONSE are not ratings").isEqualTo(new Summary.Rate(1, 1, 1.0));
+    assertThat(s.solvedRate()).as("T1's citizen said solved").isEqualTo(new Summary.Rate(1, 1, 1.0));
     assertThat(s.returnVisitRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
     assertThat(s.returnRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));
     assertThat(s.reopenRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
@@ -196,6 +204,31 @@ class StatsProjectionTest {
     assertThat(ranking.items()).extracting(DashboardQueries.RankedItem::rank).startsWith(1, 2, 3, 4);
   }
 
+  /**
+   * 三率 by unit, from what each unit was sent and did: 江岸区城管局 claimed T1 on time of its two (T2 went on), T1
+   * rated satisfied and solved; the other two had one case each, under the minimum volume of two: shown, not ranked.
+   */
+  @Test
+  void unitsScoreTheirThreeRatesAndThoseUnderTheMinimumVolumeAreShownUnranked() {
+    ThreeRates.Ranking ranking = feed(new Scenario("WH20261102").events())
+        .threeRates(both(null, null), DashboardQueries.RankBy.UNIT);
+    assertThat(ranking.items()).extracting(ThreeRates.Item::code)
+        .containsExactly("JIANGAN_CGJ", "HONGSHAN_CGJ", "WUCHANG_CGJ");
+    ThreeRates.Item jiangan = ranking.items().get(0);
+    assertThat(jiangan.rank()).isEqualTo(1);
+    assertThat(jiangan.name()).isEqualTo("JIANGAN_CGJ名");
+    assertThat(jiangan.responseRate()).isEqualTo(new Summary.Rate(1, 2, 0.5));
+    assertThat(jiangan.solvedRate()).isEqualTo(new Summary.Rate(1, 1, 1.0));
+    assertThat(jiangan.score()).isCloseTo(100 * (0.1 * 0.5 + 0.45 + 0.45), within(1e-9));
+    assertThat(ranking.items().subList(1, 3)).allSatisfy(item -> {
+      assertThat(item.ranked()).isFalse();
+      assertThat(item.rank()).isNull();
+      assertThat(item.dispatched()).isEqualTo(1);
+    });
+    assertThat(ranking.red()).containsExactly(jiangan);
+    assertThat(ranking.black()).as("no unit on both lists").isEmpty();
+  }
+
   @Test
   void categoriesBreakTheFiguresDownMostReceivedFirst() {
     List<DashboardQueries.CategoryItem> items = feed(new Scenario("WH20261102").events())
@@ -232,13 +265,13 @@ class StatsProjectionTest {
       StatsStore store = counted(delivery);
       StatsCube cube = new StatsCube(store);
       cube.refresh();
-      Summary s = new DashboardQueries(cube, NAMES, SETTINGS).summary(both(null, null));
+      Summary s = queries(cube).summary(both(null, null));
       assertThat(s.received()).isEqualTo(3);
       assertThat(s.consultations()).isEqualTo(3);
       assertThat(s.closedDirectly()).isEqualTo(2);
       assertThat(s.answeredFromKnowledge()).isEqualTo(1);
       assertThat(s.knowledgeAnswerRate()).isEqualTo(new Summary.Rate(1, 3, 1 / 3.0));
-      assertThat(new DashboardQueries(cube, NAMES, SETTINGS).summary(both(null, "WUCHANG_CGJ")).knowledgeAnswerRate())
+      assertThat(queries(cube).summary(both(null, "WUCHANG_CGJ")).knowledgeAnswerRate())
           .as("a unit answers no calls on the phone").isEqualTo(new Summary.Rate(0, 0, null));
       Map<String, CaseList.Row> rows = new LinkedHashMap<>();
       new CaseList(store).forEach(both(null, null), row -> rows.put(row.ticketId(), row));
