@@ -200,6 +200,8 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
   async function follow() {
     let wait = FIRST_RETRY_MS;
     for (;;) {
+      let heard = false; // anything at all on this stream (a heartbeat too): it was healthy
+      let ended = false;
       try {
         const listed = await snapshot();
         if (listed === 403) { // this role sees no alerts: nothing to follow
@@ -211,11 +213,14 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
           connected(true);
           await readEvents(response.body, (name, data) => {
             if (name === 'alert') upsert(JSON.parse(data));
-          }, () => { wait = FIRST_RETRY_MS; });
+          }, () => { heard = true; });
+          ended = true;
         }
       } catch {
         // the stream broke or the service is away: connect again below
       }
+      if (heard) wait = FIRST_RETRY_MS; // it was working: the pauses start afresh
+      if (ended && heard) continue; // the server closed a healthy stream (a time limit, a restart): again at once
       connected(false);
       await sleep(wait * (0.75 + Math.random() / 2)); // spread the reconnects of many screens
       wait = Math.min(wait * 2, MAX_RETRY_MS);
