@@ -11,12 +11,17 @@ import city.hotline.contracts.CaseReturned;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import city.hotline.contracts.SurgeDetected;
+import city.hotline.contracts.SurgeEnded;
+import city.hotline.contracts.SurgeGrew;
+import city.hotline.feedback.alert.EventStreamReader;
 import city.hotline.feedback.stats.StatsProgress;
 import city.hotline.feedback.visit.OldRatingLinks;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import city.hotline.testsupport.TestTokens;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -33,8 +38,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -57,6 +64,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     ServiceTestSupport.register(registry, "feedback-it");
     registry.add("hotline.visits.clock-interval", () -> "200ms");
     registry.add("hotline.visits.public-url", () -> "https://12345.example.gov.cn");
+    registry.add("hotline.alerts.stream-heartbeat", () -> "1s");
   }
 
   @Autowired
@@ -459,6 +467,166 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     Reply rated = anonymous().post("/api/public/ratings", Map.of("token", current, "satisfaction", "SATISFIED"));
     assertThat(rated.status()).isEqualTo(200);
     assertThat(rated.body().path("outcome").asString()).isEqualTo("SATISFIED");
+  }
+
+  private void publishSurge(EventType type, String surgeId, Object payload) {
+    probe.publish("hotline.surge.events", surgeId, codec.encode(EventEnvelope.of(type, surgeId, "feedback-service",
+        Instant.now(), payload)));
+  }
+
+  /** The alert in the list asked for, as a leader sees it. */
+  private Optional<JsonNode> listedAlert(String query, String id) {
+    return as("LEADER").get("/api/dashboard/alerts" + query).body().path("items").valueStream()
+        .filter(a -> a.path("id").asString().equals(id)).findFirst();
+  }
+
+  private double openStreams() {
+    return meters.get("hotline.alerts.streams").gauge().value();
+  }
+
+  private static boolean streamed(EventStreamReader stream, String id, String state) {
+    return stream.data("alert").stream()
+        .anyMatch(a -> a.path("id").asString().equals(id) && a.path("state").asString().equals(state));
+  }
+
+  /** 突发预警 (SPEC §8.5): the surge detection's events become an alert the desk and the leaders see live. */
+  @Test
+  void aSurgeAlertIsListedStreamedAcknowledgedByTheDeskAndEnds() {
+    String surgeId = "SRG-GAS_SAFETY-HANNAN-20261207T2231-" + String.format("%08x", SEQUENCE.incrementAndGet());
+    Instant at = Instant.now();
+    List<String> calls = List.of(newTicket(), newTicket(), newTicket(), newTicket(), newTicket());
+    double streamsBefore = openStreams();
+    try (EventStreamReader stream = new EventStreamReader("http://localhost:" + port + "/api/dashboard/alerts/stream",
+        TestTokens.token("dispatcher", null, "DISPATCHER"))) {
+      assertThat(stream.status()).isEqualTo(200);
+      assertThat(stream.contentType()).startsWith("text/event-stream");
+
+      publishSurge(EventType.SURGE_DETECTED, surgeId, new SurgeDetected(surgeId, "DISTRICT", "GAS_SAFETY", "HANNAN",
+          null, at.minus(Duration.ofHours(1)), at, 5, 1.25, 5, at, calls));
+      JsonNode opened = await().atMost(WAIT).until(() -> listedAlert("", surgeId), Optional::isPresent).orElseThrow();
+      assertThat(opened.path("state").asString()).isEqualTo("OPEN");
+      assertThat(opened.path("categoryName").asString()).isEqualTo("燃气安全");
+      assertThat(opened.path("districtName").asString()).isEqualTo("汉南区");
+      assertThat(opened.path("cellCentre").isNull()).isTrue();
+      assertThat(opened.path("tickets").valueStream().map(JsonNode::asString).toList()).isEqualTo(calls);
+      await().atMost(WAIT).until(() -> streamed(stream, surgeId, "OPEN"));
+
+      String sixth = newTicket();
+      SurgeGrew grew = new SurgeGrew(surgeId, at.minus(Duration.ofMinutes(59)), at.plusSeconds(60), 6,
+          List.of(calls.get(1), calls.get(2), calls.get(3), calls.get(4), sixth));
+      publishSurge(EventType.SURGE_GREW, surgeId, grew);
+      publishSurge(EventType.SURGE_GREW, surgeId, grew); // redelivered
+      await().atMost(WAIT).until(() -> listedAlert("", surgeId).orElseThrow().path("count").asLong() == 6);
+      await().atMost(WAIT).until(() -> probe.caughtUp("feedback-alerts", "hotline.surge.events"));
+      assertThat(listedAlert("", surgeId).orElseThrow().path("tickets").size()).as("every call, once").isEqualTo(6);
+
+      Reply acknowledged = as("DISPATCHER").post("/api/dashboard/alerts/" + surgeId + "/acknowledge", "");
+      assertThat(acknowledged.status()).isEqualTo(200);
+      assertThat(acknowledged.body().path("state").asString()).isEqualTo("ACKNOWLEDGED");
+      assertThat(acknowledged.body().path("acknowledgedBy").asString()).isEqualTo("dispatcher");
+      Reply again = as("LEADER").post("/api/dashboard/alerts/" + surgeId + "/acknowledge", "");
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.body().path("acknowledgedBy").asString()).as("the first stays on record").isEqualTo("dispatcher");
+      await().atMost(WAIT).until(() -> streamed(stream, surgeId, "ACKNOWLEDGED"));
+
+      publishSurge(EventType.SURGE_ENDED, surgeId, new SurgeEnded(surgeId, at.plus(Duration.ofHours(1)), 6, List.of()));
+      JsonNode ended = await().atMost(WAIT).until(() -> listedAlert("?state=ended", surgeId), Optional::isPresent)
+          .orElseThrow();
+      assertThat(ended.path("acknowledgedBy").asString()).isEqualTo("dispatcher");
+      assertThat(listedAlert("", surgeId)).as("no longer to be worked on").isEmpty();
+      await().atMost(WAIT).until(() -> streamed(stream, surgeId, "ENDED"));
+      assertThat(stream.lines()).as("server-sent events as the pages parse them")
+          .contains("event:alert").anyMatch(line -> line.startsWith("data:{\"id\":\"" + surgeId + "\""));
+      await().atMost(WAIT).until(() -> stream.lines().contains(":heartbeat"));
+      assertThat(openStreams()).isEqualTo(streamsBefore + 1);
+    }
+    await().atMost(WAIT).until(() -> openStreams() == streamsBefore); // the page left: its stream is dropped
+    Reply late = as("DISPATCHER").post("/api/dashboard/alerts/" + surgeId + "/acknowledge", "");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aCellSurgeShowsItsCellAndAnEventForAnUnknownAlertOpensNone() {
+    String surgeId = "SRG-DRAINAGE-HONGSHAN-E114.37N30.51-" + String.format("%08x", SEQUENCE.incrementAndGet());
+    String unknown = "SRG-UNKNOWN-" + String.format("%08x", SEQUENCE.incrementAndGet());
+    Instant at = Instant.now();
+    publishSurge(EventType.SURGE_GREW, unknown, new SurgeGrew(unknown, at, at, 9, List.of(newTicket())));
+    publishSurge(EventType.SURGE_DETECTED, surgeId, new SurgeDetected(surgeId, "CELL", "DRAINAGE", "HONGSHAN",
+        "E114.37N30.51", at.minus(Duration.ofHours(1)), at, 5, 0.5, 5, at, List.of(newTicket())));
+
+    JsonNode cell = await().atMost(WAIT).until(() -> listedAlert("?state=open", surgeId), Optional::isPresent)
+        .orElseThrow();
+    assertThat(cell.path("kind").asString()).isEqualTo("CELL");
+    assertThat(cell.path("cell").asString()).isEqualTo("E114.37N30.51");
+    assertThat(cell.path("cellCentre").path("longitude").asDouble()).isEqualTo(114.375);
+    assertThat(cell.path("cellCentre").path("latitude").asDouble()).isEqualTo(30.515);
+    assertThat(as("DISPATCHER").post("/api/dashboard/alerts/" + unknown + "/acknowledge", "").status()).isEqualTo(404);
+    Reply badState = as("LEADER").get("/api/dashboard/alerts?state=closed");
+    assertThat(badState.status()).isEqualTo(400);
+    assertThat(badState.body().path("errors").get(0).path("field").asString()).isEqualTo("state");
+  }
+
+  @Test
+  void alertsAreForLeadersAndTheDeskTheRestOfTheDashboardForLeaders() {
+    assertThat(as("DISPATCHER").get("/api/dashboard/alerts").status()).isEqualTo(200);
+    assertThat(as("DISPATCHER").get("/api/dashboard/summary").status()).isEqualTo(403);
+    assertThat(as("DISPATCHER").get("/api/dashboard/heat").status()).isEqualTo(403);
+    assertThat(as("BUREAU", "JIANGAN_CGJ").get("/api/dashboard/alerts").status()).isEqualTo(403);
+    assertThat(as("BUREAU", "JIANGAN_CGJ").post("/api/dashboard/alerts/SRG-X/acknowledge", "").status()).isEqualTo(403);
+    assertThat(as("OPERATOR").get("/api/dashboard/alerts/stream").status()).isEqualTo(403);
+    assertThat(anonymous().get("/api/dashboard/alerts").status()).isEqualTo(401);
+  }
+
+  private void register(String ticketId, Instant at, String category, Double longitude, Double latitude) {
+    probe.publish("hotline.intake.events", ticketId, codec.encode(EventEnvelope.of(EventType.COMPLAINT_REGISTERED,
+        ticketId, "intake-service", at, new ComplaintRegistered(new CaseFacts("JIANGAN", category, "NORMAL", null),
+            "赵六", "13700001111", false, "PHONE", "COMPLAINT", "沿江大道", "燃气味", "operator", false, null, null,
+            longitude, latitude, null))));
+  }
+
+  private JsonNode heat(String query) {
+    Reply reply = as("LEADER").get("/api/dashboard/heat?" + query);
+    assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+    return reply.body();
+  }
+
+  /** Count per cell, the hottest first. */
+  private static Map<String, Long> counts(JsonNode heat) {
+    return heat.path("points").valueStream().collect(Collectors.toMap(p -> p.path("cell").asString(),
+        p -> p.path("count").asLong(), Long::sum, LinkedHashMap::new));
+  }
+
+  /** 热力图: calls with a map point per grid cell, on the city's calendar day, each counted once. */
+  @Test
+  void theHeatLayerCountsCallsWithAMapPointPerCellOnTheDaysAsked() {
+    LocalDate day1 = LocalDate.of(2025, 3, 10);
+    LocalDate day2 = day1.plusDays(1);
+    ZoneId city = ZoneId.of("Asia/Shanghai");
+    String first = newTicket();
+    register(first, day1.atTime(9, 0).atZone(city).toInstant(), "GAS_SAFETY", 114.3012, 30.5821);
+    register(newTicket(), day1.atTime(10, 0).atZone(city).toInstant(), "GAS_SAFETY", 114.3055, 30.5899);
+    register(newTicket(), day2.atTime(0, 10).atZone(city).toInstant(), "GAS_SAFETY", 114.3012, 30.5821);
+    register(newTicket(), day2.atTime(9, 0).atZone(city).toInstant(), "SANITATION", 114.2801, 30.5901);
+    register(newTicket(), day2.atTime(9, 5).atZone(city).toInstant(), "SANITATION", null, null);
+    register(first, day1.atTime(9, 0).atZone(city).toInstant(), "GAS_SAFETY", 114.3012, 30.5821); // redelivered
+    await().atMost(WAIT).until(() -> probe.caughtUp("feedback-heat", "hotline.intake.events"));
+
+    JsonNode both = heat("from=" + day1 + "&to=" + day2);
+    assertThat(both.path("cellDegrees").asDouble()).isEqualTo(0.01);
+    assertThat(counts(both)).containsExactly(Map.entry("E114.30N30.58", 3L), Map.entry("E114.28N30.59", 1L));
+    JsonNode hottest = both.path("points").get(0);
+    assertThat(hottest.path("longitude").asDouble()).isEqualTo(114.305);
+    assertThat(hottest.path("latitude").asDouble()).isEqualTo(30.585);
+    assertThat(counts(heat("from=" + day2 + "&to=" + day2)))
+        .as("00:10 in Wuhan is the second day").containsOnly(Map.entry("E114.30N30.58", 1L), Map.entry("E114.28N30.59", 1L));
+    assertThat(counts(heat("from=" + day1 + "&to=" + day2 + "&category=SANITATION")))
+        .containsOnly(Map.entry("E114.28N30.59", 1L));
+    assertThat(heat("from=" + day1 + "&to=" + day2 + "&district=WUCHANG").path("points").isEmpty()).isTrue();
+    Reply bad = as("LEADER").get("/api/dashboard/heat?from=" + day2 + "&to=" + day1 + "&district=MARS");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
+        .containsExactlyInAnyOrder("from", "district");
   }
 
   private static String sha256(String token) {

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * A dashboard question's period and filters, checked: each broken rule is named in one 400. Days are
  * calendar days in the city's zone, both ends included.
  */
-record DashboardFilter(LocalDate from, LocalDate to, String district, String unitId, String category) {
+public record DashboardFilter(LocalDate from, LocalDate to, String district, String unitId, String category) {
   static final Pattern UNIT = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
 
-  static DashboardFilter of(LocalDate from, LocalDate to, String district, String unitId, String category,
+  public static DashboardFilter of(LocalDate from, LocalDate to, String district, String unitId, String category,
       LocalDate today, StatsSettings settings, ReferenceNames names) {
     district = blankToNull(district);
     unitId = blankToNull(unitId);

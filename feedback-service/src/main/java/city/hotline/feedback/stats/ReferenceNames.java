@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** The district and category codes with their names (SPEC §4), from the shared {@code hotline.reference}. */
 @ConfigurationProperties("hotline.reference")
-record ReferenceNames(List<Entry> districts, List<Entry> categories) {
+public record ReferenceNames(List<Entry> districts, List<Entry> categories) {
   record Entry(String code, String name) {}
 
   boolean isDistrict(String code) {
@@ -17,11 +17,11 @@ record ReferenceNames(List<Entry> districts, List<Entry> categories) {
     return categories.stream().anyMatch(e -> e.code().equals(code));
   }
 
-  String district(String code) {
+  public String district(String code) {
     return name(districts, code);
   }
 
-  String category(String code) {
+  public String category(String code) {
     return name(categories, code);
   }
 
