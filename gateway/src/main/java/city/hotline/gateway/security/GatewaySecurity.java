@@ -46,6 +46,8 @@ class GatewaySecurity {
   private static final String[] TICKET_READERS = {
     Role.OPERATOR.name(), Role.DISPATCHER.name(), Role.BUREAU.name(), Role.LEADER.name(), Role.ADMIN.name()
   };
+  /** 突发预警: the leadership and the dispatch desk, which merges the calls behind an alert and presses their units. */
+  private static final String[] ALERT_READERS = {Role.LEADER.name(), Role.DISPATCHER.name()};
 
   @Bean
   SecurityFilterChain gatewayChain(HttpSecurity http) throws Exception {
@@ -65,6 +67,9 @@ class GatewaySecurity {
             // one's own session, and the code lists every form needs (categories, districts): any role
             .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+            // 重复件: operators merge a repeated call, and so does the desk, those behind a surge alert
+            .requestMatchers(HttpMethod.POST, "/api/complaints/*/merge")
+            .hasAnyRole(Role.OPERATOR.name(), Role.DISPATCHER.name())
             .requestMatchers(HttpMethod.POST, "/api/complaints", "/api/complaints/**").hasRole(Role.OPERATOR.name())
             .requestMatchers(HttpMethod.GET, "/api/complaints").hasAnyRole(Role.OPERATOR.name(), Role.LEADER.name())
             // a work order names its caller: the roles that work tickets read it, not a knowledge editor
@@ -77,6 +82,9 @@ class GatewaySecurity {
                 "/api/cases/*/extension/approve", "/api/cases/*/extension/reject").hasRole(Role.DISPATCHER.name())
             .requestMatchers(HttpMethod.POST, "/api/cases/**").hasRole(Role.BUREAU.name())
             .requestMatchers("/api/visits", "/api/visits/**").hasRole(Role.OPERATOR.name())
+            .requestMatchers(HttpMethod.GET, "/api/dashboard/alerts", "/api/dashboard/alerts/stream")
+            .hasAnyRole(ALERT_READERS)
+            .requestMatchers(HttpMethod.POST, "/api/dashboard/alerts/*/acknowledge").hasAnyRole(ALERT_READERS)
             .requestMatchers("/api/dashboard", "/api/dashboard/**").hasRole(Role.LEADER.name())
             // 知识库 knowledge base (SPEC §8.4): everyone signed in reads; editors write; bureaus propose for their unit
             .requestMatchers(HttpMethod.GET, "/api/knowledge/articles", "/api/knowledge/articles/**").authenticated()

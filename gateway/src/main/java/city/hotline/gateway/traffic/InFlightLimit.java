@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,37 +21,50 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Admission control: at most {@code maxInFlight} requests are worked on at once, and the next is
  * refused at once with 503 and Retry-After. Every request gets a virtual thread, so without a bound an
  * overload piles up waiting requests until the heap runs out and every caller fails; with it the
- * callers in excess are told to retry and the rest are answered. Health checks and metrics answer on the
- * management port, which this public-port filter never sees, so they are never refused.
+ * callers in excess are told to retry and the rest are answered. A live stream (the alert banner's
+ * server-sent events) stays open for minutes: it takes one of the {@code streams.max} places of its own,
+ * never one of the requests', so open banners do not starve the calls being taken. Health checks and
+ * metrics answer on the management port, which this public-port filter never sees, so they are never refused.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class InFlightLimit extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(InFlightLimit.class);
-  private final Semaphore permits;
-  private final int maxInFlight;
+  private final Places requests;
+  private final Places streams;
+  private final Set<String> streamPaths;
   private final long retryAfterSeconds;
 
+  /** One kind of place: how many there are, and what a refused caller is told. */
+  private record Places(Semaphore free, int max, String what) {
+    Places(int max, String what) {
+      this(new Semaphore(max), max, what);
+    }
+  }
+
   InFlightLimit(TrafficSettings settings) {
-    this.maxInFlight = settings.maxInFlight();
-    this.permits = new Semaphore(maxInFlight);
+    this.requests = new Places(settings.maxInFlight(), "requests");
+    this.streams = new Places(settings.streams().max(), "live streams");
+    this.streamPaths = Set.copyOf(settings.streams().paths());
     this.retryAfterSeconds = Math.max(1, settings.busyRetryAfter().toSeconds());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (!permits.tryAcquire()) {
-      log.warn("request refused: {} already in progress", maxInFlight);
+    Places places = streamPaths.contains(request.getRequestURI()) ? streams : requests;
+    if (!places.free().tryAcquire()) {
+      log.warn("request refused: {} {} already in progress", places.max(), places.what());
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-      Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The hotline is answering as many requests as it can ("
-          + maxInFlight + " at once); nothing was done with this one. Please retry in " + retryAfterSeconds + " s.");
+      Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "The hotline is answering as many " + places.what()
+          + " as it can (" + places.max() + " at once); nothing was done with this one. Please retry in "
+          + retryAfterSeconds + " s.");
       return;
     }
     try {
       chain.doFilter(request, response);
     } finally {
-      permits.release();
+      places.free().release();
     }
   }
 }

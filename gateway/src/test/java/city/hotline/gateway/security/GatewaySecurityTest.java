@@ -94,6 +94,41 @@ class GatewaySecurityTest {
         Arguments.of("leader", "GET", "/api/unknown", 403));
   }
 
+  /** 突发预警 (SPEC §8.5): alerts for the leadership and the desk; the desk merges and presses from them. */
+  static Stream<Arguments> governanceRoutes() {
+    List<Arguments> rows = new java.util.ArrayList<>();
+    for (String desk : List.of("leader", "dispatcher")) {
+      rows.add(Arguments.of(desk, "GET", "/api/dashboard/alerts?state=open", PASSED_THE_GATE));
+      rows.add(Arguments.of(desk, "GET", "/api/dashboard/alerts/stream", PASSED_THE_GATE));
+      rows.add(Arguments.of(desk, "POST", "/api/dashboard/alerts/SRG-GAS_SAFETY-HANNAN-1/acknowledge", PASSED_THE_GATE));
+    }
+    for (String other : List.of("operator", "jiangan", "editor", "admin")) {
+      rows.add(Arguments.of(other, "GET", "/api/dashboard/alerts", 403));
+      rows.add(Arguments.of(other, "GET", "/api/dashboard/alerts/stream", 403));
+      rows.add(Arguments.of(other, "POST", "/api/dashboard/alerts/SRG-GAS_SAFETY-HANNAN-1/acknowledge", 403));
+    }
+    rows.addAll(List.of(
+        Arguments.of("leader", "GET", "/api/dashboard/heat", PASSED_THE_GATE),
+        Arguments.of("dispatcher", "GET", "/api/dashboard/heat", 403),
+        Arguments.of("dispatcher", "GET", "/api/dashboard/summary", 403),
+        Arguments.of("dispatcher", "PUT", "/api/dashboard/alerts/SRG-GAS_SAFETY-HANNAN-1/acknowledge", 403),
+        Arguments.of("dispatcher", "POST", "/api/complaints/WH20261123000002/merge", PASSED_THE_GATE),
+        Arguments.of("operator", "POST", "/api/complaints/WH20261123000002/merge", PASSED_THE_GATE),
+        Arguments.of("leader", "POST", "/api/complaints/WH20261123000002/merge", 403),
+        Arguments.of("jiangan", "POST", "/api/complaints/WH20261123000002/merge", 403),
+        Arguments.of("dispatcher", "POST", "/api/complaints", 403),
+        Arguments.of("dispatcher", "POST", "/api/complaints/duplicate-check", 403),
+        Arguments.of("dispatcher", "POST", "/api/cases/WH20261123000002/press", PASSED_THE_GATE)));
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @MethodSource("governanceRoutes")
+  void alertsAreForLeadersAndTheDeskWhichAlsoMergesAndPresses(String username, String method, String path,
+      int expected) {
+    eachRoleReachesOnlyItsRoutes(username, method, path, expected);
+  }
+
   /** 知识库 (SPEC §8.4): every signed-in role reads; only the editor writes; a bureau proposes for its own unit. */
   static Stream<Arguments> knowledgeRoutes() {
     List<Arguments> rows = new java.util.ArrayList<>();

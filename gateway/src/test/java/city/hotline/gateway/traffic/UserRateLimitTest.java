@@ -25,7 +25,7 @@ class UserRateLimitTest {
   @Test
   void anAddressBeforeSignInHasABudgetOfItsOwnMuchLargerThanAUsers() throws Exception {
     UserRateLimit limit = new UserRateLimit(new TrafficSettings(10, 6000, DataSize.ofKilobytes(64), 256,
-        java.time.Duration.ofSeconds(1)), Clock.fixed(Instant.parse("2026-11-23T08:00:10Z"), ZoneOffset.UTC));
+        java.time.Duration.ofSeconds(1), InFlightLimitTest.NO_STREAMS), Clock.fixed(Instant.parse("2026-11-23T08:00:10Z"), ZoneOffset.UTC));
     int operators = 200;
     int requestsEach = 15; // the sign-in page, its scripts and styles, the console after sign-in, the login itself
     for (int i = 0; i < operators * requestsEach; i++) {
@@ -36,7 +36,8 @@ class UserRateLimitTest {
   @Test
   void aCallerOverItsBudgetWaitsForTheNextMinuteOthersDoNot() throws Exception {
     Instant t = Instant.parse("2026-11-23T08:00:10Z");
-    UserRateLimit limit = new UserRateLimit(new TrafficSettings(100, 3, DataSize.ofKilobytes(64), 256, java.time.Duration.ofSeconds(1)), Clock.fixed(t, ZoneOffset.UTC));
+    UserRateLimit limit = new UserRateLimit(new TrafficSettings(100, 3, DataSize.ofKilobytes(64), 256, java.time.Duration.ofSeconds(1),
+        InFlightLimitTest.NO_STREAMS), Clock.fixed(t, ZoneOffset.UTC));
     for (int i = 0; i < 3; i++) {
       assertThat(status(limit, "10.0.0.1")).isEqualTo(200);
     }
