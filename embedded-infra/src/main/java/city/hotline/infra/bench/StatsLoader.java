@@ -146,6 +146,7 @@ final class StatsLoader {
     put(cell, "closed", closed);
     put(cell, "rated", rated);
     put(cell, "content", content);
+    put(cell, "solved", binomial(random, rated, 0.85)); // 问题已解决, of the rated: 解决率
     put(cell, "returned", binomial(random, dispatched, 0.06));
     put(cell, "overdue", binomial(random, dispatched, 0.08));
     put(cell, "reopened", binomial(random, resolved, 0.05));
