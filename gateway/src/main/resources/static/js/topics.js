@@ -31,6 +31,11 @@ async function problemDetail(response) {
 // ---- what a topic covers ----
 
 const names = (kind, codes, none) => (codes?.length ? codes.map((c) => nameOf(kind, c)).join('、') : none);
+/** The lead unit's name from /api/units; the feedback service knows a unit's name only once a case went to it. */
+function leadUnit(topic) {
+  const name = nameOf('unit', topic.leadUnitId);
+  return name !== topic.leadUnitId ? name : topic.leadUnitName ?? topic.leadUnitId;
+}
 const scope = (topic) => `${names('category', topic.categories, '—')} · ${names('district', topic.districts, '全市')}`;
 
 function stateOf(topic) {
@@ -52,7 +57,7 @@ function fillList(items) {
   const rows = items.map((t) => el('tr', { 'data-topic': t.id },
     el('td', {}, t.id),
     el('td', { class: 'unit-name' }, el('a', { href: topicPage(t.id) }, t.title)),
-    el('td', {}, t.leadUnitName ?? t.leadUnitId),
+    el('td', {}, leadUnit(t)),
     el('td', { class: 'gov-scope' }, scope(t)),
     el('td', {}, `${t.from} 至 ${t.to}`),
     el('td', {}, stateBadge(t))));
@@ -196,7 +201,7 @@ const C = { sky: '#9cb9e4', navy: '#0b3a7e', amber: '#d98a1c', text: '#1f2933', 
 function facts(topic) {
   const rows = [
     ['编号', topic.id],
-    ['牵头单位', topic.leadUnitName ?? topic.leadUnitId],
+    ['牵头单位', leadUnit(topic)],
     ['问题分类', names('category', topic.categories, '—')],
     ['区域', names('district', topic.districts, '全市')],
     ['治理目标', topic.target || '—'],
@@ -316,8 +321,7 @@ function drawChart(weeks) {
 async function showTopic(id) {
   $('topic-view').hidden = false;
   $('all-topics').hidden = false;
-  await loadReference();
-  const response = await api(`${TOPICS}/${encodeURIComponent(id)}`);
+  const [response] = await Promise.all([api(`${TOPICS}/${encodeURIComponent(id)}`), loadReference(), loadUnits()]);
   if (!response.ok) {
     $('topic-view').hidden = true;
     say(response.status === 404 ? `找不到治理专题 ${id}` : `治理专题未能加载：${await problemDetail(response)}`);
