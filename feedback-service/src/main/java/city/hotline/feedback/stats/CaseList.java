@@ -29,7 +29,7 @@ class CaseList {
   /**
    * One case: its dimensions, when each step first happened, and how it ended.
    *
-   * @param solved for a rated close, whether the citizen said the problem was solved (问题已解决); else null
+   * @param solved for a rated close whose citizen answered 问题是否解决 (optional), the answer; else null (blank)
    */
   record Row(String ticketId, Instant registeredAt, String district, String category, String urgency, String unitId,
       Instant dispatchedAt, Instant claimedAt, Boolean claimedOnTime, Instant resolvedAt, Boolean resolvedOnTime,
@@ -77,7 +77,7 @@ class CaseList {
         at(m, Metric.CLAIMED), claimed == null ? null : attribute(claimed, Metric.CLAIMED_ON_TIME),
         at(m, Metric.RESOLVED), resolved == null ? null : attribute(resolved, Metric.RESOLVED_ON_TIME),
         seconds == null ? null : seconds / 3600.0, at(m, Metric.CLOSED), closed == null ? null : closed.getString("o"),
-        closed == null || !attribute(closed, Metric.RATED) ? null : attribute(closed, Metric.SOLVED),
+        closed == null || !attribute(closed, Metric.SOLVED_ANSWERED) ? null : attribute(closed, Metric.SOLVED),
         m.containsKey(Metric.RETURNED.name()), m.containsKey(Metric.OVERDUE.name()),
         m.containsKey(Metric.REOPENED.name()), m.containsKey(Metric.MERGED.name()),
         m.containsKey(Metric.CLOSED_DIRECTLY.name()), consultation != null,

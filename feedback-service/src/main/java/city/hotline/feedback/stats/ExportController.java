@@ -27,7 +27,7 @@ class ExportController {
   private static final List<String> RANKING_HEADER = List.of("排名", "代码", "名称", "综合得分", "受理量", "办结量",
       "结案量", "超期量", "按时签收率", "办结率", "按时办结率", "结案率", "满意率");
   private static final List<String> THREE_RATES_HEADER = List.of("排名", "代码", "名称", "派单量",
-      "响应率", "按时签收量", "响应率分母(派单量)", "解决率", "已解决量", "解决率分母(评价量)",
+      "响应率", "按时签收量", "响应率分母(派单量)", "解决率", "已解决量", "解决率分母(答是否解决的评价量)",
       "满意率", "满意量", "满意率分母(评价量)", "得分", "参与排名");
   private static final List<String> HONOUR_ROLL_HEADER = List.of("排名", "代码", "名称", "得分", "响应率", "解决率", "满意率");
   private static final String HONOUR_ROLL_SHEET = "红黑榜";

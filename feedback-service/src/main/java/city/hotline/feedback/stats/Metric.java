@@ -37,7 +37,8 @@ public enum Metric {
   CLOSED, // 结案
   RATED, // a SATISFIED, BASICALLY_SATISFIED or DISSATISFIED verdict (attribute of CLOSED); UNREACHABLE and NO_RESPONSE are not ratings
   CONTENT, // SATISFIED or BASICALLY_SATISFIED (attribute of CLOSED)
-  SOLVED, // 已解决: a rating whose citizen said the problem was solved (attribute of CLOSED, always among the RATED)
+  SOLVED, // 已解决: a rating whose citizen said the problem was solved (attribute of CLOSED, always among the SOLVED_ANSWERED)
+  SOLVED_ANSWERED, // a rating whose citizen answered 问题是否解决 at all, yes or no (attribute of CLOSED, always among the RATED)
   RETURNED, // 退单: returned by a unit at least once
   OVERDUE, // 超期: missed its claim or resolve deadline
   REOPENED; // 重办: sent back to its unit after a dissatisfied return visit
@@ -50,7 +51,7 @@ public enum Metric {
       CONSULTATIONS, EnumSet.of(ANSWERED_FROM_KNOWLEDGE),
       CLAIMED, EnumSet.of(CLAIMED_ON_TIME),
       RESOLVED, EnumSet.of(RESOLVED_ON_TIME),
-      CLOSED, EnumSet.of(RATED, CONTENT, SOLVED));
+      CLOSED, EnumSet.of(RATED, CONTENT, SOLVED, SOLVED_ANSWERED));
 
   /** The attributes that travel with this figure's counting event. */
   Set<Metric> attributes() {
@@ -93,8 +94,11 @@ public enum Metric {
       Set<Metric> attributes = EnumSet.noneOf(Metric.class);
       if (RATINGS.contains(closed.outcome())) {
         attributes.add(RATED);
-        if (Boolean.TRUE.equals(closed.solved())) {
-          attributes.add(SOLVED); // closes from before the answer was recorded count as not solved
+        if (closed.solved() != null) { // 问题是否解决 is optional: 解决率 counts only those who answered it
+          attributes.add(SOLVED_ANSWERED);
+          if (closed.solved()) {
+            attributes.add(SOLVED);
+          }
         }
       }
       if (CONTENT_RATINGS.contains(closed.outcome())) {

@@ -47,12 +47,25 @@ public record Summary(
    */
   public record Handling(long count, Double mean, Double p90) {}
 
+  /** 满意率: satisfied or basically satisfied, of the ratings; every figure showing 满意率 takes it from here. */
+  static Rate satisfactionOf(Totals t) {
+    return Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED));
+  }
+
+  /**
+   * 解决率: said solved, of the ratings whose citizen answered 问题是否解决 — the question is optional, so a rating
+   * without an answer is neither solved nor unsolved. Every figure showing 解决率 takes it from here.
+   */
+  static Rate solvedOf(Totals t) {
+    return Rate.of(t.get(Metric.SOLVED), t.get(Metric.SOLVED_ANSWERED));
+  }
+
   static Summary of(LocalDate from, LocalDate to, Totals t, ScoreWeights weights) {
     Rate claimOnTime = Rate.of(t.get(Metric.CLAIMED_ON_TIME), t.get(Metric.CLAIMED)); // 按时签收率
     Rate resolution = Rate.of(t.get(Metric.RESOLVED), t.get(Metric.DISPATCHED)); // 办结率
     Rate onTimeResolution = Rate.of(t.get(Metric.RESOLVED_ON_TIME), t.get(Metric.RESOLVED)); // 按时办结率
     Rate closure = Rate.of(t.get(Metric.CLOSED), t.get(Metric.RECEIVED)); // 结案率
-    Rate satisfaction = Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)); // 满意率
+    Rate satisfaction = satisfactionOf(t);
     HandlingTimes h = t.handling();
     return new Summary(from, to,
         t.get(Metric.RECEIVED), t.get(Metric.DISPATCHED), t.get(Metric.CLAIMED), t.get(Metric.CLOSED_DIRECTLY),
@@ -60,7 +73,7 @@ public record Summary(
         t.get(Metric.OVERDUE), t.get(Metric.RETURNED), t.get(Metric.REOPENED),
         t.get(Metric.CONSULTATIONS), t.get(Metric.ANSWERED_FROM_KNOWLEDGE),
         claimOnTime, resolution, onTimeResolution, closure, satisfaction,
-        Rate.of(t.get(Metric.SOLVED), t.get(Metric.RATED)), // 解决率
+        solvedOf(t),
         Rate.of(t.get(Metric.RATED), t.get(Metric.RESOLVED)), // 回访率
         Rate.of(t.get(Metric.RETURNED), t.get(Metric.DISPATCHED)), // 退单率
         Rate.of(t.get(Metric.REOPENED), t.get(Metric.RESOLVED)), // 重办率

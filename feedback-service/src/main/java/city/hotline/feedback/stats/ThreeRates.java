@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * 三率 scorecard (scheme=three-rates, SPEC §8.5): 响应率 = claimed on time / dispatched, 解决率 = said solved / rated,
- * 满意率 = satisfied or basically satisfied / rated, each with its numerator and denominator; the score is 100 × their
+ * 三率 scorecard (scheme=three-rates, SPEC §8.5): 响应率 = claimed on time / dispatched, 解决率 and 满意率 as in the
+ * summary ({@link Summary#solvedOf}, {@link Summary#satisfactionOf}), each with its numerator and denominator; the score is 100 × their
  * weighted mean. Only a group with at least the minimum volume dispatched and a score is ranked: the others are shown
  * after the ranked ones without a rank, so a unit with three cases is neither top nor bottom of the city. 红黑榜: the
  * first and the last ranked, the black list worst first; when fewer are ranked than both lists hold, none is on both.
@@ -62,8 +62,8 @@ final class ThreeRates {
   private Item item(String code, String name, Totals t) {
     long dispatched = t.get(Metric.DISPATCHED);
     Rate response = Rate.of(t.get(Metric.CLAIMED_ON_TIME), dispatched); // 响应率
-    Rate solved = Rate.of(t.get(Metric.SOLVED), t.get(Metric.RATED)); // 解决率
-    Rate satisfaction = Rate.of(t.get(Metric.CONTENT), t.get(Metric.RATED)); // 满意率
+    Rate solved = Summary.solvedOf(t); // 解决率, as in the summary
+    Rate satisfaction = Summary.satisfactionOf(t); // 满意率, as in the summary
     Double score = settings.weights().score(response, solved, satisfaction);
     boolean ranked = dispatched >= settings.minimumVolume() && score != null;
     return new Item(null, code, name, dispatched, response, solved, satisfaction, score, ranked);

@@ -45,14 +45,19 @@ class MetricTest {
     assertThat(countedBy(closed("DISSATISFIED"))).containsExactly(Metric.CLOSED, Metric.RATED);
   }
 
-  /** 解决率's numerator: a rating whose citizen said solved; an unrated close's answer, or none, is not counted. */
+  /**
+   * 解决率: a rating whose citizen answered 问题是否解决 counts in its denominator, and among those a "yes" in its
+   * numerator; the question is optional, so a rating without an answer counts in neither; an unrated close never.
+   */
   @Test
-  void onlyARatedCloseTheCitizenSaidWasSolvedCountsAsSolved() {
+  void aRatedCloseCountsTowardsTheSolvedRateOnlyWhenItsCitizenAnsweredTheQuestion() {
     assertThat(countedBy(closed("SATISFIED", true))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT,
-        Metric.SOLVED);
-    assertThat(countedBy(closed("DISSATISFIED", true))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.SOLVED);
-    assertThat(countedBy(closed("SATISFIED", false))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
-    assertThat(countedBy(closed("SATISFIED", null))).as("a close from before the answer was recorded")
+        Metric.SOLVED, Metric.SOLVED_ANSWERED);
+    assertThat(countedBy(closed("DISSATISFIED", true))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.SOLVED,
+        Metric.SOLVED_ANSWERED);
+    assertThat(countedBy(closed("SATISFIED", false))).containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT,
+        Metric.SOLVED_ANSWERED);
+    assertThat(countedBy(closed("SATISFIED", null))).as("not answered: neither solved nor unsolved")
         .containsExactly(Metric.CLOSED, Metric.RATED, Metric.CONTENT);
     assertThat(countedBy(closed("NO_RESPONSE", true))).containsExactly(Metric.CLOSED);
   }

@@ -3,6 +3,7 @@ package city.hotline.feedback.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import city.hotline.contracts.CaseClosed;
 import city.hotline.contracts.CaseDispatched;
 import city.hotline.contracts.CaseFacts;
 import city.hotline.contracts.ComplaintRegistered;
@@ -278,6 +279,36 @@ class StatsProjectionTest {
       assertThat(rows.values()).extracting(CaseList.Row::consultation).containsExactly(true, true, true);
       assertThat(rows.values()).extracting(CaseList.Row::knowledgeArticleId).containsExactly("KB000101", null, null);
     }
+  }
+
+  /**
+   * 问题是否解决 is optional: of three satisfied ratings (solved, not solved, not answered) 解决率 is one of the two who
+   * answered, and the case list leaves the unanswered one blank.
+   */
+  @Test
+  void aRatingWithoutAnAnswerToWhetherItWasSolvedIsLeftOutOfTheSolvedRate() {
+    Instant morning = Scenario.DAY_1.atTime(9, 0).atZone(Scenario.ZONE).toInstant();
+    Boolean[] answers = {true, false, null};
+    List<EventEnvelope<?>> events = new ArrayList<>();
+    for (int i = 0; i < answers.length; i++) {
+      String ticket = "WH2026110200020" + (i + 1);
+      Instant at = morning.plusSeconds(60L * i);
+      events.add(EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticket, "intake-service", at,
+          new ComplaintRegistered(new CaseFacts("JIANGAN", "SANITATION", "NORMAL", null), "市民", "13800000000", false,
+              "PHONE", "COMPLAINT", "地址", "垃圾未清运", "operator", false, null, null, null, null, null, null)));
+      events.add(EventEnvelope.of(EventType.CASE_CLOSED, ticket, "feedback-service", at.plusSeconds(3600),
+          new CaseClosed(new CaseFacts("JIANGAN", "SANITATION", "NORMAL", "JIANGAN_CGJ"), "SATISFIED", "operator", null,
+              answers[i])));
+    }
+    StatsStore store = counted(events);
+    StatsCube cube = new StatsCube(store);
+    cube.refresh();
+    Summary s = queries(cube).summary(both(null, null));
+    assertThat(s.rated()).isEqualTo(3);
+    assertThat(s.solvedRate()).isEqualTo(new Summary.Rate(1, 2, 0.5));
+    List<CaseList.Row> rows = new ArrayList<>();
+    new CaseList(store).forEach(both(null, null), rows::add);
+    assertThat(rows).extracting(CaseList.Row::solved).containsExactly(true, false, null);
   }
 
   private static EventEnvelope<?> consultation(String ticket, CaseFacts facts, Instant at, boolean closedDirectly,

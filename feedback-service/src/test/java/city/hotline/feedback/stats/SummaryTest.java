@@ -26,6 +26,7 @@ class SummaryTest {
     totals.add(Metric.RATED, 4);
     totals.add(Metric.CONTENT, 3);
     totals.add(Metric.SOLVED, 1);
+    totals.add(Metric.SOLVED_ANSWERED, 2); // two of the four rated answered 问题是否解决
     totals.add(Metric.RETURNED, 2);
     totals.add(Metric.REOPENED, 1);
     totals.add(Metric.OVERDUE, 3);
@@ -42,7 +43,8 @@ class SummaryTest {
     assertThat(summary.onTimeResolutionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
     assertThat(summary.satisfactionRate()).isEqualTo(new Summary.Rate(3, 4, 0.75));
     assertThat(summary.solved()).isEqualTo(1);
-    assertThat(summary.solvedRate()).as("解决率: of the rated").isEqualTo(new Summary.Rate(1, 4, 0.25));
+    assertThat(summary.solvedRate()).as("解决率: of the rated who answered whether it was solved")
+        .isEqualTo(new Summary.Rate(1, 2, 0.5));
     assertThat(summary.returnVisitRate()).isEqualTo(new Summary.Rate(4, 4, 1.0));
     assertThat(summary.returnRate()).isEqualTo(new Summary.Rate(2, 8, 0.25));
     assertThat(summary.reopenRate()).isEqualTo(new Summary.Rate(1, 4, 0.25));

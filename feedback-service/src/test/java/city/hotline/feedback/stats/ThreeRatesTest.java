@@ -23,6 +23,7 @@ class ThreeRatesTest {
     t.add(Metric.CLAIMED_ON_TIME, claimedOnTime);
     t.add(Metric.RATED, rated);
     t.add(Metric.SOLVED, solved);
+    t.add(Metric.SOLVED_ANSWERED, rated); // every rating answered 问题是否解决, unless a test says otherwise
     t.add(Metric.CONTENT, content);
     return t;
   }
@@ -35,12 +36,24 @@ class ThreeRatesTest {
   void eachRateHasItsNumeratorAndDenominatorAndTheScoreWeighsThem() {
     ThreeRates.Item item = rank(Map.of("A", totals(20, 18, 10, 6, 8))).items().get(0);
     assertThat(item.responseRate()).as("响应率: claimed on time of dispatched").isEqualTo(new Rate(18, 20, 0.9));
-    assertThat(item.solvedRate()).as("解决率: said solved of rated").isEqualTo(new Rate(6, 10, 0.6));
+    assertThat(item.solvedRate()).as("解决率: said solved of those answering").isEqualTo(new Rate(6, 10, 0.6));
     assertThat(item.satisfactionRate()).as("满意率: content of rated").isEqualTo(new Rate(8, 10, 0.8));
     assertThat(item.score()).isCloseTo(100 * (0.1 * 0.9 + 0.45 * 0.6 + 0.45 * 0.8), within(1e-9));
     assertThat(item.name()).isEqualTo("A名");
     assertThat(item.ranked()).isTrue();
     assertThat(item.rank()).isEqualTo(1);
+  }
+
+  /** 解决率 is the summary's: of the ratings whose citizen answered 问题是否解决, not of every rating. */
+  @Test
+  void theSolvedRateCountsOnlyTheRatingsThatAnsweredWhetherItWasSolved() {
+    Totals t = totals(20, 18, 10, 6, 8);
+    t.add(Metric.SOLVED_ANSWERED, -2); // two of the ten rated left the question out
+    ThreeRates.Item item = rank(Map.of("A", t)).items().get(0);
+    assertThat(item.solvedRate()).isEqualTo(new Rate(6, 8, 0.75));
+    Summary summary = Summary.of(DAY, DAY, t, SummaryTest.WEIGHTS);
+    assertThat(item.solvedRate()).isEqualTo(summary.solvedRate());
+    assertThat(item.satisfactionRate()).isEqualTo(summary.satisfactionRate());
   }
 
   @Test
