@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import city.hotline.feedback.stats.Summary.Rate;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +57,41 @@ class ThreeRatesTest {
     assertThat(item.satisfactionRate()).isEqualTo(summary.satisfactionRate());
   }
 
+  /**
+   * A unit with every call claimed on time but no rating yet (or ratings that left 问题是否解决 out) has no score: a
+   * score made of 响应率 alone would put it at the top of the 红榜.
+   */
   @Test
-  void aRateWithNothingToRateLeavesTheScoreToTheOthers() {
-    ThreeRates.Item unrated = rank(Map.of("A", totals(12, 9, 0, 0, 0))).items().get(0);
-    assertThat(unrated.solvedRate()).isEqualTo(new Rate(0, 0, null));
-    assertThat(unrated.score()).as("only 响应率 is left").isCloseTo(75.0, within(1e-9));
+  void aGroupWithARateWithNothingToRateHasNoScoreAndIsNotRanked() {
+    Map<String, Totals> groups = new LinkedHashMap<>();
+    groups.put("UNRATED", totals(20, 20, 0, 0, 0));
+    Totals unanswered = totals(20, 20, 10, 0, 10);
+    unanswered.add(Metric.SOLVED_ANSWERED, -10); // rated, but nobody answered whether it was solved
+    groups.put("UNANSWERED", unanswered);
+    groups.put("RATED", totals(10, 5, 10, 5, 5));
+    ThreeRates.Ranking ranking = rank(groups);
+    assertThat(ranking.items()).extracting(ThreeRates.Item::code).containsExactly("RATED", "UNANSWERED", "UNRATED");
+    assertThat(ranking.items()).extracting(ThreeRates.Item::rank).containsExactly(1, null, null);
+    assertThat(ranking.items().get(2).solvedRate()).isEqualTo(new Rate(0, 0, null));
+    assertThat(ranking.items().subList(1, 3)).extracting(ThreeRates.Item::score).containsOnlyNulls();
+    assertThat(ranking.red()).extracting(ThreeRates.Item::code).containsExactly("RATED");
+  }
+
+  /**
+   * Scores equal as shown (to 0.1) share a rank, the next skips (1, 1, 3); the one with more dispatched is listed
+   * first. 72.96 and 73.0 both show as 73.0: the 0.04 is not a difference a leader can see.
+   */
+  @Test
+  void equalShownScoresShareARankAndTheNextRankSkips() {
+    Map<String, Totals> groups = new LinkedHashMap<>();
+    groups.put("A", totals(100, 100, 100, 70, 70)); // 10 + 31.5 + 31.5 = 73.0
+    groups.put("B", totals(250, 249, 100, 70, 70)); // 9.96 + 63 = 72.96
+    groups.put("C", totals(100, 100, 100, 60, 60)); // 64.0
+    ThreeRates.Ranking ranking = rank(groups);
+    assertThat(ranking.items().get(1).score()).isCloseTo(73.0, within(1e-9));
+    assertThat(ranking.items().get(0).score()).isCloseTo(72.96, within(1e-9));
+    assertThat(ranking.items()).extracting(ThreeRates.Item::code).containsExactly("B", "A", "C");
+    assertThat(ranking.items()).extracting(ThreeRates.Item::rank).containsExactly(1, 1, 3);
   }
 
   @Test
@@ -93,14 +124,28 @@ class ThreeRatesTest {
     assertThat(ranking.red()).extracting(ThreeRates.Item::code).containsExactly("U1", "U2");
     assertThat(ranking.black()).extracting(ThreeRates.Item::code).containsExactly("U5", "U4");
     assertThat(ranking.black()).extracting(ThreeRates.Item::rank).containsExactly(5, 4);
+  }
 
-    Map<String, Totals> three = new LinkedHashMap<>();
-    three.put("U1", totals(10, 10, 10, 9, 9));
-    three.put("U2", totals(10, 10, 10, 8, 8));
-    three.put("U3", totals(10, 10, 10, 7, 7));
-    ThreeRates.Ranking few = rank(three);
-    assertThat(few.red()).extracting(ThreeRates.Item::code).containsExactly("U1", "U2");
-    assertThat(few.black()).extracting(ThreeRates.Item::code).containsExactly("U3");
+  /**
+   * With N ranked and lists of S = 2: the 红榜 is the first min(S, N), the 黑榜 the last min(S, N − min(S, N)) worst
+   * first, so the lists never overlap and a short list is the 黑榜's.
+   */
+  @Test
+  void theListsNeverOverlapAndTheRedListFillsFirst() {
+    Map<Integer, String> expected = Map.of(0, "[] []", 1, "[U1] []", 2, "[U1, U2] []", 3, "[U1, U2] [U3]",
+        4, "[U1, U2] [U4, U3]", 5, "[U1, U2] [U5, U4]");
+    expected.forEach((n, lists) -> {
+      Map<String, Totals> groups = new LinkedHashMap<>();
+      for (int i = 1; i <= n; i++) {
+        groups.put("U" + i, totals(10, 10, 10, 10 - i, 10 - i));
+      }
+      ThreeRates.Ranking ranking = rank(groups);
+      assertThat(codes(ranking.red()) + " " + codes(ranking.black())).as(n + " ranked").isEqualTo(lists);
+    });
+  }
+
+  private static String codes(List<ThreeRates.Item> items) {
+    return items.stream().map(ThreeRates.Item::code).toList().toString();
   }
 
   @Test
