@@ -1,4 +1,4 @@
-package city.hotline.feedback.alert;
+package city.hotline.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,12 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a server-sent event stream the way the pages do (fetch with a bearer token, not EventSource): every line as
- * it arrives, on a thread of its own, until closed.
+ * it arrives, on a thread of its own, until closed. Closing it closes the response mid-stream, as a page that is
+ * left does. All readers share one HTTP client: on Java 17 a client cannot be closed, only dropped, and each one
+ * keeps a selector thread until it is collected.
  */
 public final class EventStreamReader implements AutoCloseable {
   /** One event: its {@code event:} name and its {@code data:} lines joined. */
   public record Event(String name, String data) {}
 
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final HttpResponse<InputStream> response;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -32,7 +35,7 @@ public final class EventStreamReader implements AutoCloseable {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken)
         .header("Accept", "text/event-stream").GET().build();
     try {
-      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
