@@ -19,7 +19,8 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
  * the JDK client's asynchronous machinery. It keeps a connection per request in progress to each
  * service, up to the gateway's own limits (requests and live streams): its default of five per service
  * made a queue in front of intake under load. A service silent for {@code read-timeout} is taken for
- * hung; a live stream is never silent that long, its heartbeat comes far more often. It resends only
+ * hung; a live stream is never silent that long, its heartbeat comes far more often, so a live stream whose
+ * caller left is cut ({@link LiveStreamsCut}) rather than read to its end. It resends only
  * idempotent requests whose connection failed, never a POST, so a call is never registered twice
  * behind the operator's back.
  */
@@ -46,6 +47,7 @@ class ProxyClient {
         .setConnectionManager(connections)
         .evictIdleConnections(TimeValue.of(idleTimeout))
         .disableRedirectHandling() // a service's redirect goes back to the caller as it is
+        .addExecInterceptorFirst(LiveStreamsCut.NAME, new LiveStreamsCut()) // a stream the caller left ends at once
         .build());
   }
 }

@@ -3,22 +3,16 @@ package city.hotline.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import city.hotline.testsupport.EventStreamReader;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
 import city.hotline.testsupport.ServiceTestSupport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +61,7 @@ class ApiRoutesTest {
     // Short, so a stream kept alive by its heartbeat outlives it; few places, so a stream that took one shows.
     registry.add("hotline.routes.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
     registry.add("hotline.traffic.max-in-flight", () -> "2");
-    registry.add("hotline.traffic.streams.max", () -> "2");
+    registry.add("hotline.traffic.streams.max", () -> "1");
   }
 
   @AfterAll
@@ -130,78 +124,72 @@ class ApiRoutesTest {
   /**
    * The alert banner's live stream through the gateway: each event arrives as it is sent, long before the stream
    * ends; a stream kept alive by its heartbeat outlives the gateway's read timeout; and open streams take places of
-   * their own, so requests are still answered (two places for each here).
+   * their own (one here), so requests are still answered (two places) while a second stream is refused.
    */
   @Test
   void aLiveStreamArrivesAsItIsSentOnAPlaceOfItsOwn() {
-    String token = token("dispatcher");
-    try (LineReader first = new LineReader(port, STREAM, token); LineReader second = new LineReader(port, STREAM, token)) {
-      assertThat(first.status).isEqualTo(200);
-      assertThat(first.contentType).startsWith("text/event-stream");
-      await().atMost(Duration.ofSeconds(30)).until(() -> first.lines().contains(StubService.EVENT_DATA)
-          && second.lines().contains(StubService.EVENT_DATA));
-      assertThat(first.lines()).as("the heartbeats that kept it open, then the event").startsWith(":open", "")
+    String dispatcher = token("dispatcher");
+    HttpJson leader = as("leader");
+    try (EventStreamReader stream = openStream(dispatcher)) {
+      assertThat(stream.contentType()).startsWith("text/event-stream");
+      await().atMost(Duration.ofSeconds(30)).until(() -> stream.lines().contains(StubService.EVENT_DATA));
+      assertThat(stream.lines()).as("the heartbeats that kept it open, then the event").startsWith(":open", "")
           .contains(":heartbeat", "event:alert");
-      assertThat(FEEDBACK.streamsOpen()).as("the service has not ended them").isEqualTo(2);
+      assertThat(FEEDBACK.streamsOpen()).as("the service has not ended it").isEqualTo(1);
 
-      assertThat(as("leader").get("/api/dashboard/summary").status()).as("the requests' places are free").isEqualTo(200);
-      Reply third = as("dispatcher").get(STREAM);
-      assertThat(third.status()).as("the streams' places are taken").isEqualTo(503);
-      assertThat(third.body().path("detail").asString()).contains("live streams");
+      assertThat(leader.get("/api/dashboard/summary").status()).as("the requests' places are free").isEqualTo(200);
+      Reply second = new HttpJson(url("")).withToken(dispatcher).get(STREAM);
+      assertThat(second.status()).as("the streams' place is taken").isEqualTo(503);
+      assertThat(second.body().path("detail").asString()).contains("live streams");
     } finally {
-      FEEDBACK.endStreams();
-    }
-  }
-
-  /** Reads a response line by line as it arrives, on a thread of its own, like a page's fetch reader. */
-  static final class LineReader implements AutoCloseable {
-    final int status;
-    final String contentType;
-    private final InputStream body;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-
-    LineReader(int port, String path, String token) {
-      try {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + token)
-            .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        status = response.statusCode();
-        contentType = response.headers().firstValue("Content-Type").orElse("");
-        body = response.body();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      Thread reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-          in.lines().forEach(lines::add);
-        } catch (IOException | UncheckedIOException closed) {
-          // the test closed it, or the stream ended
-        }
-      }, "line-reader");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void close() {
-      try {
-        body.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      endStreams();
     }
   }
 
   /**
+   * A page that is left ends its stream at once, all the way to the service: the gateway cuts the service's
+   * connection instead of reading the stream to its end (minutes, kept alive by its heartbeat), so the service's
+   * stream, the gateway's thread and the stream's place are free again.
+   */
+  @Test
+  void aStreamTheCallerLeftEndsAtTheServiceAndFreesItsPlace() {
+    String dispatcher = token("dispatcher");
+    try {
+      try (EventStreamReader stream = openStream(dispatcher)) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.lines().contains(":heartbeat"));
+        assertThat(FEEDBACK.streamsOpen()).isEqualTo(1);
+      }
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(FEEDBACK.streamsOpen()).as("the service saw its stream's connection closed").isZero());
+      openStream(dispatcher).close(); // and the only place for a stream is free again
+    } finally {
+      endStreams();
+    }
+  }
+
+  /** A stream through the gateway, once a place for it is free (one a test before ended may still be closing). */
+  private EventStreamReader openStream(String token) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> {
+      EventStreamReader stream = new EventStreamReader(url(STREAM), token);
+      if (stream.status() != 200) {
+        stream.close();
+      }
+      return stream;
+    }, stream -> stream.status() == 200);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static void endStreams() {
+    FEEDBACK.endStreams();
+    await().atMost(Duration.ofSeconds(10)).until(() -> FEEDBACK.streamsOpen() == 0);
+  }
+
+  /**
    * One service: answers every request with 200 {"service": its name} and remembers what it was asked; its live
-   * stream beats for longer than the gateway's read timeout, sends one alert, then stays open until ended.
+   * stream beats until ended, and sends one alert once it has outlived the gateway's read timeout.
    */
   static final class StubService {
     static final String EVENT_DATA = "data:{\"id\":\"SRG-GAS_SAFETY-HANNAN-1\",\"state\":\"OPEN\"}";
@@ -231,6 +219,7 @@ class ApiRoutesTest {
       server.start();
     }
 
+    /** Beats until ended, the alert after the gateway's read timeout; a write that fails: the stream is gone. */
     private void stream(HttpExchange exchange) throws IOException {
       requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
       exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
@@ -239,12 +228,13 @@ class ApiRoutesTest {
       streamsOpen.incrementAndGet();
       try (OutputStream out = exchange.getResponseBody()) {
         send(out, ":open\n\n");
-        long beats = READ_TIMEOUT.dividedBy(HEARTBEAT) + 2;
-        for (int i = 0; i < beats && !end.await(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS); i++) {
+        long eventAfter = READ_TIMEOUT.dividedBy(HEARTBEAT) + 2;
+        for (long beat = 1; !end.await(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS); beat++) {
           send(out, ":heartbeat\n\n");
+          if (beat == eventAfter) {
+            send(out, "event:alert\n" + EVENT_DATA + "\n\n");
+          }
         }
-        send(out, "event:alert\n" + EVENT_DATA + "\n\n");
-        end.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
