@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Admission control: at most {@code maxInFlight} requests are worked on at once, and the next is
@@ -45,14 +47,27 @@ class InFlightLimit extends OncePerRequestFilter {
   InFlightLimit(TrafficSettings settings) {
     this.requests = new Places(settings.maxInFlight(), "requests");
     this.streams = new Places(settings.streams().max(), "live streams");
-    this.streamPaths = Set.copyOf(settings.streams().paths());
+    this.streamPaths = settings.streams().paths().stream().map(InFlightLimit::withoutTrailingSlash)
+        .collect(Collectors.toUnmodifiableSet());
     this.retryAfterSeconds = Math.max(1, settings.busyRetryAfter().toSeconds());
+  }
+
+  /**
+   * The path as the services will match it, not as it was spelt: decoded, without path parameters or doubled
+   * slashes, and without a trailing slash; else a stream asked for as {@code …/%73tream} would take a request's place.
+   */
+  private static String path(HttpServletRequest request) {
+    return withoutTrailingSlash(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+  }
+
+  private static String withoutTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Places places = streamPaths.contains(request.getRequestURI()) ? streams : requests;
+    Places places = streamPaths.contains(path(request)) ? streams : requests;
     if (!places.free().tryAcquire()) {
       log.warn("request refused: {} {} already in progress", places.max(), places.what());
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));

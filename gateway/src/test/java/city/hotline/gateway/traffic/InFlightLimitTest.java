@@ -98,4 +98,20 @@ class InFlightLimitTest {
     assertThat(second.get().getStatus()).isEqualTo(201);
     assertThat(call("GET", STREAM, false).getStatus()).as("its place free again once it ends").isEqualTo(201);
   }
+
+  /** The stream however its path is spelt (a trailing slash, an encoded letter, path parameters) is a stream. */
+  @Test
+  void aLiveStreamSpeltAnotherWayIsStillALiveStream() throws Exception {
+    Future<MockHttpServletResponse> banner = slow("GET", STREAM);
+    await().atMost(Duration.ofSeconds(5)).until(() -> inProgress.get() == 1);
+
+    for (String path : List.of(STREAM + "/", "/api/dashboard/alerts/%73tream", STREAM + ";jsessionid=1",
+        "/api//dashboard/alerts/stream")) {
+      MockHttpServletResponse another = call("GET", path, false);
+      assertThat(another.getStatus()).as(path).isEqualTo(503);
+      assertThat(another.getContentAsString()).as(path).contains("live streams");
+    }
+    servicesAnswer.countDown();
+    assertThat(banner.get().getStatus()).isEqualTo(201);
+  }
 }
