@@ -16,7 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a table as CSV (UTF-8 with a byte-order mark, so Excel shows the Chinese) or as .xlsx, a row
- * at a time. In CSV, text that a spreadsheet would run as a formula (=, +, -, @ first) is written as text.
+ * at a time. In CSV, text that a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) is
+ * written as text.
  */
 abstract class TableWriter implements AutoCloseable {
   enum Format {
@@ -177,8 +178,11 @@ abstract class TableWriter implements AutoCloseable {
     }
   }
 
-  /** A leading =, +, - or @ would make a spreadsheet run the text as a formula. */
+  /**
+   * A leading =, +, - or @ would make a spreadsheet run the text as a formula, and so may a leading tab or carriage
+   * return before one (OWASP's CSV injection list): a quote first keeps it text.
+   */
   static String defused(String text) {
-    return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 }
