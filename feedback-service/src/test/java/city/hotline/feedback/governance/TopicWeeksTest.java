@@ -1,6 +1,7 @@
 package city.hotline.feedback.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.hotline.feedback.governance.TopicWeeks.Phase;
 import city.hotline.feedback.governance.TopicWeeks.Week;
@@ -51,5 +52,11 @@ class TopicWeeksTest {
     assertThat(weeks.get(3).to()).isEqualTo(LocalDate.of(2026, 11, 11));
     assertThat(asked.get(3)).containsExactly(LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 11));
     assertThat(weeks(LocalDate.of(2026, 10, 1))).as("a topic planned ahead has no weeks yet").isEmpty();
+  }
+
+  @Test
+  void weeksBeforeAndAfterMustNotBeNegative() {
+    assertThatThrownBy(() -> new TopicSettings(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TopicSettings(2, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

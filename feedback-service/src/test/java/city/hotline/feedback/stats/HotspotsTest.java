@@ -1,6 +1,7 @@
 package city.hotline.feedback.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.hotline.feedback.stats.Hotspots.Spot;
 import java.time.LocalDate;
@@ -47,5 +48,11 @@ class HotspotsTest {
 
     assertThat(Hotspots.of(NOVEMBER, now, previous, yearAgo, StatsProjectionTest.NAMES, 1).items())
         .extracting(Hotspots.Item::category).containsExactly("GAS_SAFETY");
+  }
+
+  @Test
+  void theLimitMustAllowAtLeastOneCell() {
+    assertThatThrownBy(() -> new HotspotSettings(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new HotspotSettings(1).limit()).isEqualTo(1);
   }
 }
