@@ -48,7 +48,12 @@ class HeatRepository {
     cells.createIndex(Indexes.ascending(DAY));
   }
 
-  /** Counts the ticket in its cell once: again, it is there already and nothing changes. */
+  /**
+   * Counts the ticket in its cell once: again, it is there already and nothing changes. A duplicate key says the
+   * cell exists, but not that it has this ticket: two first counts of a new cell at once both found no cell and
+   * both inserted one. So the count is made again on the cell that is there now; when that matches nothing, the
+   * ticket was counted already.
+   */
   void count(LocalDate day, String category, String district, String cell, String ticketId) {
     String id = String.join("|", day.toString(), category, district, cell);
     Bson notCounted = Filters.and(Filters.eq(ID, id), Filters.ne(TICKETS, ticketId));
@@ -59,8 +64,9 @@ class HeatRepository {
       cells.updateOne(notCounted, count, new UpdateOptions().upsert(true));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e; // a duplicate key means the cell exists and has this ticket counted: nothing to do
+        throw e;
       }
+      cells.updateOne(notCounted, count);
     }
   }
 
