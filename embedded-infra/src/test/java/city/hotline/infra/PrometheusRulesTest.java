@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class PrometheusRulesTest {
 
     static final List<String> ALERTS = List.of("HotlineConsumerLagHigh", "HotlineOutboxStale", "HotlineDeadLetters",
-            "HotlineClockStalled", "HotlineHttp5xxRate", "HotlineSignInThrottlingSpike", "HotlineTargetDown");
+            "HotlineClockStalled", "HotlineHttp5xxRate", "HotlineSignInThrottlingSpike", "HotlineTargetDown",
+            "HotlineSurgeDetectionStopped", "HotlineSurgeRecordsFailing");
 
     @Test
     void theAlertRulesLoad() throws Exception {
