@@ -1,11 +1,11 @@
 package city.hotline.feedback.governance;
 
 import city.hotline.feedback.stats.CoveredFigures;
+import city.hotline.feedback.stats.Period;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,27 +35,26 @@ public record Topic(
 
   static final int MAX_TITLE = 100;
   static final int MAX_TARGET = 500;
-  /** A topic is tracked over a year at most: 每月一题 is a month's question, a long one a season's. */
-  static final int MAX_PERIOD_DAYS = 366;
 
-  /** What a leader asks to open, as sent. */
+  /** What a leader asks to open, as sent: days as text, so that a malformed one is named with the other problems. */
   public record Draft(String title, String leadUnitId, List<String> categories, List<String> districts, String target,
-      LocalDate from, LocalDate to) {
+      String from, String to) {
 
     /**
      * The topic, once every rule holds (only then is an id taken); otherwise one 400 naming each broken field.
      *
      * @param isCategory whether a code is a category's (/api/reference/categories)
      * @param isDistrict whether a code is a district's (/api/reference/districts)
+     * @param maxPeriodDays the longest period a topic may cover (hotline.governance-topics.max-period-days)
      */
     Topic open(Supplier<String> ids, String createdBy, Instant createdAt, Predicate<String> isCategory,
-        Predicate<String> isDistrict) {
-      check(isCategory, isDistrict);
+        Predicate<String> isDistrict, int maxPeriodDays) {
+      Period period = check(isCategory, isDistrict, maxPeriodDays);
       return new Topic(ids.get(), title.strip(), leadUnitId, distinct(categories), distinct(districts), target.strip(),
-          from, to, createdBy, createdAt);
+          period.from(), period.to(), createdBy, createdAt);
     }
 
-    private void check(Predicate<String> isCategory, Predicate<String> isDistrict) {
+    private Period check(Predicate<String> isCategory, Predicate<String> isDistrict, int maxPeriodDays) {
       List<FieldProblem> problems = new ArrayList<>();
       text("title", title, MAX_TITLE, problems);
       if (leadUnitId == null || leadUnitId.isBlank()) {
@@ -71,27 +70,27 @@ public record Topic(
       }
       codes("districts", districts, isDistrict, "/api/reference/districts", problems);
       text("target", target, MAX_TARGET, problems);
-      period(problems);
+      Period period = period(maxPeriodDays, problems);
       if (!problems.isEmpty()) {
         throw ApiException.invalid(problems);
       }
+      return period;
     }
 
-    private void period(List<FieldProblem> problems) {
-      if (from == null) {
-        problems.add(new FieldProblem("from", "is required"));
+    /** Both days required; then the rules of every period ({@link Period}), a topic's reaching any day ahead. */
+    private Period period(int maxPeriodDays, List<FieldProblem> problems) {
+      int before = problems.size();
+      LocalDate start = required(Period.FROM, from, problems);
+      LocalDate end = required(Period.TO, to, problems);
+      return problems.size() == before ? Period.checked(start, end, maxPeriodDays, null, problems) : null;
+    }
+
+    private static LocalDate required(String field, String value, List<FieldProblem> problems) {
+      if (value == null || value.isBlank()) {
+        problems.add(new FieldProblem(field, "is required"));
+        return null;
       }
-      if (to == null) {
-        problems.add(new FieldProblem("to", "is required"));
-      }
-      if (from == null || to == null) {
-        return;
-      }
-      if (from.isAfter(to)) {
-        problems.add(new FieldProblem("from", "must not be after 'to'"));
-      } else if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_PERIOD_DAYS) {
-        problems.add(new FieldProblem("to", "the period may cover at most " + MAX_PERIOD_DAYS + " days"));
-      }
+      return Period.date(field, value, problems);
     }
 
     private static void text(String field, String value, int max, List<FieldProblem> problems) {

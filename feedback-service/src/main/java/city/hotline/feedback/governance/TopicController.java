@@ -47,14 +47,15 @@ class TopicController {
   @PostMapping
   ResponseEntity<TopicView> open(@RequestBody Topic.Draft draft) {
     Topic topic = draft.open(topics::nextId, Caller.current().actor(), clock.instant(), figures::isCategory,
-        figures::isDistrict);
+        figures::isDistrict, settings.maxPeriodDays());
     topics.insert(topic);
     return ResponseEntity.created(URI.create("/api/dashboard/topics/" + topic.id())).body(view(topic, null));
   }
 
+  /** The newest topics first, at most {@code list-limit} of them. */
   @GetMapping
   Topics list() {
-    return new Topics(topics.newestFirst().stream().map(t -> view(t, null)).toList());
+    return new Topics(topics.newestFirst(settings.listLimit()).stream().map(t -> view(t, null)).toList());
   }
 
   @GetMapping("/{id}")

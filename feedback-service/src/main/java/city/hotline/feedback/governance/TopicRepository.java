@@ -63,7 +63,7 @@ class TopicRepository {
     return Optional.ofNullable(topics.find(Filters.eq("_id", id)).first());
   }
 
-  List<Topic> newestFirst() {
-    return topics.find().sort(Sorts.descending(CREATED_AT, "_id")).into(new ArrayList<>());
+  List<Topic> newestFirst(int limit) {
+    return topics.find().sort(Sorts.descending(CREATED_AT, "_id")).limit(limit).into(new ArrayList<>());
   }
 }

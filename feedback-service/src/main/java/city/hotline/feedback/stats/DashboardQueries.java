@@ -99,12 +99,12 @@ class DashboardQueries {
 
   /** 每月一题 candidates: the category × district cells that rose against the period before and a year earlier. */
   Hotspots hotspots(DashboardFilter f) {
-    Hotspots.Period period = new Hotspots.Period(f.from(), f.to());
+    Period period = f.period();
     return Hotspots.of(period, received(period), received(period.before()), received(period.yearEarlier()), names,
         hotspots.limit());
   }
 
-  private Map<Hotspots.Spot, Long> received(Hotspots.Period period) {
+  private Map<Hotspots.Spot, Long> received(Period period) {
     Map<Hotspots.Spot, Long> received = new HashMap<>();
     cube.grouped(period.from(), period.to(), StatsCube.Grain.CATEGORY, key -> true,
             key -> new Hotspots.Spot(key.district(), key.category()))

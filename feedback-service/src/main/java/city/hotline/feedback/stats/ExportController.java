@@ -1,15 +1,14 @@
 package city.hotline.feedback.stats;
 
+import city.hotline.support.web.ApiException.FieldProblem;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** 导出: the ranking and the case list of a period as CSV or Excel, streamed as they are read. */
+/**
+ * 导出: the ranking and the case list of a period as CSV or Excel, streamed as they are read; every bad parameter
+ * named in one 400, as for the dashboard's questions.
+ */
 @RestController
 @RequestMapping("/api/dashboard/export")
 class ExportController {
@@ -55,16 +57,19 @@ class ExportController {
   /** The weighted ranking, or with scheme=three-rates the 三率 scorecard and its 红榜 / 黑榜. */
   @GetMapping("/ranking")
   ResponseEntity<StreamingResponseBody> ranking(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "district") String by,
       @RequestParam(defaultValue = "weighted") String scheme,
       @RequestParam(required = false) String category,
       @RequestParam(defaultValue = "csv") String format) {
-    DashboardQueries.Scheme chosen = DashboardController.choice(DashboardQueries.Scheme.class, "scheme", scheme);
-    DashboardFilter f = dashboard.filter(from, to, null, null, category);
-    DashboardQueries.RankBy rankBy = DashboardController.choice(DashboardQueries.RankBy.class, "by", by);
-    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format);
+    List<FieldProblem> problems = new ArrayList<>();
+    DashboardQueries.Scheme chosen = DashboardController.choice(DashboardQueries.Scheme.class, "scheme", scheme,
+        problems);
+    DashboardQueries.RankBy rankBy = DashboardController.choice(DashboardQueries.RankBy.class, "by", by, problems);
+    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format, problems);
+    DashboardFilter f = dashboard.filter(from, to, null, null, category, problems);
+    DashboardController.refuse(problems);
     if (chosen == DashboardQueries.Scheme.THREE_RATES) {
       ThreeRates.Ranking ranking = queries.threeRates(f, rankBy);
       return file(type, "三率排名_" + ranking.by() + "_" + f.from() + "_" + f.to(), out -> threeRates(type, out, ranking));
@@ -106,14 +111,16 @@ class ExportController {
 
   @GetMapping("/cases")
   ResponseEntity<StreamingResponseBody> cases(
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
       @RequestParam(required = false) String district,
       @RequestParam(required = false) String unitId,
       @RequestParam(required = false) String category,
       @RequestParam(defaultValue = "csv") String format) {
-    DashboardFilter f = dashboard.filter(from, to, district, unitId, category);
-    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format);
+    List<FieldProblem> problems = new ArrayList<>();
+    TableWriter.Format type = DashboardController.choice(TableWriter.Format.class, "format", format, problems);
+    DashboardFilter f = dashboard.filter(from, to, district, unitId, category, problems);
+    DashboardController.refuse(problems);
     return file(type, "工单明细_" + f.from() + "_" + f.to(), out -> {
       try (TableWriter table = TableWriter.open(type, out, "工单明细", CASES_HEADER)) {
         cases.forEach(f, row -> table.row(cells(row)));

@@ -1,7 +1,6 @@
 package city.hotline.feedback.stats;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,22 +8,10 @@ import java.util.Map;
 
 /**
  * 每月一题 candidates: the category × district cells whose calls rose in a period against the period of the same
- * length just before it, or against the same period a year earlier; the most risen first (the larger of the two
- * rises), at most a limit.
+ * length just before it, or against as many days from the same day a year earlier ({@link Period#before},
+ * {@link Period#yearEarlier}); the most risen first (the larger of the two rises), at most a limit.
  */
 record Hotspots(LocalDate from, LocalDate to, Period previous, Period yearAgo, List<Item> items) {
-
-  record Period(LocalDate from, LocalDate to) {
-    /** The period of the same length that ends the day before this one. */
-    Period before() {
-      long days = ChronoUnit.DAYS.between(from, to) + 1;
-      return new Period(from.minusDays(days), from.minusDays(1));
-    }
-
-    Period yearEarlier() {
-      return new Period(from.minusYears(1), to.minusYears(1));
-    }
-  }
 
   /**
    * @param riseRate rise / previous, null when there was nothing before

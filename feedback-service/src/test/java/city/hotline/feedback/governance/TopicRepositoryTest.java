@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Topics on a Mongo-wire server: ids GT000001, … from the counter, read back as written, newest first. */
+/** Topics on a Mongo-wire server: ids GT000001, … from the counter, read back as written, newest first up to a limit. */
 class TopicRepositoryTest {
   private static final MongoWireTestServer MONGO = new MongoWireTestServer();
   private static final MongoClient CLIENT = MongoClients.create(MONGO.uri());
@@ -33,7 +33,8 @@ class TopicRepositoryTest {
 
     assertThat(topics.find("GT000001")).contains(first);
     assertThat(topics.find("GT000009")).isEmpty();
-    assertThat(topics.newestFirst()).containsExactly(second, first);
+    assertThat(topics.newestFirst(10)).containsExactly(second, first);
+    assertThat(topics.newestFirst(1)).as("at most the list's limit, the newest").containsExactly(second);
     assertThat(new TopicRepository(CLIENT.getDatabase("topics")).nextId()).as("another replica").isEqualTo("GT000003");
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** A topic's weeks: ISO weeks from before its period to after it, each in its phase, never past today. */
 class TopicWeeksTest {
-  private static final TopicSettings TWO_WEEKS = new TopicSettings(2, 2);
+  private static final TopicSettings TWO_WEEKS = new TopicSettings(2, 2, 366, 200);
   /** Wednesday 2026-11-04 to Tuesday 2026-11-17: three weeks touched. */
   private static final Topic TOPIC = new Topic("GT000001", "燃气", "HANNAN_GAS", List.of("GAS_SAFETY"), List.of(),
       "下降", LocalDate.of(2026, 11, 4), LocalDate.of(2026, 11, 17), "领导", Instant.EPOCH);
@@ -55,8 +55,10 @@ class TopicWeeksTest {
   }
 
   @Test
-  void weeksBeforeAndAfterMustNotBeNegative() {
-    assertThatThrownBy(() -> new TopicSettings(-1, 2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TopicSettings(2, -1)).isInstanceOf(IllegalArgumentException.class);
+  void settingsAreCheckedAtStart() {
+    assertThatThrownBy(() -> new TopicSettings(-1, 2, 366, 200)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TopicSettings(2, -1, 366, 200)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TopicSettings(2, 2, 0, 200)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TopicSettings(2, 2, 366, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

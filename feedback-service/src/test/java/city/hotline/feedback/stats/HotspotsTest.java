@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.hotline.feedback.stats.Hotspots.Spot;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +15,28 @@ class HotspotsTest {
   private static final Spot LIGHTS_WUCHANG = new Spot("WUCHANG", "STREET_LIGHTING");
   private static final Spot SANITATION_JIANGAN = new Spot("JIANGAN", "SANITATION");
   private static final Spot GREENERY_HONGSHAN = new Spot("HONGSHAN", "GREENERY");
-  private static final Hotspots.Period NOVEMBER = new Hotspots.Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+  private static final Period NOVEMBER = new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
 
   @Test
   void thePreviousPeriodHasTheSameLengthAndTheYearAgoTheSameDays() {
-    assertThat(NOVEMBER.before()).isEqualTo(new Hotspots.Period(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 31)));
-    assertThat(NOVEMBER.yearEarlier()).isEqualTo(new Hotspots.Period(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)));
+    assertThat(NOVEMBER.before()).isEqualTo(new Period(LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 31)));
+    assertThat(NOVEMBER.yearEarlier()).isEqualTo(new Period(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)));
+  }
+
+  /**
+   * A year earlier is as many days from the same day a year back: February 2025 to 1 March (29 days) is compared
+   * with February 2024 to its 29th, not to 1 March 2024 (30 days); a period from 29 February starts on the 28th.
+   */
+  @Test
+  void aYearEarlierHasAsManyDaysAroundThe29thOfFebruary() {
+    Period leapLater = new Period(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1));
+    assertThat(leapLater.yearEarlier()).isEqualTo(new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29)));
+    Period fromLeapDay = new Period(LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 29));
+    assertThat(fromLeapDay.yearEarlier()).isEqualTo(new Period(LocalDate.of(2023, 2, 28), LocalDate.of(2023, 3, 29)));
+    Period toLeapDay = new Period(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29));
+    assertThat(toLeapDay.yearEarlier()).isEqualTo(new Period(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 3, 1)));
+    assertThat(List.of(leapLater, fromLeapDay, toLeapDay)).allSatisfy(
+        p -> assertThat(p.yearEarlier().days()).isEqualTo(p.days()));
   }
 
   @Test

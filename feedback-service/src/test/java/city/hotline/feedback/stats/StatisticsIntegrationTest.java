@@ -190,10 +190,11 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
   /** 每月一题: a bad topic names each field; a good one is GT000001 and its page follows its calls week by week. */
   private void aLeaderOpensAGovernanceTopicAndFollowsItsWeeks() {
     Reply bad = as("LEADER").post("/api/dashboard/topics", Map.of("title", "", "leadUnitId", "jiangan",
-        "categories", List.of(), "districts", List.of("GOTHAM"), "target", "", "from", "2026-11-30", "to", "2026-11-01"));
+        "categories", List.of(), "districts", List.of("GOTHAM"), "target", "", "from", "2026-11-30", "to", "30/11/2026"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
-        .containsExactlyInAnyOrder("title", "leadUnitId", "categories", "districts", "target", "from");
+        .as("a malformed day named with the rest").containsExactly("title", "leadUnitId", "categories", "districts",
+            "target", "to");
     Reply created = as("LEADER").post("/api/dashboard/topics", Map.of("title", "江岸环境卫生整治", "leadUnitId",
         "JIANGAN_CGJ", "categories", List.of("SANITATION"), "districts", List.of("JIANGAN"), "target", "来电量下降三成",
         "from", Scenario.DAY_1.toString(), "to", Scenario.DAY_1.plusDays(6).toString()));
@@ -259,13 +260,22 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     assertThat(reply.contentType()).startsWith("application/problem+json");
     assertThat(reply.body().path("errors").valueStream().map(e -> e.path("field").asString()))
         .containsExactlyInAnyOrder("from", "district", "category");
-    assertThat(as("LEADER").get("/api/dashboard/ranking?by=street").body().path("errors").get(0).path("field").asString())
-        .isEqualTo("by");
-    assertThat(as("LEADER").get("/api/dashboard/ranking?scheme=best").body().path("errors").get(0).path("field").asString())
-        .isEqualTo("scheme");
-    assertThat(as("LEADER").get("/api/dashboard/trend?interval=year").status()).isEqualTo(400);
-    assertThat(as("LEADER").get("/api/dashboard/summary?from=2020-01-01&to=2026-01-01").status()).isEqualTo(400);
-    assertThat(as("LEADER").get("/api/dashboard/summary?from=yesterday").status()).isEqualTo(400);
+    assertThat(fields("/api/dashboard/ranking?by=street&scheme=best&from=yesterday&district=ATLANTIS"))
+        .as("every bad parameter in one 400, a malformed day too").containsExactly("scheme", "by", "from", "district");
+    assertThat(fields("/api/dashboard/trend?interval=year&unitId=jiangan")).containsExactly("interval", "unitId");
+    assertThat(fields("/api/dashboard/export/ranking?scheme=best&by=street&format=pdf&to=2026-13-01"))
+        .containsExactly("scheme", "by", "format", "to");
+    assertThat(fields("/api/dashboard/export/cases?format=pdf&category=X")).containsExactly("format", "category");
+    assertThat(fields("/api/dashboard/hotspots?to=2999-12-31")).as("hot spots never reach past today")
+        .containsExactly("to");
+    assertThat(fields("/api/dashboard/summary?from=2020-01-01&to=2026-01-01")).containsExactly("from");
+  }
+
+  /** The fields a 400 problem names, in its order. */
+  private List<String> fields(String path) {
+    Reply reply = as("LEADER").get(path);
+    assertThat(reply.status()).as(path).isEqualTo(400);
+    return reply.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
   }
 
   @Test
