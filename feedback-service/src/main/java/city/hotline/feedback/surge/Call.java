@@ -27,6 +27,11 @@ record Call(String ticketId, Instant at, String category, String district, Strin
         registered.facts().district(), cell));
   }
 
+  /** This call, dated {@code latest} if it claims a later time (a caller's clock ahead must not move the window). */
+  Call notAfter(Instant latest) {
+    return at.isAfter(latest) ? new Call(ticketId, latest, category, district, cell) : this;
+  }
+
   /** The key surges are watched under: a category in a district. */
   String key() {
     return category + "|" + district;

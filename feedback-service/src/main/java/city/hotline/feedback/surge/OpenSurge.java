@@ -1,32 +1,24 @@
 package city.hotline.feedback.surge;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * A surge reported and not yet over.
+ * A surge reported and not yet over. Only its tickets' ids are kept: the calls themselves are in the window.
  *
- * @param threshold the line it crossed; it ends when the window holds fewer calls
+ * @param threshold the line it crossed when it opened; it ends only when its window holds fewer than end-ratio × this
  * @param peak the most calls the window held meanwhile
- * @param calls every call that was part of it, oldest first
+ * @param tickets the calls that were part of it, oldest first
  */
-record OpenSurge(String surgeId, double threshold, long peak, List<Call> calls) {
+record OpenSurge(String surgeId, double threshold, long peak, List<String> tickets) {
 
-  /**
-   * A further call, in its place by time (calls registered on different partitions may come in any order); listed
-   * while the surge lists fewer than {@code maxCalls}.
-   */
-  OpenSurge joined(Call call, long count, int maxCalls) {
-    List<Call> more = new ArrayList<>(calls);
-    if (more.size() < maxCalls) {
-      more.add(call);
-      more.sort(Comparator.comparing(Call::at));
-    }
-    return new OpenSurge(surgeId, threshold, Math.max(peak, count), List.copyOf(more));
+  /** A further call, whose tickets (in order) the place worked out; listed while the surge lists fewer than max-calls. */
+  OpenSurge joined(List<String> withCall, long count, int maxCalls) {
+    return new OpenSurge(surgeId, threshold, Math.max(peak, count),
+        tickets.size() < maxCalls ? List.copyOf(withCall) : tickets);
   }
 
-  List<String> tickets() {
-    return calls.stream().map(Call::ticketId).toList();
+  /** Whether the window, holding {@code count} calls, has fallen far enough below the line for the surge to be over. */
+  boolean fallen(long count, double endRatio) {
+    return count < endRatio * threshold;
   }
 }

@@ -6,6 +6,7 @@ import city.hotline.contracts.SurgeDetected;
 import city.hotline.contracts.SurgeEnded;
 import city.hotline.contracts.SurgeGrew;
 import city.hotline.support.kafka.EventCodec;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,53 +24,96 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds each call to the {@link SurgeWatch} of its category and district (kept in the state store) and publishes
  * what it decides as envelopes keyed by surge id; every check interval of wall-clock time it asks every watch whether
- * its surges have ended, "now" being the service's clock.
+ * its surges have ended, "now" being the service's clock. A call it cannot count is logged (key and ticket only),
+ * counted on {@code hotline.surge.failures} and skipped: one bad record must not stop detection.
  */
 final class SurgeProcessor implements Processor<String, Call, String, String> {
   private static final Logger log = LoggerFactory.getLogger(SurgeProcessor.class);
+  /** The earliest call this task counted, under this key of the observed store. */
+  static final String SINCE = "since";
   private final SurgeSettings settings;
   private final EventCodec codec;
   private final Clock clock;
   private final String producer;
+  private final Counter failures;
   private ProcessorContext<String, String> context;
   private KeyValueStore<String, SurgeWatch> watches;
+  private KeyValueStore<String, Long> observed;
+  /** Until a window after the task started, it may still be reading its backlog: no surge ends before. */
+  private Instant caughtUpAt;
 
-  SurgeProcessor(SurgeSettings settings, EventCodec codec, Clock clock, String producer) {
+  SurgeProcessor(SurgeSettings settings, EventCodec codec, Clock clock, String producer, Counter failures) {
     this.settings = settings;
     this.codec = codec;
     this.clock = clock;
     this.producer = producer;
+    this.failures = failures;
   }
 
   @Override
   public void init(ProcessorContext<String, String> context) {
     this.context = context;
     this.watches = context.getStateStore(SurgeTopology.STORE);
+    this.observed = context.getStateStore(SurgeTopology.OBSERVED);
+    this.caughtUpAt = clock.instant().plus(settings.window());
     context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, wallClock -> check());
   }
 
   @Override
   public void process(Record<String, Call> record) {
-    SurgeWatch watch = watches.get(record.key());
+    try {
+      count(record.key(), record.value());
+    } catch (RuntimeException e) {
+      failures.increment();
+      log.error("surge detection skips a call it cannot count: key={} ticketId={}", record.key(),
+          record.value() == null ? null : record.value().ticketId(), e);
+    }
+  }
+
+  private void count(String key, Call received) {
+    Instant now = clock.instant();
+    Call call = received.notAfter(now.plus(settings.clockSkew()));
+    SurgeWatch watch = watches.get(key);
     if (watch == null) {
       watch = new SurgeWatch();
+    } else if (watch.counted(call)) {
+      return; // delivered again: nothing changes, nothing is written
     }
-    Instant now = clock.instant();
-    List<Object> events = watch.onCall(record.value(), now, settings);
-    watches.put(record.key(), watch);
+    List<Object> events = watch.onCall(call, new Observation(now, observedSince(call), now.isAfter(caughtUpAt)),
+        settings);
+    watches.put(key, watch);
     events.forEach(event -> publish(event, now));
+  }
+
+  /** The earliest call this task has counted, this one included. */
+  private Instant observedSince(Call call) {
+    Long since = observed.get(SINCE);
+    if (since == null || call.at().toEpochMilli() < since) {
+      observed.put(SINCE, call.at().toEpochMilli());
+      return call.at();
+    }
+    return Instant.ofEpochMilli(since);
   }
 
   private void check() {
     Instant now = clock.instant();
+    if (!now.isAfter(caughtUpAt)) {
+      return;
+    }
+    Observation seen = new Observation(now, null, true);
     List<KeyValue<String, SurgeWatch>> changed = new ArrayList<>();
     List<Object> events = new ArrayList<>();
     try (KeyValueIterator<String, SurgeWatch> all = watches.all()) {
       all.forEachRemaining(entry -> {
-        List<Object> ended = entry.value.check(now, settings);
-        if (!ended.isEmpty()) {
-          changed.add(entry);
-          events.addAll(ended);
+        try {
+          List<Object> ended = entry.value.check(seen, settings);
+          if (!ended.isEmpty()) {
+            changed.add(entry);
+            events.addAll(ended);
+          }
+        } catch (RuntimeException e) {
+          failures.increment();
+          log.error("surge detection cannot check key={}", entry.key, e);
         }
       });
     }

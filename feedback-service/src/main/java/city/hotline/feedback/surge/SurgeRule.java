@@ -10,4 +10,9 @@ public record SurgeRule(int minimum, double multiple) {
   double threshold(double baseline) {
     return Math.max(minimum, multiple * baseline);
   }
+
+  void validate(String setting) {
+    SurgeSettings.require(minimum >= 1, setting + ".minimum", "at least 1");
+    SurgeSettings.require(multiple > 0, setting + ".multiple", "positive");
+  }
 }

@@ -2,9 +2,11 @@ package city.hotline.feedback.surge;
 
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.EventRejectedException;
+import io.micrometer.core.instrument.Counter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -22,10 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * intake topic → the calls that count, re-keyed by category|district (repartition topic {@code <app>-calls-repartition})
  * → {@link SurgeProcessor} with its watches in an in-memory store logged to {@code <app>-surge-watches-changelog}
+ * (and the earliest call each task counted in {@code surge-observed})
  * → the surge topic, keyed by surge id.
  */
 final class SurgeTopology {
   static final String STORE = "surge-watches";
+  /** The earliest call each task has counted: how far back its baseline knows the weeks. */
+  static final String OBSERVED = "surge-observed";
   private static final Logger log = LoggerFactory.getLogger(SurgeTopology.class);
 
   private SurgeTopology() {}
@@ -33,16 +38,24 @@ final class SurgeTopology {
   /**
    * @param json the mapper for the repartitioned calls and the stored watches
    * @param producer the envelopes' producer, this service
+   * @param failures counts the calls that could not be counted
    */
   static Topology build(SurgeSettings settings, String intakeTopic, String surgeTopic, EventCodec codec,
-      JsonMapper json, Clock clock, String producer) {
+      JsonMapper json, Clock clock, String producer, Counter failures) {
+    // Compacted often, so a restore after a crash reads about one value per key, not every write since.
+    Map<String, String> changelog = Map.of(TopicConfig.SEGMENT_MS_CONFIG,
+        String.valueOf(settings.changelogSegment().toMillis()), TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG,
+        String.valueOf(settings.changelogDirtyRatio()));
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
-        serde(json, SurgeWatch.class)).withLoggingEnabled(Map.of()));
+        serde(json, SurgeWatch.class)).withLoggingEnabled(changelog));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OBSERVED), Serdes.String(),
+        Serdes.Long()).withLoggingEnabled(changelog));
     builder.stream(intakeTopic, Consumed.with(Serdes.String(), Serdes.String()).withName("intake"))
         .flatMap((ticketId, value) -> calls(value, codec, settings), Named.as("calls"))
         .repartition(Repartitioned.with(Serdes.String(), serde(json, Call.class)).withName("calls"))
-        .process(() -> new SurgeProcessor(settings, codec, clock, producer), Named.as("surges"), STORE)
+        .process(() -> new SurgeProcessor(settings, codec, clock, producer, failures), Named.as("surges"),
+            STORE, OBSERVED)
         .to(surgeTopic, Produced.with(Serdes.String(), Serdes.String()).withName("surge-events"));
     return builder.build();
   }

@@ -10,6 +10,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.ServiceIntegrationTest;
 import city.hotline.testsupport.ServiceTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,15 @@ class SurgeIntegrationTest extends ServiceIntegrationTest {
   private static final String INTAKE = "hotline.intake.events";
   private static final String SURGES = "hotline.surge.events";
   /** The Streams application joins its group and opens its transactions after the service has started. */
-  private static final Duration FIRST_SURGE = Duration.ofSeconds(90);
+  private static final Duration RUNNING = Duration.ofSeconds(60);
+  private static final Duration FIRST_SURGE = Duration.ofSeconds(60);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired
   EventCodec codec;
+
+  @Autowired
+  MeterRegistry meters;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -57,6 +62,7 @@ class SurgeIntegrationTest extends ServiceIntegrationTest {
 
   @Test
   void sixGasCallsInOneDistrictPublishOneSurgeDetectedReadCommitted() {
+    await().atMost(RUNNING).until(() -> meters.get("hotline.surge.detection.running").gauge().value() == 1);
     Instant now = Instant.now();
     register("WH20261207900000", Call.CONSULTATION, now);
     List<String> tickets = new ArrayList<>();

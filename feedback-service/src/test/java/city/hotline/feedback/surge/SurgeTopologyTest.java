@@ -8,8 +8,12 @@ import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.testsupport.MovableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The real topology, fed registrations in event time, with the wall clock and the service's clock moved by hand. */
 class SurgeTopologyTest {
-  static final SurgeSettings SETTINGS = new SurgeSettings(true, "surge-test", "", "at_least_once",
-      Duration.ofHours(1), 4, 0.01, Duration.ofSeconds(10), 500, new SurgeRule(10, 3),
-      Map.of("GAS_SAFETY", new SurgeRule(5, 2)));
+  static final SurgeSettings SETTINGS = settings(500);
   /** A Monday, 10:00 in Wuhan. */
   static final Instant MONDAY = Instant.parse("2026-12-07T02:00:00Z");
   static final Double[] CELL_POINT = {114.3051, 30.5812};   // cell E114.30N30.58
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final EventCodec codec = new EventCodec(JSON);
   private final MovableClock clock = new MovableClock(MONDAY);
+  /** The service clock the topology reads: the movable one, failing once when told to. */
+  private final FailingClock serviceClock = new FailingClock();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private TopologyTestDriver driver;
   private TestInputTopic<String, String> intake;
   private TestOutputTopic<String, String> surges;
@@ -48,9 +53,40 @@ class SurgeTopologyTest {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, SETTINGS.applicationId());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(
-        SurgeTopology.build(SETTINGS, "intake", "surges", codec, JSON, clock, "feedback-service"), config, MONDAY);
+        SurgeTopology.build(SETTINGS, "intake", "surges", codec, JSON, serviceClock, "feedback-service",
+            meters.counter("hotline.surge.failures")), config, MONDAY);
     intake = driver.createInputTopic("intake", new StringSerializer(), new StringSerializer());
     surges = driver.createOutputTopic("surges", new StringDeserializer(), new StringDeserializer());
+  }
+
+  /** The settings of these tests: a one-hour window, end-ratio 0.5, the cool-down one window. */
+  static SurgeSettings settings(int maxCalls) {
+    return new SurgeSettings(true, "surge-test", "", "at_least_once", Duration.ofHours(1), 4, 0.01,
+        Duration.ofSeconds(10), maxCalls, new SurgeRule(10, 3), Map.of("GAS_SAFETY", new SurgeRule(5, 2)), 0.5, null,
+        Duration.ofMinutes(1), Duration.ofSeconds(10), 3, Duration.ofMinutes(10), Duration.ofHours(1), 0.1);
+  }
+
+  private final class FailingClock extends Clock {
+    private boolean failNext;
+
+    @Override
+    public Instant instant() {
+      if (failNext) {
+        failNext = false;
+        throw new IllegalStateException("the clock failed");
+      }
+      return clock.instant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   @AfterEach
@@ -135,12 +171,140 @@ class SurgeTopologyTest {
 
   @Test
   void theSameTwentyCallsSpreadOverAWeekAreNoSurge() {
-    for (int i = 0; i < 20; i++) {
-      call("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofMinutes(504L * i)));
-      driver.advanceWallClockTime(SETTINGS.checkInterval());
+    for (int day = 0; day < 5; day++) {
+      for (int i = 0; i < 4; i++) { // one below the minimum of five, within minutes
+        call("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(i)));
+        driver.advanceWallClockTime(SETTINGS.checkInterval());
+      }
     }
 
     assertThat(published()).isEmpty();
+  }
+
+  /** Wall-clock checks up to {@code at}, one check interval before each call. */
+  private void checkAt(Instant at) {
+    clock.at(at);
+    driver.advanceWallClockTime(SETTINGS.checkInterval());
+  }
+
+  @Test
+  void callsKeepingASurgeGoingAreOneSurgeEndingOnlyWhenTheWindowHoldsFewerThanHalfItsLine() {
+    Instant start = MONDAY.plus(SETTINGS.window()); // the task has read its backlog
+    for (int i = 0; i <= 10; i++) { // about five an hour: 4 or 5 in any hour, never below half of 5
+      Instant at = start.plus(Duration.ofMinutes(13L * i));
+      checkAt(at.minus(Duration.ofMinutes(1)));
+      call("GAS_SAFETY", "HANNAN", at);
+    }
+    assertThat(types(published())).containsOnly("SurgeDetected", "SurgeGrew").containsOnlyOnce("SurgeDetected");
+
+    checkAt(start.plus(Duration.ofMinutes(130 + 40))); // 2 calls left in the window: fewer than 0.5 × 5
+    assertThat(types(published())).containsExactly("SurgeEnded");
+  }
+
+  @Test
+  void aPlaceWhoseSurgeEndedOpensNoNewOneWithinTheCooldown() {
+    Instant start = MONDAY.plus(SETTINGS.window());
+    for (int i = 0; i < 6; i++) {
+      call("GAS_SAFETY", "HANNAN", start.plus(Duration.ofMinutes(i)));
+    }
+    checkAt(start.plus(Duration.ofMinutes(65)));
+    assertThat(types(published())).endsWith("SurgeEnded").containsOnlyOnce("SurgeDetected");
+
+    for (int i = 0; i < 5; i++) {
+      call("GAS_SAFETY", "HANNAN", start.plus(Duration.ofMinutes(70 + i)));
+    }
+    assertThat(published()).as("five calls, but within an hour of the end").isEmpty();
+
+    call("GAS_SAFETY", "HANNAN", start.plus(Duration.ofMinutes(130)));
+    assertThat(types(published())).as("after the cool-down: six in the hour").containsExactly("SurgeDetected");
+  }
+
+  @Test
+  void theCellsOfADistrictSurgeThatEndedStayCoveredThroughItsCooldown() {
+    Instant start = MONDAY.plus(SETTINGS.window());
+    for (int i = 0; i < 6; i++) {
+      clock.at(start.plus(Duration.ofMinutes(i)));
+      register("GAS_SAFETY", "HANNAN", clock.instant(), "COMPLAINT", CELL_POINT);
+    }
+    checkAt(start.plus(Duration.ofMinutes(65)));
+    assertThat(types(published())).containsExactly("SurgeDetected", "SurgeGrew", "SurgeEnded");
+
+    for (int i = 0; i < 5; i++) {
+      clock.at(start.plus(Duration.ofMinutes(70 + i)));
+      register("GAS_SAFETY", "HANNAN", clock.instant(), "COMPLAINT", CELL_POINT);
+    }
+    assertThat(published()).as("neither the district nor its cell alerts again in the cool-down").isEmpty();
+  }
+
+  @Test
+  void aTaskThatStartedLessThanAWindowAgoEndsNoSurgeItMayStillBeReadingTheCallsOf() {
+    for (int i = 0; i < 5; i++) { // a backlog: read at start, dated just under an hour before
+      register("GAS_SAFETY", "HANNAN", MONDAY.minus(Duration.ofMinutes(55 - i)), "COMPLAINT", null);
+    }
+    assertThat(types(published())).containsExactly("SurgeDetected");
+
+    checkAt(MONDAY.plus(Duration.ofMinutes(10)));
+    assertThat(published()).as("the window looks empty, but the rest of the backlog may be on its way").isEmpty();
+
+    checkAt(MONDAY.plus(Duration.ofMinutes(61)));
+    assertThat(types(published())).containsExactly("SurgeEnded");
+  }
+
+  @Test
+  void theBaselineIsTheSameSlidingWindowInEarlierWeeksNotTheClockHour() {
+    for (int week = 1; week <= 4; week++) { // six calls a week at 09:05–09:55 Wuhan time
+      for (int i = 0; i < 6; i++) {
+        register("GAS_SAFETY", "QIAOKOU", MONDAY.minus(Tally.WEEK.multipliedBy(week))
+            .minus(Duration.ofMinutes(55 - 10L * i)), "COMPLAINT", null);
+      }
+    }
+    for (int i = 0; i < 5; i++) { // five at 10:02: the hour 09:02–10:02 usually holds six
+      call("GAS_SAFETY", "QIAOKOU", MONDAY.plus(Duration.ofMinutes(2)).plusSeconds(i));
+    }
+
+    assertThat(published()).isEmpty();
+  }
+
+  @Test
+  void aFreshDetectorAveragesOnlyOverTheWeeksItHasSeen() {
+    register("GAS_SAFETY", "JIANGAN", MONDAY.minus(Tally.WEEK).minus(Duration.ofHours(2)), "COMPLAINT", null);
+    for (int i = 1; i <= 3; i++) { // one week seen: three calls in this hour
+      register("GAS_SAFETY", "JIANGAN", MONDAY.minus(Tally.WEEK).plus(Duration.ofMinutes(i)), "COMPLAINT", null);
+    }
+    for (int i = 5; i < 10; i++) {
+      call("GAS_SAFETY", "JIANGAN", MONDAY.plus(Duration.ofMinutes(i)));
+    }
+    assertThat(published()).as("five, where three are usual: below 2 × 3").isEmpty();
+
+    call("GAS_SAFETY", "JIANGAN", MONDAY.plus(Duration.ofMinutes(10)));
+    JsonNode detected = published().get(0).path("payload");
+    assertThat(detected.path("baseline").asDouble()).as("three weeks never seen are not quiet weeks").isEqualTo(3.0);
+    assertThat(detected.path("threshold").asDouble()).isEqualTo(6.0);
+  }
+
+  @Test
+  void aCallThatCannotBeCountedIsSkippedAndCountedAsAFailureAndDetectionGoesOn() {
+    for (int i = 0; i < 4; i++) {
+      call("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofMinutes(i)));
+    }
+    serviceClock.failNext = true;
+    call("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofMinutes(4)));
+    assertThat(meters.counter("hotline.surge.failures").count()).isEqualTo(1);
+
+    call("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofMinutes(5)));
+    assertThat(types(published())).containsExactly("SurgeDetected");
+  }
+
+  @Test
+  void aCallDatedInTheFutureCountsAsNowPlusTheSkew() {
+    call("GAS_SAFETY", "HANNAN", MONDAY);
+    register("GAS_SAFETY", "HANNAN", MONDAY.plus(Duration.ofDays(1)), "COMPLAINT", null);
+    for (int i = 1; i <= 3; i++) {
+      call("GAS_SAFETY", "HANNAN", MONDAY.plusSeconds(i));
+    }
+
+    assertThat(types(published())).as("the wrongly dated call did not move the window a day ahead")
+        .containsExactly("SurgeDetected");
   }
 
   @Test
@@ -190,7 +354,7 @@ class SurgeTopologyTest {
   @Test
   void callsCrowdingIntoOneCellOfABusyDistrictAreACellSurge() {
     for (int week = 1; week <= 4; week++) {
-      replayHour("GAS_SAFETY", "HONGSHAN", MONDAY.minus(Tally.WEEK.multipliedBy(week)), 10);
+      replayHour("GAS_SAFETY", "HONGSHAN", MONDAY.minus(Tally.WEEK.multipliedBy(week)).minus(Duration.ofHours(1)), 10);
     }
     for (int i = 0; i < 5; i++) {
       clock.at(MONDAY.plus(Duration.ofMinutes(i)));

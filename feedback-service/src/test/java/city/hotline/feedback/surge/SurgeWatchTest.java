@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class SurgeWatchTest {
+  /** Watched for long: every week the baseline reaches back to counts, a quiet one as zero. */
+  private static final Instant LONG_AGO = MONDAY.minus(Duration.ofDays(365));
   private SurgeWatch watch = new SurgeWatch();
   private int sequence;
 
@@ -24,14 +26,18 @@ class SurgeWatchTest {
   }
 
   private List<Object> gasCall(Instant at, String cell, Instant now) {
-    return watch.onCall(new Call("T" + ++sequence, at, "GAS_SAFETY", "HANNAN", cell), now, SETTINGS);
+    return watch.onCall(new Call("T" + ++sequence, at, "GAS_SAFETY", "HANNAN", cell), seen(now), SETTINGS);
+  }
+
+  private static Observation seen(Instant now) {
+    return new Observation(now, LONG_AGO, true);
   }
 
   @Test
   void aRedeliveredRegistrationCountsOnce() {
     Call call = new Call("T1", MONDAY, "GAS_SAFETY", "HANNAN", null);
     for (int i = 0; i < 4; i++) {
-      assertThat(watch.onCall(call, MONDAY, SETTINGS)).isEmpty();
+      assertThat(watch.onCall(call, seen(MONDAY), SETTINGS)).isEmpty();
     }
     sequence = 1;
     for (int i = 1; i < 4; i++) {
@@ -106,18 +112,17 @@ class SurgeWatchTest {
 
   @Test
   void aSurgeListsAtMostMaxCallsAndItsWindowKeepsNoMore() {
-    SurgeSettings few = new SurgeSettings(true, "surge-test", "", "at_least_once", SETTINGS.window(), 4, 0.01,
-        SETTINGS.checkInterval(), 8, SETTINGS.defaultRule(), SETTINGS.rules());
+    SurgeSettings few = SurgeTopologyTest.settings(8);
     List<Object> events = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       Instant at = MONDAY.plusSeconds(i);
-      events.addAll(watch.onCall(new Call("T" + i, at, "GAS_SAFETY", "HANNAN", null), at, few));
+      events.addAll(watch.onCall(new Call("T" + i, at, "GAS_SAFETY", "HANNAN", null), seen(at), few));
     }
 
     SurgeGrew last = (SurgeGrew) events.get(events.size() - 1);
     assertThat(last.count()).as("a window busier than max-calls counts as max-calls").isEqualTo(8);
     assertThat(last.tickets()).containsExactly("T0", "T1", "T2", "T3", "T4", "T5", "T6", "T7");
-    SurgeEnded ended = (SurgeEnded) watch.check(MONDAY.plus(Duration.ofHours(2)), few).get(0);
+    SurgeEnded ended = (SurgeEnded) watch.check(seen(MONDAY.plus(Duration.ofHours(2))), few).get(0);
     assertThat(ended.peakCount()).isEqualTo(8);
   }
 }
