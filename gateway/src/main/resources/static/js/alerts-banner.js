@@ -1,10 +1,11 @@
 // 突发预警 banner of the leader dashboard and the dispatch desk: the open surge alerts, live. It reads the
 // current alerts (GET /api/dashboard/alerts), then follows the stream (GET /api/dashboard/alerts/stream,
 // server-sent events read with fetch, as a browser's EventSource cannot send the bearer token), and
-// connects again with a growing pause when the stream breaks. No sound: an open alert stands out by colour
-// and by its place at the top of the page; its headline is a role=alert for screen readers. Each alert
-// names what, where, how many against the baseline, its window and the calls behind it; 知道了
-// acknowledges it. An alert keeps its element while it lives, so what the user is typing next to it stays.
+// connects again when the stream breaks, falls silent (no heartbeat) or the network comes back. No sound: an
+// open alert stands out by colour and by its place at the top of the page; a newly opened alert's headline is
+// a role=alert for screen readers, announced once. Each alert names what, where, how many against the
+// baseline, its window and the calls behind it; 知道了 acknowledges it. An alert keeps its element while it
+// lives and only a card whose place changed is moved, so focus and what the user is typing next to it stay.
 import { api } from './session.js';
 import { el } from './dom.js';
 
@@ -12,11 +13,19 @@ const LIST = '/api/dashboard/alerts';
 const STREAM = '/api/dashboard/alerts/stream';
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
+/** The service's hotline.alerts.stream-heartbeat: a comment line at least this often on a working stream. */
+const HEARTBEAT_MS = 15_000;
+/** Three heartbeats missed: the connection is dead though nothing said so (a proxy, a sleeping laptop). */
+const SILENT_STREAM_MS = 3 * HEARTBEAT_MS;
+/** A stream that lasted this long counts as working even with nothing but its opening line. */
+const HEALTHY_AFTER_MS = 30_000;
+/** Before connecting again after a working stream ended: a short random pause, so screens do not reconnect at once. */
+const REJOIN_MS = [500, 3_000];
+const OPENED = 'open'; // the service's first comment line on a stream
 
 const clock = (iso) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', {
   hour12: false, timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit',
 }) : '');
-const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 const oneDecimal = (n) => (n === null || n === undefined ? '—' : Number(n).toFixed(1));
 
 /** The calls behind an alert, earliest first (ticket numbers grow with time). */
@@ -36,33 +45,45 @@ function minutes(alert) {
 }
 
 /**
- * Reads server-sent events from a response body: calls onEvent(name, data) for each complete event and
- * onChunk() for anything received (a heartbeat comment too). Resolves when the stream ends.
+ * Reads server-sent events from a response body: onChunk() for anything received, onComment(text) for a
+ * comment line (the opening line, a heartbeat) and onEvent(name, data) for each complete event; an event that
+ * cannot be handled is skipped, not the stream. Resolves when the stream ends; the body is let go either way.
  */
-async function readEvents(body, onEvent, onChunk) {
+async function readEvents(body, { onEvent, onComment, onChunk }) {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let name = 'message';
   let data = [];
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    onChunk();
-    const lines = (buffer + value).split(/\r\n|\r|\n/);
-    buffer = lines.pop();
-    lines.forEach((line) => {
-      if (line === '') {
+  const line = (text) => {
+    if (text === '') {
+      try {
         if (data.length) onEvent(name, data.join('\n'));
-        name = 'message';
-        data = [];
-      } else if (!line.startsWith(':')) {
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') name = text;
-        else if (field === 'data') data.push(text);
+      } catch (error) {
+        console.warn('突发预警: an event could not be shown', error);
       }
-    });
+      name = 'message';
+      data = [];
+    } else if (text.startsWith(':')) {
+      onComment(text.slice(1).trim());
+    } else {
+      const colon = text.indexOf(':');
+      const field = colon < 0 ? text : text.slice(0, colon);
+      const value = colon < 0 ? '' : text.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') name = value;
+      else if (field === 'data') data.push(value);
+    }
+  };
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      onChunk();
+      const lines = (buffer + value).split(/\r\n|\r|\n/);
+      buffer = lines.pop();
+      lines.forEach(line);
+    }
+  } finally {
+    reader.cancel().catch(() => {}); // a stream given up on (silent, aborted) is closed, not left open
   }
 }
 
@@ -79,10 +100,21 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
   container.replaceChildren(list, status);
   container.hidden = true;
 
-  function calls(alert) {
-    const tickets = ticketsOf(alert);
-    return tickets.map((t, index) => el('li', { 'data-ticket': t, class: index === 0 ? 'alert-first' : '' },
-      onTicket ? el('button', { class: 'link-button', type: 'button', title: `打开工单 ${t}`, onclick: () => onTicket(t) }, t) : t));
+  function callItem(ticket) {
+    return el('li', { 'data-ticket': ticket }, onTicket
+      ? el('button', { class: 'link-button', type: 'button', title: `打开工单 ${ticket}`, onclick: () => onTicket(ticket) }, ticket)
+      : ticket);
+  }
+
+  /** The calls in order; only a new call gets an item, so a button being used stays as it is. */
+  function showCalls(box, tickets) {
+    const have = new Map([...box.children].map((li) => [li.dataset.ticket, li]));
+    tickets.forEach((ticket, i) => {
+      const item = have.get(ticket) ?? callItem(ticket);
+      if (box.children[i] !== item) box.insertBefore(item, box.children[i] ?? null);
+    });
+    while (box.children.length > tickets.length) box.lastElementChild.remove();
+    [...box.children].forEach((li, i) => li.classList.toggle('alert-first', i === 0));
   }
 
   function fill(entry) {
@@ -93,6 +125,7 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
       count: String(alert.count),
     });
     node.classList.toggle('alert-open', open);
+    if (!open) parts.title.removeAttribute('role'); // announced when it opened; not again
     parts.badge.textContent = open ? '突发预警' : '已知悉';
     parts.figures.textContent = `近 ${minutes(alert) || '1 小时'}内 ${alert.count} 件 · 往周同期基线 ${oneDecimal(alert.baseline)} 件`
       + (alert.threshold ? ` · 预警线 ${alert.threshold} 件` : '');
@@ -102,10 +135,7 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
     parts.acked.textContent = open ? '' : `${alert.acknowledgedBy ?? ''} ${clock(alert.acknowledgedAt)} 已知悉`;
     const tickets = ticketsOf(alert);
     parts.callsTitle.textContent = `涉及来电 ${tickets.length} 件`;
-    if (parts.calls.dataset.tickets !== tickets.join()) {
-      parts.calls.replaceChildren(...calls(alert));
-      parts.calls.dataset.tickets = tickets.join();
-    }
+    showCalls(parts.calls, tickets);
   }
 
   async function acknowledge(entry) {
@@ -127,8 +157,8 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
   function create(alert) {
     const parts = {
       badge: el('span', { class: 'alert-badge' }),
-      // The headline never changes, so a screen reader announces an alert once, not at every further call.
-      title: el('p', { class: 'alert-title', role: alert.state === 'OPEN' ? 'alert' : 'status' }, alertSubject(alert)),
+      // The headline never changes, so a screen reader announces an open alert once, not at every further call.
+      title: el('p', alert.state === 'OPEN' ? { class: 'alert-title', role: 'alert' } : { class: 'alert-title' }, alertSubject(alert)),
       figures: el('span', { class: 'alert-figures' }),
       window: el('span', { class: 'alert-window' }),
       ack: el('button', { class: 'button alert-ack', type: 'button' }, '知道了'),
@@ -148,19 +178,46 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
     return entry;
   }
 
-  /** Open alerts first, then the acknowledged; newest first within each. Moves nodes only when the order changed. */
-  function arrange() {
-    const order = [...shown.values()].sort((a, b) => (a.alert.state === 'OPEN') !== (b.alert.state === 'OPEN')
-      ? (a.alert.state === 'OPEN' ? -1 : 1) : String(b.alert.detectedAt).localeCompare(String(a.alert.detectedAt)));
-    if (order.some((entry, i) => list.children[i] !== entry.node)) list.replaceChildren(...order.map((e) => e.node));
+  /** Open alerts first, then the acknowledged; newest first within each. */
+  const ordered = () => [...shown.values()].sort((a, b) => ((a.alert.state === 'OPEN') !== (b.alert.state === 'OPEN')
+    ? (a.alert.state === 'OPEN' ? -1 : 1) : String(b.alert.detectedAt).localeCompare(String(a.alert.detectedAt))));
+
+  function showContainer() {
     container.hidden = shown.size === 0 && status.hidden;
+  }
+
+  /**
+   * Puts one card where the order wants it, the others being in order already: only a card whose place changed
+   * moves (moving a card takes the focus out of it and plays its arrival again).
+   */
+  function place(entry) {
+    const order = ordered();
+    const next = order[order.indexOf(entry) + 1]?.node ?? null;
+    if (entry.node.parentNode !== list || entry.node.nextSibling !== next) list.insertBefore(entry.node, next);
+  }
+
+  /** Every card in order, from the last up: a card already before its successor stays (after a reconnect). */
+  function arrange() {
+    const order = ordered();
+    for (let i = order.length - 1; i >= 0; i -= 1) {
+      const next = order[i + 1]?.node ?? null;
+      if (order[i].node.parentNode !== list || order[i].node.nextSibling !== next) list.insertBefore(order[i].node, next);
+    }
+  }
+
+  function changed() {
+    showContainer();
+    const order = ordered();
     container.dataset.open = String(order.filter((e) => e.alert.state === 'OPEN').length);
     onChange?.(order.map((e) => e.alert));
   }
 
   function remove(id) {
-    if (!shown.delete(id)) return;
-    arrange();
+    const entry = shown.get(id);
+    if (!entry) return;
+    shown.delete(id);
+    entry.node.remove();
+    changed();
   }
 
   function upsert(alert) {
@@ -175,7 +232,8 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
     }
     entry.alert = alert;
     fill(entry);
-    arrange();
+    place(entry);
+    changed();
   }
 
   /** The alerts as they are now replace those shown (one may have ended while the stream was down). */
@@ -184,45 +242,86 @@ export function startAlertsBanner(container, { onTicket, actions, onChange } = {
     if (!response.ok) return response.status;
     const { items } = await response.json();
     const ids = new Set(items.map((a) => a.id));
-    [...shown.keys()].filter((id) => !ids.has(id)).forEach((id) => shown.delete(id));
+    [...shown.keys()].filter((id) => !ids.has(id)).forEach(remove);
     items.forEach(upsert);
-    arrange();
+    arrange(); // each was put before its successor; those that changed while the stream was down may need more
     return 200;
   }
 
   function connected(live) {
     container.dataset.stream = live ? 'live' : 'retrying';
     status.hidden = live;
-    status.textContent = live ? '' : '预警推送连接中断，正在重新连接…';
-    arrange();
+    const text = live ? '' : '预警推送连接中断，正在重新连接…';
+    if (status.textContent !== text) status.textContent = text; // a live region: said once, not at every retry
+    showContainer();
+  }
+
+  let connection = null; // the AbortController of the stream being read
+  let wake = () => {}; // ends the pause before the next connection
+  const pause = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => { clearTimeout(timer); resolve(); };
+  });
+  window.addEventListener('online', () => { // the network is back: a stream from before it went is likely dead
+    connection?.abort();
+    wake();
+  });
+
+  /** Reads one stream until it ends, breaks or stays silent too long; whether it was working. */
+  async function listen() {
+    const controller = new AbortController();
+    connection = controller;
+    let watchdog = null;
+    const kick = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => controller.abort(), SILENT_STREAM_MS);
+    };
+    let openedAt = null;
+    let heard = false; // an event, or a heartbeat after the opening line
+    try {
+      kick();
+      const response = await api(STREAM, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+      if (!response.ok) return false;
+      openedAt = Date.now();
+      connected(true);
+      await readEvents(response.body, {
+        onChunk: kick,
+        onComment: (text) => { if (text !== OPENED) heard = true; },
+        onEvent: (name, data) => {
+          heard = true;
+          if (name === 'alert') upsert(JSON.parse(data));
+        },
+      });
+    } catch {
+      // broken, silent or aborted: connect again
+    } finally {
+      clearTimeout(watchdog);
+      connection = null;
+    }
+    return heard || (openedAt !== null && Date.now() - openedAt >= HEALTHY_AFTER_MS);
   }
 
   async function follow() {
     let wait = FIRST_RETRY_MS;
     for (;;) {
-      let heard = false; // anything at all on this stream (a heartbeat too): it was healthy
-      let ended = false;
+      let working = false;
       try {
         const listed = await snapshot();
         if (listed === 403) { // this role sees no alerts: nothing to follow
           container.dataset.stream = 'forbidden';
           return;
         }
-        const response = await api(STREAM, { headers: { Accept: 'text/event-stream' } });
-        if (response.ok) {
-          connected(true);
-          await readEvents(response.body, (name, data) => {
-            if (name === 'alert') upsert(JSON.parse(data));
-          }, () => { heard = true; });
-          ended = true;
-        }
+        working = await listen();
       } catch {
-        // the stream broke or the service is away: connect again below
+        // the service is away: connect again below
       }
-      if (heard) wait = FIRST_RETRY_MS; // it was working: the pauses start afresh
-      if (ended && heard) continue; // the server closed a healthy stream (a time limit, a restart): again at once
+      if (working) { // it was working: the server closed it (a time limit, a restart) or the network changed
+        wait = FIRST_RETRY_MS;
+        await pause(REJOIN_MS[0] + Math.random() * (REJOIN_MS[1] - REJOIN_MS[0]));
+        continue;
+      }
       connected(false);
-      await sleep(wait * (0.75 + Math.random() / 2)); // spread the reconnects of many screens
+      await pause(wait * (0.75 + Math.random() / 2)); // spread the reconnects of many screens
       wait = Math.min(wait * 2, MAX_RETRY_MS);
     }
   }
