@@ -1,7 +1,8 @@
 // 派单员工作台: the desk's four lists — 待人工派单, 退单, 延期申请, 超期 — each with its count;
 // 人工派单/改派 (with an explicit confirmation for a unit that has returned the case repeatedly),
 // 延期审批 and 督办, next to the case's request and audit trail. Above them the live 突发预警 banner:
-// each call of a surge opens as a case, and the desk can merge the calls into the first or press their units.
+// each call of a surge opens as a case, and the desk can merge the calls into the first or press their units;
+// what came of it, call by call, stays below the banner until closed.
 import { api, currentUser } from './session.js';
 import { el } from './dom.js';
 import {
@@ -244,58 +245,120 @@ function showResults(box, what, done, results) {
     }, `${r.ticket} ${r.ok ? done : r.text}`))));
 }
 
-/** The desk's actions under an alert: 合并到首件 (after a confirmation) and 督办 with a note. */
+const hhmm = (at) => new Date(at).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+
+/**
+ * Where the outcome of one of the desk's actions on an alert shows: below the banner, one box per alert, until the
+ * desk closes it — an alert that ends takes its card away, and the call-by-call results must stay readable.
+ */
+function outcomeBox(alert, action) {
+  const area = $('alert-outcomes');
+  let box = [...area.children].find((n) => n.dataset.alert === alert.id);
+  if (!box) {
+    const close = el('button', { class: 'link-button', type: 'button', title: '关闭处理结果' }, '关闭');
+    box = el('article', { class: 'alert-outcome', 'data-alert': alert.id },
+      el('div', { class: 'alert-outcome-head' }, el('strong', {}, `${alertSubject(alert)} · 处理结果`), close));
+    close.addEventListener('click', () => {
+      box.remove();
+      area.hidden = area.children.length === 0;
+    });
+    area.append(box);
+    area.hidden = false;
+  }
+  let part = box.querySelector(`[data-action='${action}']`);
+  if (!part) box.append(part = el('div', { class: 'alert-outcome-part', 'data-action': action }));
+  return part;
+}
+
+/**
+ * The desk's actions under an alert: 合并到首件 (the calls named in the confirmation, none merged before) and 督办
+ * with a note (the calls not merged by this desk; asked again once pressed).
+ */
 function alertActions(ws, current) {
-  const results = el('div', { class: 'alert-outcome' });
+  const merged = new Set(); // calls this card merged: pressing them would press the first's unit again
+  let pressedAt = null;
+  let confirmed = null; // what 确认 does: the action asked about
+  let asker = null; // the button that asked, focused again on 取消
   const merge = el('button', { class: 'button button-secondary', type: 'button', 'data-action': 'merge' }, '合并到首件');
   const confirmText = el('span', {});
-  const confirmMerge = el('button', { class: 'button button-danger', type: 'button', 'data-action': 'confirm-merge' }, '确认合并');
+  const confirmButton = el('button', { class: 'button button-danger', type: 'button', 'data-action': 'confirm' });
   const cancel = el('button', { class: 'button button-secondary', type: 'button' }, '取消');
-  const confirmBox = el('div', { class: 'confirm-box alert-confirm' }, confirmText, el('div', { class: 'actions' }, confirmMerge, cancel));
+  const confirmBox = el('div', { class: 'confirm-box alert-confirm' }, confirmText, el('div', { class: 'actions' }, confirmButton, cancel));
   confirmBox.hidden = true;
   const pressNote = (alert) => `突发预警：${alertSubject(alert)}，近 1 小时来电 ${alert.count} 件，请立即核查处置。`;
   const note = el('input', { class: 'alert-note', type: 'text', maxlength: '500', placeholder: pressNote(current()) });
   const press = el('button', { class: 'button button-primary', type: 'button', 'data-action': 'press' }, '督办');
-  const buttons = [merge, confirmMerge, cancel, press];
+  const pressed = el('span', { class: 'alert-pressed muted' });
+  const buttons = [merge, confirmButton, cancel, press];
 
-  async function run(what, done, tickets, send) {
+  function ask(button, text, yes, action) {
+    asker = button;
+    confirmText.textContent = text;
+    confirmButton.textContent = yes;
+    confirmed = action;
+    confirmBox.hidden = false;
+    confirmButton.focus();
+  }
+
+  async function run(action, what, done, tickets, send) {
+    const box = outcomeBox(current(), action);
     buttons.forEach((b) => { b.disabled = true; });
-    results.replaceChildren(el('p', { class: 'muted' }, `${what}处理中…`));
+    box.replaceChildren(el('p', { class: 'muted' }, `${what}处理中…`));
     try {
-      showResults(results, what, done, await eachCall(tickets, send));
+      const results = await eachCall(tickets, send);
+      showResults(box, what, done, results);
       ws()?.refresh();
+      return results;
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
     }
   }
 
+  async function mergeInto(first, later) {
+    const results = await run('merge', '合并', `已并入 ${first}`, later,
+      (t) => api(`/api/complaints/${encodeURIComponent(t)}/merge`, { method: 'POST', body: { originalTicketId: first } }));
+    results.filter((r) => r.ok).forEach((r) => merged.add(r.ticket));
+  }
+
+  async function pressUnits(alert, tickets) {
+    const text = note.value.trim() || pressNote(alert); // the placeholder's words unless the desk wrote its own
+    await run('press', '督办', '已督办承办单位', tickets,
+      (t) => api(`/api/cases/${encodeURIComponent(t)}/press`, { method: 'POST', body: { note: text, alertId: alert.id } }));
+    pressedAt = Date.now();
+    pressed.textContent = `已督办 ${hhmm(pressedAt)}`;
+  }
+
   merge.addEventListener('click', () => {
-    const [first, ...later] = ticketsOf(current());
+    const [first, ...rest] = ticketsOf(current());
+    const later = rest.filter((t) => !merged.has(t)); // the list as confirmed, whatever calls come meanwhile
     if (!later.length) {
-      results.replaceChildren(el('p', { class: 'muted' }, '只有一件来电，无需合并。'));
+      outcomeBox(current(), 'merge').replaceChildren(el('p', { class: 'muted' }, rest.length ? '来电均已合并。' : '只有一件来电，无需合并。'));
       return;
     }
-    confirmText.textContent = `将其余 ${later.length} 件来电作为重复件并入首件 ${first}？已被承办单位签收的不能合并。`;
-    confirmBox.hidden = false;
-    confirmMerge.focus();
-  });
-  cancel.addEventListener('click', () => { confirmBox.hidden = true; merge.focus(); });
-  confirmMerge.addEventListener('click', () => {
-    confirmBox.hidden = true;
-    const [first, ...later] = ticketsOf(current());
-    run('合并', `已并入 ${first}`, later,
-      (t) => api(`/api/complaints/${encodeURIComponent(t)}/merge`, { method: 'POST', body: { originalTicketId: first } }));
+    ask(merge, `将其余 ${later.length} 件来电作为重复件并入首件 ${first}？已被承办单位签收的不能合并。`, '确认合并',
+      () => mergeInto(first, later));
   });
   press.addEventListener('click', () => {
     const alert = current();
-    const text = note.value.trim() || pressNote(alert); // the placeholder's words unless the desk wrote its own
-    run('督办', '已督办承办单位', ticketsOf(alert),
-      (t) => api(`/api/cases/${encodeURIComponent(t)}/press`, { method: 'POST', body: { note: text, alertId: alert.id } }));
+    const tickets = ticketsOf(alert).filter((t) => !merged.has(t));
+    if (pressedAt === null) pressUnits(alert, tickets);
+    else ask(press, `已于 ${hhmm(pressedAt)} 督办过，再次督办这 ${tickets.length} 件来电的承办单位？`, '再次督办', () => pressUnits(alert, tickets));
+  });
+  confirmButton.addEventListener('click', () => {
+    confirmBox.hidden = true;
+    const action = confirmed;
+    confirmed = null;
+    action?.();
+  });
+  cancel.addEventListener('click', () => {
+    confirmBox.hidden = true;
+    confirmed = null;
+    asker?.focus();
   });
   return [
     el('div', { class: 'alert-buttons' }, merge,
-      el('label', { class: 'alert-note-label' }, '督办意见', note), press),
-    confirmBox, results,
+      el('label', { class: 'alert-note-label' }, '督办意见', note), press, pressed),
+    confirmBox,
   ];
 }
 
