@@ -1,11 +1,10 @@
 package city.hotline.dispatch.routing;
 
 import city.hotline.dispatch.admin.VersionedDocuments;
+import city.hotline.support.mongo.Counters;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -67,12 +66,14 @@ public class RoutingRepository {
     return units.find().sort(Sorts.ascending("_id")).map(RoutingRepository::details).into(new ArrayList<>());
   }
 
-  /** Creates or changes a unit in one write; @return whether it was new */
+  /**
+   * Creates or changes a unit in one write (two admins creating the same unit at once: the later one changes it);
+   * @return whether it was new
+   */
   boolean save(UnitDetails unit) {
-    Document before = units.findOneAndUpdate(Filters.eq("_id", unit.id()), Updates.combine(
+    Document before = Counters.upsert(units, Filters.eq("_id", unit.id()), Updates.combine(
         Updates.set("name", unit.name()), Updates.set("active", unit.active()),
-        Updates.set("updatedBy", unit.updatedBy()), Updates.set("updatedAt", Date.from(unit.updatedAt()))),
-        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        Updates.set("updatedBy", unit.updatedBy()), Updates.set("updatedAt", Date.from(unit.updatedAt()))));
     return before == null;
   }
 
