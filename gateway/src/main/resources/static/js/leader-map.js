@@ -142,8 +142,9 @@ function drawZones(zones, figure, surged) {
 }
 
 /**
- * Draws the map with what changed: {ranking (by district), heat, surges (open and acknowledged alerts), figure
- * (a FIGURES key), selected (a district code or ''), onPick(code)}. Without the boundaries the card says so.
+ * Draws the map with what changed: {ranking (by district), heat (null: none), surges (open and acknowledged
+ * alerts), figure (a FIGURES key), selected (a district code or ''), onPick(code)}. Without the boundaries the
+ * card says so; should drawing fail, the card says so too and the page's figures load on.
  */
 export function updateMap(changes) {
   view = { ...view, ...changes };
@@ -153,10 +154,17 @@ export function updateMap(changes) {
     document.getElementById(CHART).textContent = '区划地图未能加载，其他指标不受影响。';
     return;
   }
-  const regions = new Set(map.geoJson.features.map((feature) => feature.properties.name));
-  const figure = FIGURES[view.figure] ?? FIGURES.received;
-  const surged = districtSurges();
-  const items = view.ranking.items;
-  drawChart(items.filter((i) => regions.has(i.name)), figure, surged);
-  drawZones(items.filter((i) => !regions.has(i.name)), figure, surged);
+  try {
+    const regions = new Set(map.geoJson.features.map((feature) => feature.properties.name));
+    const figure = Object.hasOwn(FIGURES, view.figure) ? FIGURES[view.figure] : FIGURES.received;
+    const surged = districtSurges();
+    const items = view.ranking.items;
+    drawChart(items.filter((i) => regions.has(i.name)), figure, surged);
+    drawZones(items.filter((i) => !regions.has(i.name)), figure, surged);
+  } catch (error) {
+    console.error('城市地图未能绘制', error);
+    const note = document.getElementById('map-heat-note');
+    note.textContent = '地图暂未能更新，其他指标不受影响。';
+    note.hidden = false;
+  }
 }

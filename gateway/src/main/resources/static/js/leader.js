@@ -57,7 +57,7 @@ function readAddress() {
   }
   state.district = q.get('district') ?? '';
   if (INTERVALS.includes(q.get('interval'))) state.interval = q.get('interval');
-  if (FIGURES[q.get('figure')]) state.figure = q.get('figure');
+  if (Object.hasOwn(FIGURES, q.get('figure') ?? '')) state.figure = q.get('figure');
 }
 
 function writeAddress() {
@@ -228,10 +228,12 @@ const CHARTS = { ranking: 'chart-ranking', trend: 'chart-trend', categories: 'ch
 
 /**
  * The parts a load is complete without (the governance view): a refusal shows in its own card, not above the
- * page, and body[data-loaded] still counts the load.
+ * page, and body[data-loaded] still counts the load. What they showed before is gone (a resize must not draw it
+ * again over the refusal): the heat layer is cleared, the panels replaced by the message.
  */
 const OWN_PROBLEMS = {
   heat: (text) => {
+    updateMap({ heat: null });
     $('map-heat-note').textContent = `热力图暂不可用：${text}`;
     $('map-heat-note').hidden = false;
   },
@@ -283,8 +285,10 @@ async function load() {
   const fresh = {};
   const problems = new Set();
   answers.forEach((a, i) => {
-    if (a.problem && OWN_PROBLEMS[parts[i]]) OWN_PROBLEMS[parts[i]](a.problem);
-    else if (a.problem) problems.add(a.problem);
+    if (a.problem && OWN_PROBLEMS[parts[i]]) {
+      delete last[parts[i]];
+      OWN_PROBLEMS[parts[i]](a.problem);
+    } else if (a.problem) problems.add(a.problem);
     else fresh[parts[i]] = a.body;
   });
   last = { ...last, ...fresh };
