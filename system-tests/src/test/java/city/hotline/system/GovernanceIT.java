@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +21,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * 未诉先办 in headless Chromium against the whole running system: a leader sees Wuhan's 13 districts on the
  * dashboard's map with the three development zones beside it and clicks 汉南区 on the map, and the whole dashboard
- * follows; then twenty households in 汉南区 report a gas smell within a minute, and exactly one 突发预警 appears on
- * the open dashboard while it stays open (no reload), naming 燃气安全 and 汉南区 with the calls behind it. The
- * dispatch desk shows it too, opens a call as a case, presses the units of all twenty and merges the nineteen later
- * calls into the first; the leader's 知道了 reaches the desk's banner live. Screenshots under target/screenshots
+ * follows, and 全市 shows the whole city again; then twenty households in 汉南区 report a gas smell within a minute,
+ * and exactly one 突发预警 card appears on the open dashboard, through its stream (no reload, no new list), naming
+ * 燃气安全 and 汉南区 with the calls behind it. The dispatch desk shows it too, opens a call as a case, presses the
+ * units of all twenty and merges the nineteen later calls into the first, the results kept below its banner; the
+ * leader's 知道了 reaches the desk's banner live. Screenshots under target/screenshots
  * (governance-*.png).
  */
 class GovernanceIT extends BrowserTest {
@@ -102,12 +104,12 @@ class GovernanceIT extends BrowserTest {
     return StreamSupport.stream(alert.path("tickets").spliterator(), false).map(JsonNode::asString).toList();
   }
 
-  /** The summary of the desk's action under an alert once done; with each call's outcome if some failed. */
-  private static String outcome(Page desk, String alertCard, String action) {
-    String summary = alertCard + " .alert-result-summary:has-text('" + action + "')";
-    desk.waitForSelector(summary);
-    return desk.textContent(summary).trim() + (desk.locator(alertCard + " [data-result='failed']").count() == 0 ? ""
-        : " " + desk.textContent(alertCard + " .alert-results"));
+  /** The summary of the desk's action on an alert once done; with each call's outcome if some failed. */
+  private static String outcome(Page desk, String alertId, String action) {
+    String box = "#alert-outcomes [data-alert='" + alertId + "'] [data-action='" + action + "']";
+    desk.waitForSelector(box + " .alert-result-summary");
+    return desk.textContent(box + " .alert-result-summary").trim()
+        + (desk.locator(box + " [data-result='failed']").count() == 0 ? "" : " " + desk.textContent(box + " .alert-results"));
   }
 
   private static List<String> shownCalls(Page page, String alertCard) {
@@ -147,9 +149,20 @@ class GovernanceIT extends BrowserTest {
         .isEqualTo(Long.toString(summary.path("received").asLong()));
     Chromium.screenshot(dashboard, "governance-filtered");
 
-    // The burst, while the dashboard stays open and follows the alerts' stream.
+    // 全市: the whole city again.
+    dashboard.waitForResponse(r -> r.url().contains("/api/dashboard/summary?") && !r.url().contains("district="),
+        () -> dashboard.click("#map-all"));
+    dashboard.waitForSelector("#map-all[aria-pressed='true']");
+    assertThat(dashboard.inputValue("#filter-district")).isEmpty();
+    assertThat(dashboard.textContent("#dashboard-scope")).startsWith("全市");
+
+    // The burst, while the dashboard stays open and follows the alerts' stream (the list is not asked again).
     dashboard.waitForSelector("#alerts-banner[data-stream='live']", ATTACHED); // hidden while there is no alert
     dashboard.evaluate("() => { window.stillTheSamePage = true; }");
+    List<String> listed = new CopyOnWriteArrayList<>();
+    dashboard.onRequest(r -> {
+      if (r.url().endsWith("/api/dashboard/alerts")) listed.add(r.url());
+    });
     List<String> burst = gasBurst();
     String card = "#alerts-banner [data-category='" + CATEGORY + "'][data-district='" + DISTRICT + "']";
     dashboard.waitForSelector(card, new Page.WaitForSelectorOptions().setTimeout(ALERT_WAIT.toMillis()));
@@ -161,7 +174,10 @@ class GovernanceIT extends BrowserTest {
     await().atMost(WAIT).untilAsserted(() -> assertThat(tickets(gasAlerts().get(0)))
         .as("the calls behind it").containsExactlyInAnyOrderElementsOf(burst));
     dashboard.waitForSelector(card + "[data-count='" + BURST + "'][data-state='OPEN']");
+    assertThat(dashboard.locator(card).count()).as("one card for the surge").isEqualTo(1);
     assertThat(shownCalls(dashboard, card)).containsExactlyElementsOf(burst);
+    assertThat(listed).as("shown through the stream, not a new list").isEmpty();
+    assertThat(dashboard.getAttribute("#alerts-banner", "data-stream")).isEqualTo("live");
     assertThat(gasAlerts()).hasSize(1);
     dashboard.evaluate("() => window.scrollTo(0, 0)"); // the banner heads the page
     Chromium.screenshot(dashboard, "governance-alert-leader");
@@ -176,10 +192,10 @@ class GovernanceIT extends BrowserTest {
     await().atMost(WAIT).until(() -> burst.stream().allMatch(t -> "DISPATCHED".equals( // gas: 市燃气事业发展中心
         dispatcher.get("/api/cases/" + t).body().path("state").asString())));
     desk.click(deskCard + " [data-action='press']");
-    assertThat(outcome(desk, deskCard, "督办")).isEqualTo("督办：成功 " + BURST + " 件");
+    assertThat(outcome(desk, id, "press")).isEqualTo("督办：成功 " + BURST + " 件");
     desk.click(deskCard + " [data-action='merge']");
-    desk.click(deskCard + " [data-action='confirm-merge']");
-    assertThat(outcome(desk, deskCard, "合并")).isEqualTo("合并：成功 " + (BURST - 1) + " 件");
+    desk.click(deskCard + " [data-action='confirm']");
+    assertThat(outcome(desk, id, "merge")).isEqualTo("合并：成功 " + (BURST - 1) + " 件");
     assertThat(operator.get("/api/complaints/" + burst.get(BURST - 1)).body().path("status").asString())
         .isEqualTo("MERGED");
     Chromium.screenshot(desk, "governance-alert-desk");
