@@ -146,7 +146,9 @@ final class StatsLoader {
     put(cell, "closed", closed);
     put(cell, "rated", rated);
     put(cell, "content", content);
-    put(cell, "solved", binomial(random, rated, 0.85)); // 问题已解决, of the rated: 解决率
+    long answered = binomial(random, rated, 0.9); // answered the optional 问题是否解决
+    put(cell, "solved_answered", answered);
+    put(cell, "solved", binomial(random, answered, 0.85)); // 解决率 = solved / answered
     put(cell, "returned", binomial(random, dispatched, 0.06));
     put(cell, "overdue", binomial(random, dispatched, 0.08));
     put(cell, "reopened", binomial(random, resolved, 0.05));
