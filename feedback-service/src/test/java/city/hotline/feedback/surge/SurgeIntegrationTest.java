@@ -95,5 +95,7 @@ class SurgeIntegrationTest extends ServiceIntegrationTest {
       assertThat(events.get(1).path("payload").path("tickets").valueStream().map(JsonNode::asString).toList())
           .isEqualTo(tickets);
     }
+    // The alerts' listener reads the topic to its end, past the transactions' commit markers.
+    await().atMost(WAIT).until(() -> probe.caughtUp("feedback-alerts", SURGES));
   }
 }
