@@ -1,7 +1,7 @@
 package city.hotline.feedback.alert;
 
 import city.hotline.feedback.stats.ReferenceNames;
-import org.springframework.beans.factory.annotation.Value;
+import city.hotline.feedback.surge.SurgeSettings;
 import org.springframework.stereotype.Component;
 
 /** Makes {@link AlertView}s with the city's names and the surge detection's grid. */
@@ -10,9 +10,9 @@ class AlertViews {
   private final ReferenceNames names;
   private final double cellDegrees;
 
-  AlertViews(ReferenceNames names, @Value("${hotline.surge.cell-degrees}") double cellDegrees) {
+  AlertViews(ReferenceNames names, SurgeSettings surge) {
     this.names = names;
-    this.cellDegrees = cellDegrees;
+    this.cellDegrees = surge.cellDegrees();
   }
 
   AlertView of(Alert alert) {

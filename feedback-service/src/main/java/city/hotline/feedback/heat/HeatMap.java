@@ -5,13 +5,13 @@ import city.hotline.contracts.EventEnvelope;
 import city.hotline.feedback.stats.DashboardFilter;
 import city.hotline.feedback.stats.StatsSettings;
 import city.hotline.feedback.surge.GridCell;
+import city.hotline.feedback.surge.SurgeSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,10 +24,10 @@ class HeatMap {
   private final StatsSettings stats;
   private final double cellDegrees;
 
-  HeatMap(HeatRepository cells, StatsSettings stats, @Value("${hotline.surge.cell-degrees}") double cellDegrees) {
+  HeatMap(HeatRepository cells, StatsSettings stats, SurgeSettings surge) {
     this.cells = cells;
     this.stats = stats;
-    this.cellDegrees = cellDegrees;
+    this.cellDegrees = surge.cellDegrees();
   }
 
   record Point(String cell, double longitude, double latitude, long count) {}

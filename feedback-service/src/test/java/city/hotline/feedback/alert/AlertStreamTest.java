@@ -62,7 +62,7 @@ class AlertStreamTest {
     AlertRepository alerts = new AlertRepository(CLIENT.getDatabase("alert-stream"));
     MeterRegistry meters = new SimpleMeterRegistry();
     AlertStream streams = new AlertStream(alerts, SETTINGS,
-        new AlertViews(new ReferenceNames(List.of(), List.of()), 0.01), meters);
+        new AlertViews(new ReferenceNames(List.of(), List.of()), Surges.settings()), meters);
     Instant at = Instant.parse("2026-12-07T14:31:00Z");
     alerts.insert(Alert.detected(new SurgeDetected("SRG-GAS_SAFETY-HANNAN-1", "DISTRICT", "GAS_SAFETY", "HANNAN",
         null, at.minus(Duration.ofHours(1)), at, 5, 1.25, 5, at, List.of("T1"))));
