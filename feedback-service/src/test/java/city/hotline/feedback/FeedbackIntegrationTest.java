@@ -509,6 +509,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
       assertThat(opened.path("districtName").asString()).isEqualTo("汉南区");
       assertThat(opened.path("cellCentre").isNull()).isTrue();
       assertThat(opened.path("tickets").valueStream().map(JsonNode::asString).toList()).isEqualTo(calls);
+      assertThat(opened.path("ticketLimit").asInt()).as("hotline.surge.max-calls: the most calls listed").isEqualTo(500);
       await().atMost(WAIT).until(() -> streamed(stream, surgeId, "OPEN"));
 
       String sixth = newTicket();

@@ -23,7 +23,8 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  *
  * @param cell the grid cell's id for kind CELL, else null
  * @param count the calls in the latest window reported
- * @param tickets every call that has been part of the surge, in the order they were reported
+ * @param tickets the calls that have been part of the surge, in the order they were reported: the first
+ *     {@code hotline.surge.max-calls} of them, so the alert (sent whole to every stream at each change) stays small
  * @param rev 1 when detected, one more with every change
  * @param changedAt when it was last written (the writing machine's clock), for every replica's live streams
  */
@@ -58,36 +59,36 @@ public record Alert(
     tickets = tickets == null ? List.of() : List.copyOf(tickets);
   }
 
-  /** A new alert, open, from the surge's first report. */
-  static Alert detected(SurgeDetected surge) {
+  /** A new alert, open, from the surge's first report; listing at most {@code maxCalls} of its calls. */
+  static Alert detected(SurgeDetected surge, int maxCalls) {
     return new Alert(surge.surgeId(), surge.kind(), surge.category(), surge.district(), surge.cell(),
         surge.windowStart(), surge.windowEnd(), surge.count(), surge.baseline(), surge.threshold(), surge.detectedAt(),
-        AlertState.OPEN, surge.tickets(), null, null, null, 1, null);
+        AlertState.OPEN, List.of(), null, null, null, 1, null).withTickets(surge.tickets(), maxCalls);
   }
 
   /**
    * A further call joined the surge: its calls are added, and the window and count follow the latest window
-   * (a report of an earlier window, come late, adds its calls only). Nothing once the alert has ended: the end
-   * reported every call.
+   * (a report of an earlier window, come late, adds its calls only), while it lists fewer than {@code maxCalls}.
+   * Nothing once the alert has ended: the end reported every call.
    */
-  Optional<Alert> grew(SurgeGrew surge) {
+  Optional<Alert> grew(SurgeGrew surge, int maxCalls) {
     if (state == AlertState.ENDED) {
       return Optional.empty();
     }
     boolean later = !surge.windowEnd().isBefore(windowEnd);
     Alert next = new Alert(id, kind, category, district, cell, later ? surge.windowStart() : windowStart,
         later ? surge.windowEnd() : windowEnd, later ? surge.count() : count, baseline, threshold, detectedAt, state,
-        joined(surge.tickets()), acknowledgedBy, acknowledgedAt, endedAt, rev + 1, changedAt);
+        joined(surge.tickets(), maxCalls), acknowledgedBy, acknowledgedAt, endedAt, rev + 1, changedAt);
     return next.sameAs(this) ? Optional.empty() : Optional.of(next);
   }
 
   /** The surge fell back below its line; whoever acknowledged it stays on record. */
-  Optional<Alert> ended(SurgeEnded surge) {
+  Optional<Alert> ended(SurgeEnded surge, int maxCalls) {
     if (state == AlertState.ENDED) {
       return Optional.empty();
     }
     return Optional.of(new Alert(id, kind, category, district, cell, windowStart, windowEnd, count, baseline,
-        threshold, detectedAt, AlertState.ENDED, joined(surge.tickets()), acknowledgedBy, acknowledgedAt,
+        threshold, detectedAt, AlertState.ENDED, joined(surge.tickets(), maxCalls), acknowledgedBy, acknowledgedAt,
         surge.endedAt(), rev + 1, changedAt));
   }
 
@@ -109,10 +110,19 @@ public record Alert(
         detectedAt, state, tickets, acknowledgedBy, acknowledgedAt, endedAt, rev, at);
   }
 
-  private List<String> joined(List<String> more) {
+  private Alert withTickets(List<String> reported, int maxCalls) {
+    return new Alert(id, kind, category, district, cell, windowStart, windowEnd, count, baseline, threshold,
+        detectedAt, state, joined(reported, maxCalls), acknowledgedBy, acknowledgedAt, endedAt, rev, changedAt);
+  }
+
+  /** The calls listed, then those reported that are not, while fewer than {@code maxCalls} are listed. */
+  private List<String> joined(List<String> more, int maxCalls) {
     Set<String> all = new LinkedHashSet<>(tickets);
-    if (more != null) {
-      all.addAll(more);
+    for (String ticket : more == null ? List.<String>of() : more) {
+      if (all.size() >= maxCalls) {
+        break;
+      }
+      all.add(ticket);
     }
     return new ArrayList<>(all);
   }

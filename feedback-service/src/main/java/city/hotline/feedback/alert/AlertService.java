@@ -4,6 +4,7 @@ import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.SurgeDetected;
 import city.hotline.contracts.SurgeEnded;
 import city.hotline.contracts.SurgeGrew;
+import city.hotline.feedback.surge.SurgeSettings;
 import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
 import java.time.Clock;
@@ -21,10 +22,13 @@ class AlertService {
   private static final Logger log = LoggerFactory.getLogger(AlertService.class);
   private final AlertRepository alerts;
   private final Clock clock;
+  /** The most calls an alert lists (its first): the surge detection's own limit. */
+  private final int maxCalls;
 
-  AlertService(AlertRepository alerts, Clock clock) {
+  AlertService(AlertRepository alerts, Clock clock, SurgeSettings surge) {
     this.alerts = alerts;
     this.clock = clock;
+    this.maxCalls = surge.maxCalls();
   }
 
   /**
@@ -35,14 +39,14 @@ class AlertService {
    */
   void apply(EventEnvelope<?> event) {
     if (event.payload() instanceof SurgeDetected detected) {
-      if (alerts.insert(Alert.detected(detected))) {
+      if (alerts.insert(Alert.detected(detected, maxCalls))) {
         log.info("surge alert opened surgeId={} category={} district={} count={}", detected.surgeId(),
             detected.category(), detected.district(), detected.count());
       }
     } else if (event.payload() instanceof SurgeGrew grew) {
-      warnIfUnknown(grew.surgeId(), event.eventType(), change(grew.surgeId(), a -> a.grew(grew)));
+      warnIfUnknown(grew.surgeId(), event.eventType(), change(grew.surgeId(), a -> a.grew(grew, maxCalls)));
     } else if (event.payload() instanceof SurgeEnded ended) {
-      warnIfUnknown(ended.surgeId(), event.eventType(), change(ended.surgeId(), a -> a.ended(ended)));
+      warnIfUnknown(ended.surgeId(), event.eventType(), change(ended.surgeId(), a -> a.ended(ended, maxCalls)));
     }
   }
 

@@ -65,7 +65,7 @@ class AlertStreamTest {
         new AlertViews(new ReferenceNames(List.of(), List.of()), Surges.settings()), meters);
     Instant at = Instant.parse("2026-12-07T14:31:00Z");
     alerts.insert(Alert.detected(new SurgeDetected("SRG-GAS_SAFETY-HANNAN-1", "DISTRICT", "GAS_SAFETY", "HANNAN",
-        null, at.minus(Duration.ofHours(1)), at, 5, 1.25, 5, at, List.of("T1"))));
+        null, at.minus(Duration.ofHours(1)), at, 5, 1.25, 5, at, List.of("T1")), 500));
     SlowClient slow = new SlowClient();
     CompletableFuture<Void> pass = CompletableFuture.runAsync(() -> {
       streams.open(slow);
