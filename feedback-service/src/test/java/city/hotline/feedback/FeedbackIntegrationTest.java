@@ -562,6 +562,8 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(cell.path("cell").asString()).isEqualTo("E114.37N30.51");
     assertThat(cell.path("cellCentre").path("longitude").asDouble()).isEqualTo(114.375);
     assertThat(cell.path("cellCentre").path("latitude").asDouble()).isEqualTo(30.515);
+    await().atMost(WAIT).until(() -> probe.caughtUp("feedback-alerts", "hotline.surge.events"));
+    assertThat(listedAlert("?state=open", unknown)).as("a SurgeGrew opens no alert").isEmpty();
     assertThat(as("DISPATCHER").post("/api/dashboard/alerts/" + unknown + "/acknowledge", "").status()).isEqualTo(404);
     Reply badState = as("LEADER").get("/api/dashboard/alerts?state=closed");
     assertThat(badState.status()).isEqualTo(400);
