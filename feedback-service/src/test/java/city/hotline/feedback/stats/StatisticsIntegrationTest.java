@@ -46,6 +46,10 @@ class StatisticsIntegrationTest extends ServiceIntegrationTest {
     registry.add("hotline.stats.refresh-interval", () -> "200ms");
     registry.add("hotline.stats.rebuild-handover", () -> "1s");
     registry.add("hotline.stats.three-rates.minimum-volume", () -> "2"); // the scenario's units have one or two cases
+    // The scenario's return visits are long past their deadline: the no-response clock would close them (and publish
+    // CaseClosed of its own) whenever a pass falls between a visit's CaseResolved and its CaseClosed; only its first
+    // pass, at start, runs here.
+    registry.add("hotline.visits.clock-interval", () -> "1h");
   }
 
   @Override
