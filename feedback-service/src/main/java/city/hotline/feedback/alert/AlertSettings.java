@@ -2,7 +2,6 @@ package city.hotline.feedback.alert;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param streamPoll how often each replica reads the alerts written since it last looked, for its live streams
@@ -14,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     signed-out or expired token stops receiving alerts
  */
 @ConfigurationProperties("hotline.alerts")
-record AlertSettings(Duration streamPoll, Duration streamHeartbeat, int listLimit,
-    @DefaultValue("30s") Duration streamMargin, @DefaultValue("10m") Duration streamLifetime) {}
+record AlertSettings(Duration streamPoll, Duration streamHeartbeat, int listLimit, Duration streamMargin,
+    Duration streamLifetime) {}
