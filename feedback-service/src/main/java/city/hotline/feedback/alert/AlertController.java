@@ -1,10 +1,11 @@
 package city.hotline.feedback.alert;
 
+import city.hotline.feedback.stats.DashboardController;
 import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,10 +51,11 @@ class AlertController {
   }
 
   private static AlertState state(String value) {
-    try {
-      return AlertState.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(List.of(new FieldProblem("state", "must be one of open, acknowledged, ended")));
+    List<FieldProblem> problems = new ArrayList<>();
+    AlertState state = DashboardController.choice(AlertState.class, "state", value.strip(), problems);
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
     }
+    return state;
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/dashboard")
-class DashboardController {
+public class DashboardController {
   private final DashboardQueries queries;
   private final StatsSettings settings;
   private final ReferenceNames names;
@@ -122,9 +122,10 @@ class DashboardController {
 
   /**
    * A lower-case choice such as {@code by=district} or {@code scheme=three-rates} (a dash for the constant's
-   * underscore); null when it is none of them, with a problem naming the field and the choices.
+   * underscore); null when it is none of them, with a problem naming the field and the choices. The alerts' list
+   * reads its {@code state} with it too.
    */
-  static <E extends Enum<E>> E choice(Class<E> type, String field, String value, List<FieldProblem> problems) {
+  public static <E extends Enum<E>> E choice(Class<E> type, String field, String value, List<FieldProblem> problems) {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
