@@ -18,6 +18,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.dispatch.overdue.DeadlineKind;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
+import city.hotline.dispatch.surge.SurgeAlert;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
 import com.mongodb.client.model.Filters;
@@ -401,14 +402,20 @@ public record Case(
 
   /**
    * 督办: only a case past the deadline it is working against can be pressed, unless the press answers a surge
-   * alert ({@code alertId}, 突发预警): an emergency does not wait for a deadline. The note shows in the unit's queue.
+   * alert (突发预警) that still lasts and lists this case: an emergency does not wait for a deadline. The note shows
+   * in the unit's queue.
+   *
+   * @param alert the surge alert the press answers, or null
    */
-  CaseChange press(String by, String note, String alertId, Instant at) {
+  CaseChange press(String by, String note, SurgeAlert alert, Instant at) {
     check(CaseAction.PRESS);
-    if (alertId == null && (deadline == null || !at.isAfter(deadline))) {
+    if (alert != null) {
+      alert.admitsPressOf(ticketId);
+    } else if (deadline == null || !at.isAfter(deadline)) {
       throw ApiException.conflict("Case " + ticketId + " is not overdue (deadline " + deadline
           + "); only overdue cases are pressed, or those behind a surge alert");
     }
+    String alertId = alert == null ? null : alert.id();
     String text = alertId == null ? "督办: " + note : "督办 (突发预警 " + alertId + "): " + note;
     return CaseChange.of(this, CaseAction.PRESS, at, by, text,
         List.of(Filters.eq(UNIT_ID, Objects.requireNonNull(unitId))),

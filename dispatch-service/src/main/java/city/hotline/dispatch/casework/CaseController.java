@@ -69,7 +69,10 @@ class CaseController {
   /** 延期审批 notes. */
   record NoteRequest(@Size(max = 500, message = AT_MOST_500) String note) {}
 
-  /** 督办: the note, and the surge alert (突发预警) it answers, if any: then the case need not be overdue. */
+  /**
+   * 督办: the note, and the surge alert (突发预警) it answers, if any: then the case need not be overdue, as long as the
+   * alert still lasts and lists it (else 409 saying which).
+   */
   record PressRequest(@Size(max = 500, message = AT_MOST_500) String note,
       @Size(max = 120, message = "must be at most 120 characters")
       @Pattern(regexp = "^\\s*[A-Za-z0-9_.-]*\\s*$", message = "must be an alert id (letters, digits, _ . -)")

@@ -2,6 +2,8 @@ package city.hotline.dispatch.casework;
 
 import city.hotline.dispatch.routing.RoutingRepository;
 import city.hotline.dispatch.routing.Unit;
+import city.hotline.dispatch.surge.SurgeAlert;
+import city.hotline.dispatch.surge.SurgeAlerts;
 import city.hotline.support.security.Caller;
 import city.hotline.support.web.ApiException;
 import city.hotline.support.web.ApiException.FieldProblem;
@@ -16,12 +18,15 @@ class DeskActions {
   private final CaseClocks clocks;
   private final RoutingRepository routing;
   private final CaseworkSettings settings;
+  private final SurgeAlerts surges;
 
-  DeskActions(CaseWrites writes, CaseClocks clocks, RoutingRepository routing, CaseworkSettings settings) {
+  DeskActions(CaseWrites writes, CaseClocks clocks, RoutingRepository routing, CaseworkSettings settings,
+      SurgeAlerts surges) {
     this.writes = writes;
     this.clocks = clocks;
     this.routing = routing;
     this.settings = settings;
+    this.surges = surges;
   }
 
   /** To any active unit, with fresh deadlines; a case in the wrong state is a 409 before the unit is looked at. */
@@ -42,9 +47,16 @@ class DeskActions {
     return writes.applyAndView(change, caller, now);
   }
 
-  /** @param alertId the surge alert the press answers (waives the overdue rule), or null */
+  /**
+   * @param alertId the surge alert the press answers (waives the overdue rule while it lasts and lists the case), or
+   *     null; one the desk has not heard of is a 409
+   */
   CaseView press(String ticketId, String note, String alertId, Caller caller) {
+    Case kase = writes.load(ticketId, caller);
+    SurgeAlert alert = alertId == null ? null : surges.find(alertId).orElseThrow(() -> ApiException.conflict(
+        "Alert " + alertId + " is not known to the dispatch desk (yet); only a surge alert it has heard of waives "
+            + "the overdue rule"));
     Instant now = writes.now();
-    return writes.applyAndView(writes.load(ticketId, caller).press(caller.actor(), note, alertId, now), caller, now);
+    return writes.applyAndView(kase.press(caller.actor(), note, alert, now), caller, now);
   }
 }

@@ -16,6 +16,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.dispatch.overdue.DeadlineKind;
 import city.hotline.dispatch.routing.Unit;
 import city.hotline.dispatch.sla.Deadlines;
+import city.hotline.dispatch.surge.SurgeAlert;
 import city.hotline.support.security.Caller;
 import city.hotline.support.security.Role;
 import city.hotline.support.web.ApiException;
@@ -44,6 +45,9 @@ class CaseTest {
   private static final Deadlines DEADLINES = new Deadlines(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofDays(5)));
   private static final Unit JIANGAN = new Unit("JIANGAN_CGJ", "江岸区城管局");
   private static final Unit WUCHANG = new Unit("WUCHANG_CGJ", "武昌区城管局");
+  /** A surge alert the desk has heard of, open, behind the cases of these tests. */
+  private static final SurgeAlert SURGE = new SurgeAlert("SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d",
+      List.of("WH20261207000001", "WH20261207000002"), true);
 
   static Case dispatched() {
     ComplaintRegistered call = new ComplaintRegistered(new CaseFacts("JIANGAN", "SANITATION", "NORMAL", null), "李四",
@@ -288,7 +292,7 @@ class CaseTest {
   @Test
   void aPressForASurgeAlertNeedsNoPassedDeadlineButStillAUnit() {
     Case dispatched = dispatched();
-    CaseChange press = dispatched.press("desk", "燃气泄漏，立即处置", "SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d", T0);
+    CaseChange press = dispatched.press("desk", "燃气泄漏，立即处置", SURGE, T0);
     assertThat(press.audit().note()).isEqualTo("督办 (突发预警 SRG-GAS_SAFETY-HANNAN-20261207T0100-0a1b2c3d): 燃气泄漏，立即处置");
     assertThat(guards(press).toJson()).contains("\"unitId\": \"JIANGAN_CGJ\"");
     CasePressed event = (CasePressed) press.event().payload();
@@ -297,13 +301,25 @@ class CaseTest {
     assertThat(after(dispatched, press).presses()).extracting(Case.Press::note).containsExactly("燃气泄漏，立即处置");
     Case claimed = after(dispatched, dispatched.claim("b", T0));
     Case resolved = after(claimed, claimed.resolve("b", "已处置", List.of(), T0, T0));
-    assertThatThrownBy(() -> resolved.press("desk", "x", "SRG-1", T0)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> resolved.press("desk", "x", SURGE, T0)).isInstanceOf(ApiException.class)
         .hasMessageContaining("RESOLVED");
     Case atTheDesk = Case.awaitingManualDispatch("WH20261207000002", new ComplaintRegistered(
         new CaseFacts("JIANGAN", "GAS_SAFETY", "URGENT", null), "李四", "13912345678", false, "PHONE", "COMPLAINT",
         "解放大道1号", "燃气味", "operator", false, null, null, null, null, null), T0, T0, "no rule").kase();
-    assertThatThrownBy(() -> atTheDesk.press("desk", "x", "SRG-1", T0)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> atTheDesk.press("desk", "x", SURGE, T0)).isInstanceOf(ApiException.class)
         .hasMessageContaining("AWAITING_MANUAL_DISPATCH");
+  }
+
+  /** Only a surge that still lasts, and only for its own calls, waives the overdue rule. */
+  @Test
+  void aPressForASurgeThatEndedOrForACallNotInItIsRefusedSayingWhich() {
+    Case dispatched = dispatched();
+    SurgeAlert ended = new SurgeAlert(SURGE.id(), SURGE.tickets(), false);
+    assertThatThrownBy(() -> dispatched.press("desk", "x", ended, T0)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("has ended");
+    SurgeAlert elsewhere = new SurgeAlert(SURGE.id(), List.of("WH20261207000007"), true);
+    assertThatThrownBy(() -> dispatched.press("desk", "x", elsewhere, T0)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("not one of the calls");
   }
 
   @Test

@@ -8,6 +8,7 @@ import city.hotline.contracts.CaseReopened;
 import city.hotline.contracts.ComplaintRegistered;
 import city.hotline.contracts.EventEnvelope;
 import city.hotline.contracts.EventType;
+import city.hotline.contracts.SurgeDetected;
 import city.hotline.dispatch.DispatchTestBase;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
@@ -181,9 +182,19 @@ class CaseWorkIntegrationTest extends DispatchTestBase {
     Reply badAlert = desk().post("/api/cases/" + ticketId + "/press", Map.of("note", "x", "alertId", "SRG 1/2"));
     assertThat(badAlert.status()).isEqualTo(400);
     assertThat(badAlert.body().path("errors").get(0).path("field").asString()).isEqualTo("alertId");
+    String surgeId = "SRG-SANITATION-QINGSHAN-20261207T0100-" + ticketId;
+    Reply madeUp = desk().post("/api/cases/" + ticketId + "/press", Map.of("note", "x", "alertId", surgeId));
+    assertThat(madeUp.status()).as("an alert the desk never heard of waives nothing").isEqualTo(409);
+    assertThat(madeUp.body().path("detail").asString()).contains("not known");
+
+    Instant at = Instant.now();
+    publish("hotline.surge.events", EventEnvelope.of(EventType.SURGE_DETECTED, surgeId, "feedback-service", at,
+        new SurgeDetected(surgeId, "DISTRICT", "SANITATION", "QINGSHAN", null, at.minus(Duration.ofHours(1)), at, 5,
+            1.25, 5, at, List.of(nextTicketId(), ticketId))));
+    await().atMost(WAIT).until(() -> probe.caughtUp("dispatch-surge-alerts", "hotline.surge.events"));
     Reply forSurge = desk().post("/api/cases/" + ticketId + "/press",
-        Map.of("note", "燃气泄漏，立即处置", "alertId", "SRG-GAS_SAFETY-WUCHANG-20261207T0100-0a1b2c3d"));
-    assertThat(forSurge.status()).as("a surge alert waives the overdue rule").isEqualTo(200);
+        Map.of("note", "燃气泄漏，立即处置", "alertId", surgeId));
+    assertThat(forSurge.status()).as("an open surge alert listing the case waives the overdue rule").isEqualTo(200);
     assertThat(forSurge.body().path("presses").get(0).path("note").asString()).isEqualTo("燃气泄漏，立即处置");
   }
 
