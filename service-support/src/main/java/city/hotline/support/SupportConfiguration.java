@@ -5,6 +5,7 @@ import city.hotline.support.kafka.ConsumerLag;
 import city.hotline.support.kafka.ConsumerPositionsConfiguration;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.kafka.KafkaTopicsConfiguration;
+import city.hotline.support.kafka.TransactionalTopicReaders;
 import city.hotline.support.kafka.TicketLogContext;
 import city.hotline.support.metrics.ClockPasses;
 import city.hotline.support.metrics.MetricsProperties;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Import;
   MongoConfiguration.class,
   KafkaTopicsConfiguration.class,
   ConsumerPositionsConfiguration.class,
+  TransactionalTopicReaders.class,
   EventCodec.class,
   TicketLogContext.class,
   TicketLogContextInterceptor.class,
