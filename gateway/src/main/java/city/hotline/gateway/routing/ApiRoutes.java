@@ -42,7 +42,10 @@ class ApiRoutes {
   RouterFunction<ServerResponse> intakeRoutes(ServiceUrls urls) {
     return route("intake")
         .route(path("/api/complaints/**").or(path("/api/reference/**"))
-            .or(path("/api/knowledge/**")).or(path("/api/admin/suggestions/**")), http())
+            .or(path("/api/knowledge/**")).or(path("/api/admin/suggestions/**"))
+            // partners (Open311, webhooks) and the citizens' own page
+            .or(path("/open311/**")).or(path("/api/admin/partners/**"))
+            .or(path("/api/public/progress")).or(path("/api/public/reports")), http())
         .before(uri(urls.intakeUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();

@@ -61,6 +61,11 @@ class GatewaySecurity {
             .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
             // 评价链接: a citizen rates with the one-time token in the body, without an account
             .requestMatchers(HttpMethod.POST, "/api/public/ratings", "/api/public/ratings/lookup").permitAll()
+            // the citizens' own page: progress by ticket number and the phone's last four digits, and web reports
+            .requestMatchers(HttpMethod.POST, "/api/public/progress", "/api/public/reports").permitAll()
+            // Open311 GeoReport v2: partner systems, each with its own api_key that intake checks
+            .requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
+            .requestMatchers(HttpMethod.POST, "/open311/v2/**").permitAll()
             // The actuator is not here: it answers on the management port (operability.ManagementPort).
             .requestMatchers("/.well-known/jwks.json").permitAll()
             .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()

@@ -152,7 +152,7 @@ class ComplaintService {
         request.channelOrDefault().name(), request.typeOrDefault().name(),
         request.address(), request.description(), actor, request.closesDirectly(), request.answer(),
         request.street(), at == null ? null : at.longitude(), at == null ? null : at.latitude(), request.duplicateOf(),
-        request.knowledgeArticleId());
+        request.knowledgeArticleId(), request.smsOptOut());
     EventEnvelope<ComplaintRegistered> event =
         EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, producer, now, payload);
     WorkOrder.PlaceKeys place = duplicates.placeOf(request.address(), request.location());

@@ -65,6 +65,6 @@ class RegistrationReplay {
     return new RegistrationRequest(call.callerName(), call.callerPhone(), call.confidential(), call.channel(),
         call.type(), call.facts().category(), call.facts().urgency(), call.facts().district(), call.address(),
         call.description(), call.street(), at, List.of(), call.closedDirectly(), call.answer(), call.duplicateOf(),
-        call.knowledgeArticleId(), null);
+        call.knowledgeArticleId(), null, call.smsOptOut());
   }
 }

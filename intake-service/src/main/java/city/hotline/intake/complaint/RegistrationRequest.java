@@ -16,7 +16,8 @@ import java.util.List;
  * {@code duplicateOf} names the open ticket the operator merges this call into (重复件) instead of dispatching it.
  * Channel, type and urgency arrive as names checked by {@link OneOf}, so an unknown one is reported with every
  * other broken rule of the call; once the call is valid, channel and type are read typed through the accessors below
- * and the urgency, stored and published by name, is passed on as it is.
+ * and the urgency, stored and published by name, is passed on as it is. {@code smsOptOut} true: the caller wants no
+ * texts (短信) about this call; left out of the JSON when absent, so older calls hash as they did (idempotency keys).
  */
 public record RegistrationRequest(
     @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters") String callerName,
@@ -40,14 +41,24 @@ public record RegistrationRequest(
     @Size(max = 32, message = "must be a ticket number") String duplicateOf,
     @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 32, message = "must be a knowledge article id")
         String knowledgeArticleId,
-    @JsonInclude(JsonInclude.Include.NON_NULL) @Valid Shown suggestion) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Valid Shown suggestion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean smsOptOut) {
+
+  /** A call without the caller's choice about texts (短信): texts are sent unless the caller declines. */
+  public RegistrationRequest(String callerName, String callerPhone, boolean confidential, String channel, String type,
+      String category, String urgency, String district, String address, String description, String street,
+      Location location, List<String> attachments, Boolean closeDirectly, String answer, String duplicateOf,
+      String knowledgeArticleId, Shown suggestion) {
+    this(callerName, callerPhone, confidential, channel, type, category, urgency, district, address, description,
+        street, location, attachments, closeDirectly, answer, duplicateOf, knowledgeArticleId, suggestion, null);
+  }
 
   /** A call as it was registered before 知识库 citations and suggestions. */
   public RegistrationRequest(String callerName, String callerPhone, boolean confidential, String channel, String type,
       String category, String urgency, String district, String address, String description, String street,
       Location location, List<String> attachments, Boolean closeDirectly, String answer, String duplicateOf) {
     this(callerName, callerPhone, confidential, channel, type, category, urgency, district, address, description,
-        street, location, attachments, closeDirectly, answer, duplicateOf, null, null);
+        street, location, attachments, closeDirectly, answer, duplicateOf, null, null, null);
   }
 
   /** Says what the call is about, never who made it, so a call in a log never carries the caller's name or phone. */
@@ -75,7 +86,7 @@ public record RegistrationRequest(
   RegistrationRequest withAnswer(String text) {
     return new RegistrationRequest(callerName, callerPhone, confidential, channel, type, category, urgency, district,
         address, description, street, location, attachments, closeDirectly, text, duplicateOf, knowledgeArticleId,
-        suggestion);
+        suggestion, smsOptOut);
   }
 
   /**
@@ -85,7 +96,7 @@ public record RegistrationRequest(
   RegistrationRequest withoutSuggestion() {
     return new RegistrationRequest(callerName, callerPhone, confidential, channel, type, category, urgency, district,
         address, description, street, location, attachments, closeDirectly, answer, duplicateOf, knowledgeArticleId,
-        null);
+        null, smsOptOut);
   }
 
   /** 直接办结: a consultation answered on the phone is closed at once and never dispatched. */
