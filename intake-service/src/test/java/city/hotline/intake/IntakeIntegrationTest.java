@@ -285,7 +285,7 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
         .collect(Collectors.toMap(e -> e.path("field").asString(), e -> e.path("message").asString()));
     assertThat(errors).containsOnlyKeys("channel", "description", "urgency");
     assertThat(errors.get("urgency")).isEqualTo("must be one of EMERGENCY, URGENT, NORMAL, not \"SOON\"");
-    assertThat(errors.get("channel")).isEqualTo("must be one of PHONE, WEB, APP, WECHAT, SMS, EMAIL, not \"PIGEON\"");
+    assertThat(errors.get("channel")).isEqualTo("must be one of PHONE, WEB, APP, WECHAT, SMS, EMAIL, OPEN311, not \"PIGEON\"");
     assertThat(errors.get("description")).isEqualTo("is required");
   }
 
