@@ -45,7 +45,8 @@ class ApiRoutes {
             .or(path("/api/knowledge/**")).or(path("/api/admin/suggestions/**"))
             // partners (Open311, webhooks) and the citizens' own page
             .or(path("/open311/**")).or(path("/api/admin/partners/**"))
-            .or(path("/api/public/progress")).or(path("/api/public/reports")), http())
+            .or(path("/api/public/progress")).or(path("/api/public/reports"))
+            .or(path("/api/public/reference")), http())
         .before(uri(urls.intakeUrl()))
         .onError(ResourceAccessException.class, ApiRoutes::serviceUnavailable)
         .build();

@@ -63,6 +63,8 @@ class GatewaySecurity {
             .requestMatchers(HttpMethod.POST, "/api/public/ratings", "/api/public/ratings/lookup").permitAll()
             // the citizens' own page: progress by ticket number and the phone's last four digits, and web reports
             .requestMatchers(HttpMethod.POST, "/api/public/progress", "/api/public/reports").permitAll()
+            // ... and the districts and categories its report form offers (codes and names only)
+            .requestMatchers(HttpMethod.GET, "/api/public/reference").permitAll()
             // Open311 GeoReport v2: partner systems, each with its own api_key that intake checks
             .requestMatchers(HttpMethod.GET, "/open311/v2/**").permitAll()
             .requestMatchers(HttpMethod.POST, "/open311/v2/**").permitAll()
