@@ -91,6 +91,7 @@ function collect() {
     if (!cited || (answer && answer.length <= answerLimit())) body.answer = answer;
     if (cited) body.knowledgeArticleId = cited.id;
   }
+  if ($('smsOptOut').checked) body.smsOptOut = true; // 不发送短信: left out otherwise, so the default stays the service's
   if (mergeTarget) body.duplicateOf = mergeTarget;
   const suggestion = panel.shown();
   if (suggestion) body.suggestion = suggestion;
