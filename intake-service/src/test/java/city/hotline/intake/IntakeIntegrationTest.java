@@ -2,6 +2,7 @@ package city.hotline.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.kafka.EventCodec;
@@ -418,6 +419,102 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(as("KNOWLEDGE_EDITOR").get("/api/complaints?phone=13812341234").status()).isEqualTo(403);
     assertThat(as("ADMIN").get("/api/complaints/" + ticketId).status()).as("the roles that work tickets still read")
         .isEqualTo(200);
+  }
+
+  /** 我要反映: a citizen's report from the public page, as track.html sends it. */
+  private static Map<String, Object> webReport() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("phone", "13912345678");
+    body.put("category", "STREET_LIGHTING");
+    body.put("district", "JIANGAN");
+    body.put("address", "江岸区解放大道1000号");
+    body.put("description", "路灯不亮, 我是李四");
+    body.put("smsOptOut", true);
+    return body;
+  }
+
+  @Test
+  void aCitizenReportsFromTheWebPageAndFollowsItWithTheLastFourDigitsWithoutAnAccount() {
+    String key = "web-" + UUID.randomUUID();
+    Reply first = anonymous().withHeader("Idempotency-Key", key).post("/api/public/reports", webReport());
+    Reply doubleTap = anonymous().withHeader("Idempotency-Key", key).post("/api/public/reports", webReport());
+    assertThat(first.status()).isEqualTo(201);
+    String ticketId = first.body().path("ticketId").asString();
+    assertThat(first.body().path("statusName").asString()).isEqualTo("已受理");
+    assertThat(doubleTap.body().path("ticketId").asString()).as("one submission, one ticket").isEqualTo(ticketId);
+    assertThat(first.raw()).doesNotContain("13912345678", "网上市民");
+    await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
+    JsonNode registered = probe.events(ticketId).get(0).path("payload");
+    assertThat(registered.path("channel").asString()).isEqualTo("WEB");
+    assertThat(registered.path("callerName").asString()).as("no name given").isEqualTo("网上市民");
+    assertThat(registered.path("smsOptOut").asBoolean()).isTrue();
+
+    probe.publish("hotline.dispatch.events", ticketId, dispatchedTo(ticketId, "JIANGAN_CGJ"));
+    await().atMost(WAIT).until(() -> "DISPATCHED".equals(progress(ticketId, "5678").body().path("status").asString()));
+    Reply progress = progress(ticketId, "5678");
+    assertThat(progress.body().path("districtName").asString()).isEqualTo("江岸区");
+    assertThat(progress.body().path("unitName").asString()).isEqualTo("区城管局");
+    assertThat(progress.body().path("steps").valueStream().map(step -> step.path("note").asString()).toList())
+        .containsExactly("您反映的问题已受理", "派单至 区城管局");
+    assertThat(progress.raw()).doesNotContain("13912345678", "李四", "解放大道", "system");
+
+    Reply wrongDigits = progress(ticketId, "5679");
+    Reply unknown = progress("WH20000101999999", "5678");
+    assertThat(wrongDigits.status()).isEqualTo(404);
+    assertThat(wrongDigits.contentType()).startsWith("application/problem+json");
+    assertThat(wrongDigits.raw()).as("a wrong number tells nothing an unknown ticket does not").isEqualTo(unknown.raw());
+  }
+
+  @Test
+  void aWebReportIsRefusedNamingItsOwnFieldsAndAProgressCheckNamesItsBrokenRules() {
+    Map<String, Object> broken = webReport();
+    broken.put("name", "李".repeat(51));
+    broken.remove("phone");
+    broken.put("district", "ATLANTIS");
+    Reply refused = anonymous().post("/api/public/reports", broken);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .containsExactlyInAnyOrder("name", "phone", "district");
+
+    Reply badCheck = anonymous().post("/api/public/progress", Map.of("ticketId", "WH 1", "phoneLast4", "56789"));
+    assertThat(badCheck.status()).isEqualTo(400);
+    assertThat(badCheck.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .containsExactlyInAnyOrder("ticketId", "phoneLast4");
+  }
+
+  @Test
+  void aTicketNumberTakesAFewWrongTriesAnHourThenEveryTryAtItWaitsAlikeKnownOrNot() {
+    long hour = Duration.ofHours(1).toMillis(); // hotline.citizen.try-window
+    long windowAtStart = System.currentTimeMillis() / hour;
+    String known = anonymous().post("/api/public/reports", webReport()).body().path("ticketId").asString();
+    String unknown = "WH20000102" + String.format("%06d", (int) (Math.random() * 999_999));
+    for (int wrong = 0; wrong < 5; wrong++) { // hotline.citizen.wrong-tries
+      assertThat(progress(known, "0000").status()).isEqualTo(404);
+      assertThat(progress(unknown, "0000").status()).isEqualTo(404);
+    }
+    Reply right = progress(known, "5678");
+    Reply guess = progress(unknown, "5678");
+    assumeTrue(System.currentTimeMillis() / hour == windowAtStart,
+        "the tries were counted across the turn of an hour");
+
+    assertThat(right.status()).as("even the right digits wait").isEqualTo(429);
+    assertThat(right.retryAfter()).isNotNull();
+    assertThat(guess.status()).isEqualTo(429);
+    assertThat(guess.body()).isEqualTo(right.body());
+    assertThat(progress(anonymous().post("/api/public/reports", webReport()).body().path("ticketId").asString(), "5678")
+        .status()).as("another ticket is not held up").isEqualTo(200);
+  }
+
+  @Test
+  void thePublicReferenceListsTheCodesAndNamesTheReportFormOffers() {
+    JsonNode reference = anonymous().get("/api/public/reference").body();
+    assertThat(reference.path("districts").valueStream().map(d -> d.path("code").asString()).toList())
+        .contains("JIANGAN", "WUCHANG");
+    assertThat(reference.path("categories").get(0).path("name").asString()).isNotBlank();
+  }
+
+  private Reply progress(String ticketId, String lastFour) {
+    return anonymous().post("/api/public/progress", Map.of("ticketId", ticketId, "phoneLast4", lastFour));
   }
 
   private static String dispatchedTo(String ticketId, String unitId) {
