@@ -1,0 +1,64 @@
+package city.hotline.feedback.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * Citizens' texts (短信), {@code hotline.sms}.
+ *
+ * @param sender {@code log} (a log line per text, never the number or the body) or {@code smpp}
+ * @param templates the YAML file of the texts (the Chinese ones in the jar unless a {@code file:} path is given)
+ * @param publicUrl where citizens reach the gateway: the progress page is {@code publicUrl/track.html}
+ * @param drainInterval how often each replica's sender looks for texts due
+ * @param batchSize the most texts one pass sends
+ * @param lease how long a claimed text is left to its sender before another may take it (longer than a send takes)
+ * @param retryBackoff the pause after the first failed send, doubled after each further failure …
+ * @param retryBackoffMax … up to this
+ * @param maxAttempts failed sends after which a text is given up (FAILED)
+ * @param waitRetry how often a text waiting for its caller (registration not read yet) or its rating link (the visit
+ *     not opened yet) looks again …
+ * @param waitLimit … and how long it waits in all before it is given up
+ * @param answerMaxChars the most characters of the unit's answer a resolution text quotes
+ * @param optOutKeywords replies that stop all texts to the number (退订), compared ignoring case and spaces
+ * @param optOutKey the secret the opted-out numbers are hashed with (changing it forgets them)
+ */
+@ConfigurationProperties("hotline.sms")
+public record SmsSettings(String sender, Resource templates, String publicUrl, Duration drainInterval, int batchSize,
+    Duration lease, Duration retryBackoff, Duration retryBackoffMax, int maxAttempts, Duration waitRetry,
+    Duration waitLimit, int answerMaxChars, List<String> optOutKeywords, String optOutKey, Smpp smpp) {
+
+  static final String LOG = "log";
+  static final String SMPP = "smpp";
+
+  public SmsSettings {
+    if (!Set.of(LOG, SMPP).contains(sender)) {
+      throw new IllegalArgumentException("hotline.sms.sender must be " + LOG + " or " + SMPP + ", not '" + sender + "'");
+    }
+  }
+
+  /** The pause before the next try after {@code failures} failed sends. */
+  Duration backoff(int failures) {
+    Duration pause = retryBackoff.multipliedBy(1L << Math.min(failures - 1, Long.SIZE - 2));
+    return pause.compareTo(retryBackoffMax) > 0 || pause.isNegative() ? retryBackoffMax : pause;
+  }
+
+  /**
+   * The SMS centre (短信网关) over SMPP 3.4.
+   *
+   * @param bindType transceiver (texts out, receipts and replies in, one connection) or transmitter (out only: no
+   *     receipts and no TD replies)
+   * @param sourceAddress the number texts come from (e.g. 12345 or a 106… service number)
+   * @param sourceTon type of number of the source address, a jsmpp TypeOfNumber name (UNKNOWN, NATIONAL, ALPHANUMERIC…)
+   * @param destinationTon type of number of the citizen's 11 digits (NATIONAL in China, UNKNOWN for many centres)
+   * @param maxParts the most concatenated parts one text may take; a longer one is cut and ends with …
+   * @param timeout how long a bind or a submit waits for the centre's answer
+   * @param enquireLink how often an idle connection is checked (enquire_link)
+   * @param reconnectInterval how often a lost connection is bound again
+   */
+  public record Smpp(String host, int port, String systemId, String password, String systemType, String bindType,
+      String sourceAddress, String sourceTon, String destinationTon, int maxParts, Duration timeout,
+      Duration enquireLink, Duration reconnectInterval) {}
+}
