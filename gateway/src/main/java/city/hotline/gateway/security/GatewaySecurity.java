@@ -71,6 +71,9 @@ class GatewaySecurity {
             // The actuator is not here: it answers on the management port (operability.ManagementPort).
             .requestMatchers("/.well-known/jwks.json").permitAll()
             .requestMatchers(HttpMethod.GET, PUBLIC_PAGES).permitAll()
+            // 接口契约: the merged OpenAPI document, for every signed-in user (the page /api-docs.html is public like
+            // the other pages, and fetches it with the session's token); the services' own /v3/api-docs is not routed
+            .requestMatchers(HttpMethod.GET, "/api-docs").authenticated()
             // one's own session, and the code lists every form needs (categories, districts): any role
             .requestMatchers("/api/auth/**", "/api/reference/**").authenticated()
             .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())

@@ -1,0 +1,126 @@
+package city.hotline.gateway.openapi;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One OpenAPI 3.1 document for the API as the gateway serves it: the gateway's own operations and each service's,
+ * each kept only where the gateway's routes send that path to that service (so a service's internal paths, its
+ * own {@code /v3/api-docs} and the actuator never appear), each saying who may call it and the errors it answers.
+ */
+final class ContractMerge {
+  static final String GATEWAY = "gateway";
+  static final String OPENAPI_VERSION = "3.1.0";
+  static final String BEARER = "bearer";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Who the gateway lets call {@code method} on a concrete path. */
+  @FunctionalInterface
+  interface Doors {
+    Access access(String method, String path);
+  }
+
+  /**
+   * @param info the document's {@code info} (title, version, description)
+   * @param routeFor the service the gateway sends a concrete path to, empty for the gateway's own paths
+   * @param doors who may call what
+   * @param examples by {@code "METHOD /path"}: a request body example ({@code summary}, {@code value})
+   */
+  record Inputs(JsonNode info, Function<String, Optional<String>> routeFor, Doors doors, JsonNode examples) {}
+
+  private ContractMerge() {}
+
+  /**
+   * @param gatewayDoc the gateway's own document (springdoc)
+   * @param serviceDocs each service's document by its route id; they are changed (schema references renamed)
+   */
+  static ObjectNode merge(Inputs inputs, JsonNode gatewayDoc, Map<String, JsonNode> serviceDocs) {
+    ObjectNode contract = NODES.objectNode();
+    contract.put("openapi", OPENAPI_VERSION);
+    contract.set("info", inputs.info().deepCopy());
+    contract.putArray("servers").addObject().put("url", "/").put("description", "网关 the gateway");
+    contract.putArray("security").addObject().putArray(BEARER);
+    ObjectNode components = NODES.objectNode();
+    ObjectNode schemas = components.putObject("schemas");
+    Map<String, ObjectNode> paths = new TreeMap<>();
+    SchemaNames.adopt(GATEWAY, gatewayDoc, schemas);
+    take(inputs, GATEWAY, gatewayDoc, paths);
+    serviceDocs.forEach((service, doc) -> {
+      SchemaNames.adopt(service, doc, schemas);
+      take(inputs, service, doc, paths);
+    });
+    contract.putObject("paths").setAll(paths);
+    components.putObject("securitySchemes").putObject(BEARER)
+        .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+        .put("description", "POST /api/auth/login 得到的 token (the token from sign-in)");
+    ErrorResponses.declare(components);
+    contract.set("components", components);
+    return contract;
+  }
+
+  /** The operations of one document whose paths the gateway sends to {@code service} (none: the gateway's own). */
+  private static void take(Inputs inputs, String service, JsonNode doc, Map<String, ObjectNode> paths) {
+    for (Map.Entry<String, JsonNode> item : doc.path("paths").properties()) {
+      String path = item.getKey();
+      String sample = ContractPaths.sample(path);
+      String owner = inputs.routeFor().apply(sample).orElse(GATEWAY);
+      if (!owner.equals(service)) {
+        continue;
+      }
+      String contractPath = ContractPaths.withFormat(path);
+      ObjectNode target = paths.computeIfAbsent(contractPath, p -> NODES.objectNode());
+      for (String method : ContractPaths.METHODS) {
+        JsonNode operation = item.getValue().get(method);
+        if (operation instanceof ObjectNode op && !target.has(method)) {
+          target.set(method, describe(inputs, service, method, contractPath, sample, op));
+        }
+      }
+    }
+  }
+
+  private static ObjectNode describe(Inputs inputs, String service, String method, String path, String sample,
+      ObjectNode operation) {
+    Access access = inputs.doors().access(method.toUpperCase(), sample);
+    operation.put("x-service", service);
+    ArrayNode roles = operation.putArray("x-roles");
+    access.roles().forEach(roles::add);
+    operation.put("x-public", access.open());
+    String described = operation.path("description").asString("");
+    operation.put("description", access.describe() + (described.isBlank() ? "" : "\n\n" + described));
+    ArrayNode security = operation.putArray("security");
+    if (!access.open()) {
+      security.addObject().putArray(BEARER);
+    }
+    if (ContractPaths.hasFormat(path)) {
+      declareFormat(operation);
+    }
+    ErrorResponses.addTo(operation, method, path, access);
+    JsonNode example = inputs.examples().get(method.toUpperCase() + " " + path);
+    if (example != null && operation.path("requestBody").path("content").get("application/json")
+        instanceof ObjectNode body) {
+      body.putObject("examples").set("spec", example.deepCopy());
+    }
+    return operation;
+  }
+
+  /** {@code .{format}}: json or xml, as the Open311 GeoReport v2 paths are written. */
+  private static void declareFormat(ObjectNode operation) {
+    ArrayNode parameters = operation.withArray("parameters");
+    for (JsonNode parameter : parameters) {
+      if (ContractPaths.FORMAT_PARAMETER.equals(parameter.path("name").asString(""))
+          && "path".equals(parameter.path("in").asString(""))) {
+        return;
+      }
+    }
+    ObjectNode format = parameters.addObject().put("name", ContractPaths.FORMAT_PARAMETER).put("in", "path")
+        .put("required", true).put("description", "json 或 xml (GeoReport v2)");
+    ArrayNode choices = format.putObject("schema").put("type", "string").putArray("enum");
+    ContractPaths.FORMATS.forEach(choices::add);
+  }
+}

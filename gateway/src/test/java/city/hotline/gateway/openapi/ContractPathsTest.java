@@ -1,0 +1,46 @@
+package city.hotline.gateway.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Paths as the contract writes them, and schemas of several services under one roof. */
+class ContractPathsTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void aTemplateIsAskedAboutWithAnyOneSegmentForEachVariable() {
+    assertThat(ContractPaths.sample("/api/cases/{ticketId}/claim")).isEqualTo("/api/cases/x/claim");
+    assertThat(ContractPaths.sample("/open311/v2/requests/{id}.{format}")).isEqualTo("/open311/v2/requests/x.x");
+  }
+
+  @Test
+  void open311sJsonAndXmlSuffixesAreOnePathWithAFormat() {
+    assertThat(ContractPaths.withFormat("/open311/v2/services.json")).isEqualTo("/open311/v2/services.{format}");
+    assertThat(ContractPaths.withFormat("/open311/v2/requests/{id}.xml")).isEqualTo("/open311/v2/requests/{id}.{format}");
+    assertThat(ContractPaths.withFormat("/api/complaints/export.xlsx")).isEqualTo("/api/complaints/export.xlsx");
+    assertThat(ContractPaths.withFormat("/api/xml")).isEqualTo("/api/xml");
+  }
+
+  @Test
+  void aSchemaNameTakenForAnotherShapeIsPrefixedWithTheServiceAndItsReferencesFollow() {
+    ObjectNode into = (ObjectNode) JSON.readTree("""
+        {"Page": {"type": "object", "properties": {"items": {"type": "array"}}}, "Same": {"type": "string"}}""");
+    JsonNode doc = JSON.readTree("""
+        {"paths": {"/a": {"get": {"responses": {"200": {"content": {"application/json":
+           {"schema": {"$ref": "#/components/schemas/Page"}}}}}}}},
+         "components": {"schemas": {"Page": {"type": "object"}, "Same": {"type": "string"},
+           "Wrapper": {"properties": {"page": {"$ref": "#/components/schemas/Page"}}}}}}""");
+
+    SchemaNames.adopt("dispatch", doc, into);
+
+    assertThat(into.propertyNames()).containsExactlyInAnyOrder("Page", "Same", "dispatch.Page", "Wrapper");
+    assertThat(into.at("/Page/properties").has("items")).as("the first keeps its name").isTrue();
+    assertThat(into.at("/Wrapper/properties/page/$ref").asString()).isEqualTo("#/components/schemas/dispatch.Page");
+    assertThat(doc.at("/paths/~1a/get/responses/200/content/application~1json/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/dispatch.Page");
+  }
+}
