@@ -19,14 +19,15 @@ import java.util.Optional;
 
 /**
  * What each of the other services' events means on the citizen-facing timeline. Extension, overdue,
- * press and reopen notes carry no status: what the case is doing is told by the events around them.
+ * press and reopen notes carry no status: what the case is doing is told by the events around them. The partners'
+ * webhooks tell the same steps.
  */
-final class ProgressSteps {
+public final class ProgressSteps {
   private static final String SYSTEM = "system";
 
   private ProgressSteps() {}
 
-  static Optional<TimelineEntry> of(EventEnvelope<?> event) {
+  public static Optional<TimelineEntry> of(EventEnvelope<?> event) {
     Instant at = event.occurredAt();
     Object payload = event.payload();
     TimelineEntry step;
