@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import city.hotline.intake.complaint.WorkOrders;
+import city.hotline.intake.open311.Open311Client;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.outbox.OutboxRelay;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -563,5 +566,163 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     } finally {
       otherReplica.stop();
     }
+  }
+
+  // --- Open311 GeoReport v2 and partners' api keys (open311, partner packages) ---
+
+  private Open311Client open311() {
+    return new Open311Client("http://localhost:" + port + "/open311/v2");
+  }
+
+  /** A partner registered by an admin: its id and its key, shown this once. */
+  private String[] newPartner(String name) {
+    Reply created = as("ADMIN").post("/api/admin/partners", Map.of("name", name, "contact", "对接人 027-1"));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    return new String[] {created.body().path("id").asString(), created.body().path("apiKey").asString()};
+  }
+
+  /** The spec's example report, in Wuhan: form arguments by their spec names. */
+  private static Map<String, String> open311Report(String apiKey) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("api_key", apiKey);
+    form.put("jurisdiction_id", "wuhan.12345.gov.cn");
+    form.put("service_code", "STREET_LIGHTING");
+    form.put("lat", "30.622");
+    form.put("long", "114.318");
+    form.put("address_string", "江岸区解放大道1000号");
+    form.put("email", "citizen@example.com");
+    form.put("device_id", "tt222111");
+    form.put("account_id", "123456");
+    form.put("first_name", "芳");
+    form.put("last_name", "王");
+    form.put("phone", "13812349876");
+    form.put("description", "路灯不亮已经三天");
+    form.put("media_url", "https://partner.example/photo/1.jpg");
+    return form;
+  }
+
+  @Test
+  void aPartnersReportIsAnOpen311TicketItsOwnAndReadBackInXmlAndJsonWithoutTheCaller(
+      @Autowired WorkOrders workOrders) {
+    String[] partner = newPartner("武汉城市通");
+    assertThat(partner[0]).matches("PT\\d{4}");
+    assertThat(partner[1]).matches("[A-Za-z0-9_-]{43}");
+    Reply listed = as("ADMIN").get("/api/admin/partners");
+    assertThat(listed.raw()).contains(partner[0]).doesNotContain(partner[1], "keyHash");
+
+    Open311Client.Answer posted = open311().postForm("/requests.json", open311Report(partner[1]));
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    assertThat(posted.contentType()).startsWith("application/json");
+    JsonNode answer = posted.json().get(0);
+    assertThat(answer.propertyNames()).containsExactly("service_request_id", "service_notice", "account_id");
+    String ticketId = answer.path("service_request_id").asString();
+    assertThat(answer.path("account_id").asString()).isEqualTo("123456");
+
+    await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
+    JsonNode registered = probe.events(ticketId).get(0).path("payload");
+    assertThat(registered.path("channel").asString()).isEqualTo("OPEN311");
+    assertThat(registered.path("facts").path("district").asString()).isEqualTo("JIANGAN");
+    assertThat(registered.path("callerName").asString()).isEqualTo("王芳");
+    assertThat(registered.path("actor").asString()).isEqualTo("武汉城市通 (" + partner[0] + ")");
+    assertThat(WorkOrders.registeredBy(workOrders.find(ticketId).orElseThrow(), "partner:" + partner[0])).isTrue();
+
+    probe.publish("hotline.dispatch.events", ticketId, """
+        {"eventId":"%s","eventType":"CaseDispatched","schemaVersion":1,"occurredAt":"%s","ticketId":"%s",
+         "producer":"dispatch-service","payload":{"facts":{"district":"JIANGAN","category":"STREET_LIGHTING",
+         "urgency":"NORMAL","unitId":"JIANGAN_CGJ"},"unitName":"江岸区城管局","ruleId":"JIANGAN|*@v1","actor":"system"}}
+        """.formatted(UUID.randomUUID(), Instant.now().plusSeconds(1), ticketId));
+    await().atMost(WAIT).until(() -> open311().get("/requests/" + ticketId + ".json").body().contains("江岸区城管局"));
+
+    Open311Client.Answer xml = open311().get("/requests/" + ticketId + ".xml");
+    assertThat(xml.status()).isEqualTo(200);
+    assertThat(xml.contentType()).startsWith("text/xml");
+    assertThat(xml.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<service_requests><request>"
+        + "<service_request_id>" + ticketId + "</service_request_id><status>open</status>"
+        + "<status_notes>已派单至 江岸区城管局</status_notes><service_name>路灯照明</service_name>")
+        .contains("<agency_responsible>江岸区城管局</agency_responsible>", "<lat>30.622</lat>", "<long>114.318</long>",
+            "<media_url>https://partner.example/photo/1.jpg</media_url>", "<expected_datetime/>")
+        .containsPattern("<requested_datetime>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00</requested_datetime>");
+    Open311Client.Answer listedRequests = open311().get("/requests.json?status=open&service_code=STREET_LIGHTING,OTHER");
+    assertThat(listedRequests.json().valueStream().map(r -> r.path("service_request_id").asString()).toList())
+        .contains(ticketId);
+    assertThat(listedRequests.body() + xml.body()).doesNotContain("王芳", "13812349876", "citizen@example.com",
+        "tt222111");
+  }
+
+  @Test
+  void open311RefusesInTheSpecsErrorFormatNamingTheFieldOrAsProblemJsonWhenAskedTo() {
+    String[] partner = newPartner("江城一网通");
+    Map<String, String> noPhoneNoPlace = open311Report(partner[1]);
+    noPhoneNoPlace.remove("phone");
+    noPhoneNoPlace.remove("lat");
+    noPhoneNoPlace.remove("long");
+    noPhoneNoPlace.put("address_string", "某小区门口");
+
+    Open311Client.Answer keyless = open311().postForm("/requests.xml", open311Report(""));
+    Open311Client.Answer invalid = open311().postForm("/requests.json", noPhoneNoPlace);
+    Open311Client.Answer problem = open311().withHeader("Accept", "application/problem+json")
+        .postForm("/requests.json", noPhoneNoPlace);
+    Open311Client.Answer unknownService = open311().get("/services/POTHOLES.json");
+
+    assertThat(keyless.status()).isEqualTo(403);
+    assertThat(keyless.body()).contains("<errors><error><code>403</code><description>api_key is required");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().valueStream().map(e -> e.path("description").asString()).toList())
+        .anySatisfy(d -> assertThat(d).startsWith("attribute[district] is required"))
+        .anySatisfy(d -> assertThat(d).startsWith("phone is required"))
+        .allSatisfy(d -> assertThat(invalid.json().get(0).path("code").asInt()).isEqualTo(400));
+    assertThat(problem.contentType()).startsWith("application/problem+json");
+    assertThat(problem.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+        .containsExactly("attribute[district]", "phone");
+    assertThat(unknownService.status()).isEqualTo(404);
+    assertThat(unknownService.json().get(0).path("description").asString()).startsWith("service_code POTHOLES");
+
+    Reply newKey = as("ADMIN").post("/api/admin/partners/" + partner[0] + "/key", Map.of());
+    Open311Client.Answer oldKey = open311().postForm("/requests.json", open311Report(partner[1]));
+    assertThat(oldKey.status()).as("the replaced key").isEqualTo(403);
+    assertThat(open311().postForm("/requests.json", open311Report(newKey.body().path("apiKey").asString())).status())
+        .isEqualTo(201);
+    assertThat(as("ADMIN").post("/api/admin/partners/" + partner[0] + "/revoke", Map.of()).body().path("revoked")
+        .asBoolean()).isTrue();
+    Open311Client.Answer revoked = open311().postForm("/requests.xml",
+        open311Report(newKey.body().path("apiKey").asString()));
+    assertThat(revoked.status()).isEqualTo(403);
+    assertThat(revoked.body()).contains("api_key was revoked");
+    assertThat(as("ADMIN").post("/api/admin/partners/" + partner[0] + "/key", Map.of()).status()).isEqualTo(409);
+    assertThat(as("OPERATOR").post("/api/admin/partners", Map.of("name", "x")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void open311ListsOurCategoriesAsServicesWithTheDistrictAttributeAndAReportMayComeAsJson() {
+    Open311Client.Answer services = open311().get("/services.xml");
+    Open311Client.Answer definition = open311().get("/services/STREET_LIGHTING.json?jurisdiction_id=wuhan.12345.gov.cn");
+    Open311Client.Answer discovery = open311().get("/discovery.json");
+    Open311Client.Answer elsewhere = open311().get("/services.json?jurisdiction_id=sfgov.org");
+
+    assertThat(services.body()).contains("<service><service_code>STREET_LIGHTING</service_code>"
+        + "<service_name>路灯照明</service_name>").contains("<type>realtime</type>", "<group>市政设施</group>");
+    JsonNode district = definition.json().path("attributes").get(0);
+    assertThat(district.path("code").asString()).isEqualTo("district");
+    assertThat(district.path("values").valueStream().map(v -> v.path("key").asString()).toList())
+        .contains("JIANGAN", "EAST_LAKE_SCENIC");
+    assertThat(discovery.json().path("endpoints").get(0).path("formats").valueStream().map(JsonNode::asString)
+        .toList()).containsExactly("text/xml", "application/json");
+    assertThat(elsewhere.status()).isEqualTo(404);
+
+    String[] partner = newPartner("光谷e家");
+    Map<String, Object> report = new HashMap<>(open311Report(partner[1]));
+    report.remove("lat");
+    report.remove("long");
+    report.put("address_string", "某小区门口");
+    report.put("attribute", Map.of("district", "HONGSHAN"));
+    Open311Client.Answer posted = open311().withHeader("Idempotency-Key", "partner-" + UUID.randomUUID())
+        .postJson("/requests.json", report);
+    assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+    String ticketId = posted.json().get(0).path("service_request_id").asString();
+    assertThat(workOrdersDistrict(ticketId)).isEqualTo("HONGSHAN");
+  }
+
+  private String workOrdersDistrict(String ticketId) {
+    return as("OPERATOR").get("/api/complaints/" + ticketId).body().path("district").asString();
   }
 }
