@@ -14,6 +14,7 @@ import city.hotline.contracts.EventType;
 import city.hotline.contracts.SurgeDetected;
 import city.hotline.contracts.SurgeEnded;
 import city.hotline.contracts.SurgeGrew;
+import city.hotline.feedback.notification.InProcessSmsc;
 import city.hotline.feedback.stats.StatsProgress;
 import city.hotline.feedback.visit.OldRatingLinks;
 import city.hotline.support.kafka.EventCodec;
@@ -45,6 +46,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.jsmpp.util.DeliveryReceiptState;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +68,19 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     registry.add("hotline.visits.clock-interval", () -> "200ms");
     registry.add("hotline.visits.public-url", () -> "https://12345.example.gov.cn");
     registry.add("hotline.alerts.stream-heartbeat", () -> "1s");
+    // 短信 through an SMS centre in this JVM (jsmpp's server side), drained and re-bound at test pace
+    registry.add("hotline.sms.sender", () -> "smpp");
+    registry.add("hotline.sms.smpp.port", SMSC::port);
+    registry.add("hotline.sms.drain-interval", () -> "100ms");
+    registry.add("hotline.sms.wait-retry", () -> "100ms");
+    registry.add("hotline.sms.smpp.reconnect-interval", () -> "200ms");
+  }
+
+  private static final InProcessSmsc SMSC = InProcessSmsc.start();
+
+  @AfterAll
+  void stopSmsc() throws Exception {
+    SMSC.close();
   }
 
   @Autowired
@@ -630,6 +646,93 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
         .containsExactlyInAnyOrder("from", "district");
+  }
+
+  // ---- 短信: citizens' texts ----
+
+  private static final AtomicLong PHONES = new AtomicLong(13912340000L);
+
+  /** A registration event from this caller; its event id names the registration text. */
+  private EventEnvelope<ComplaintRegistered> registration(String ticketId, String phone, boolean confidential,
+      Boolean smsOptOut) {
+    return EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service", Instant.now(),
+        new ComplaintRegistered(new CaseFacts("JIANGXIA", "SANITATION", "NORMAL", null), "孙七", phone, confidential,
+            "PHONE", "COMPLAINT", "文化大道", "垃圾堆积", "operator", false, null, null, null, null, null, null,
+            smsOptOut));
+  }
+
+  private Document smsText(String eventId) {
+    return database.getCollection("sms_texts").find(Filters.eq("_id", eventId)).first();
+  }
+
+  private List<String> textsTo(String phone) {
+    return SMSC.textsTo(phone);
+  }
+
+  /** 受理, 办结 with a working rating link, 结案: three texts, each once, receipts kept, nothing twice on redelivery. */
+  @Test
+  void aCallerIsTextedTheTicketTheAnswerWithARatingLinkThatWorksAndTheClosing() throws Exception {
+    String ticketId = newTicket();
+    String phone = String.valueOf(PHONES.incrementAndGet());
+    List<String[]> events = lifecycleUpToResolved(ticketId, "JIANGXIA");
+    EventEnvelope<ComplaintRegistered> registered = registration(ticketId, phone, false, null);
+    events.set(0, new String[] {"hotline.intake.events", codec.encode(registered)});
+    publish(ticketId, events);
+
+    await().atMost(WAIT).until(() -> textsTo(phone).size() == 2);
+    assertThat(textsTo(phone).get(0)).contains("已受理", ticketId, "https://12345.example.gov.cn/track.html");
+    String resolved = textsTo(phone).get(1);
+    assertThat(resolved).contains("已办结", ticketId, "已清运", "https://12345.example.gov.cn/rate.html#");
+    String token = resolved.substring(resolved.indexOf('#') + 1, resolved.indexOf('#') + 44);
+    assertThat(database.getCollection("sms_texts").find().into(new ArrayList<>()).toString()).as("no usable link kept")
+        .doesNotContain(token).doesNotContain(phone);
+
+    String registrationMessage = SMSC.submittedTo(phone).get(0).messageId();
+    SMSC.receipt(registrationMessage, DeliveryReceiptState.DELIVRD);
+    await().atMost(WAIT).until(() -> database.getCollection("sms_receipts")
+        .find(Filters.and(Filters.eq("_id", registrationMessage), Filters.eq("state", "DELIVRD"))).first() != null);
+    assertThat(smsText(registered.eventId().toString()).getList("messageIds", String.class))
+        .contains(registrationMessage);
+
+    Reply rated = anonymous().post("/api/public/ratings", Map.of("token", token, "satisfaction", "SATISFIED"));
+    assertThat(rated.status()).as(rated.raw()).isEqualTo(200);
+    await().atMost(WAIT).until(() -> textsTo(phone).size() == 3);
+    assertThat(textsTo(phone).get(2)).contains("已结案", ticketId);
+
+    publish(ticketId, events); // read again: no second text
+    await().atMost(WAIT).until(() -> TOPICS.stream().allMatch(t -> probe.caughtUp("feedback-sms", t)));
+    await().atMost(WAIT).until(() -> database.getCollection("sms_texts").countDocuments(
+        Filters.and(Filters.eq("ticketId", ticketId), Filters.in("state", "PENDING", "SENDING"))) == 0);
+    assertThat(textsTo(phone)).hasSize(3);
+  }
+
+  /** 保密, declined at the call, a landline, a number that replied 退订: no text, and the reason kept. */
+  @Test
+  void noTextGoesToAConfidentialCallerOneWhoDeclinedALandlineOrANumberThatRepliedTd() throws Exception {
+    String replier = String.valueOf(PHONES.incrementAndGet());
+    EventEnvelope<ComplaintRegistered> first = registration(newTicket(), replier, false, false);
+    probe.publish("hotline.intake.events", first.ticketId(), codec.encode(first));
+    await().atMost(WAIT).until(() -> textsTo(replier).size() == 1);
+    long optOuts = database.getCollection("sms_opt_outs").countDocuments();
+    SMSC.reply("86" + replier, " td ");
+    await().atMost(WAIT).until(() -> database.getCollection("sms_opt_outs").countDocuments() == optOuts + 1);
+
+    Map<String, EventEnvelope<ComplaintRegistered>> refused = Map.of(
+        "CONFIDENTIAL", registration(newTicket(), String.valueOf(PHONES.incrementAndGet()), true, null),
+        "DECLINED_AT_CALL", registration(newTicket(), String.valueOf(PHONES.incrementAndGet()), false, true),
+        "NOT_A_MOBILE", registration(newTicket(), "027-85551234", false, null),
+        "OPTED_OUT", registration(newTicket(), replier, false, null));
+    refused.values().forEach(e -> probe.publish("hotline.intake.events", e.ticketId(), codec.encode(e)));
+
+    refused.forEach((reason, event) -> await().atMost(WAIT).untilAsserted(() -> {
+      Document text = smsText(event.eventId().toString());
+      assertThat(text).isNotNull();
+      assertThat(text.getString("state")).isEqualTo("SKIPPED");
+      assertThat(text.getString("reason")).isEqualTo(reason);
+    }));
+    assertThat(textsTo(replier)).hasSize(1);
+    refused.entrySet().stream().filter(e -> !e.getKey().equals("OPTED_OUT"))
+        .forEach(e -> assertThat(SMSC.submittedTo(e.getValue().payload().callerPhone())).isEmpty());
   }
 
   private static String sha256(String token) {

@@ -106,6 +106,7 @@ class SmppSender extends PeriodicTask implements NotificationSender {
       }
       if (session != null) {
         session.close();
+        session = null;
         log.warn("SMS centre connection lost, binding again host={} port={}", settings.host(), settings.port());
       }
       SMPPSession fresh = new SMPPSession();

@@ -13,7 +13,6 @@ import org.springframework.core.io.Resource;
  * @param templates the YAML file of the texts (the Chinese ones in the jar unless a {@code file:} path is given)
  * @param publicUrl where citizens reach the gateway: the progress page is {@code publicUrl/track.html}
  * @param drainInterval how often each replica's sender looks for texts due
- * @param batchSize the most texts one pass sends
  * @param lease how long a claimed text is left to its sender before another may take it (longer than a send takes)
  * @param retryBackoff the pause after the first failed send, doubled after each further failure …
  * @param retryBackoffMax … up to this
@@ -26,7 +25,7 @@ import org.springframework.core.io.Resource;
  * @param optOutKey the secret the opted-out numbers are hashed with (changing it forgets them)
  */
 @ConfigurationProperties("hotline.sms")
-public record SmsSettings(String sender, Resource templates, String publicUrl, Duration drainInterval, int batchSize,
+public record SmsSettings(String sender, Resource templates, String publicUrl, Duration drainInterval,
     Duration lease, Duration retryBackoff, Duration retryBackoffMax, int maxAttempts, Duration waitRetry,
     Duration waitLimit, int answerMaxChars, List<String> optOutKeywords, String optOutKey, Smpp smpp) {
 

@@ -46,13 +46,11 @@ class TextDrain extends PeriodicTask {
     this.clock = clock;
   }
 
+  /** Every text due now, one after another (a backlog after an outage goes in one pass, not a batch a second). */
   @Override
   protected void runOnce() {
-    for (int i = 0; i < settings.batchSize(); i++) {
-      Optional<Text> claimed = texts.claimNext(clock.instant(), settings.lease());
-      if (claimed.isEmpty()) {
-        break;
-      }
+    Optional<Text> claimed;
+    while ((claimed = texts.claimNext(clock.instant(), settings.lease())).isPresent()) {
       handle(claimed.get());
     }
     metrics.pending(texts.countUnsent());
@@ -80,8 +78,9 @@ class TextDrain extends PeriodicTask {
         await(text, "the return visit is not open yet");
         return;
       }
-      if (link.status() == RatingLinksForTexts.Status.NO_LONGER) {
-        end(text, TextState.SKIPPED, "VISIT_OVER"); // rated, sent back or answered again before the text went
+      if (link.status() != RatingLinksForTexts.Status.ISSUED) {
+        // rated, sent back or answered again before the text went, or an operator gave the citizen a link already
+        end(text, TextState.SKIPPED, link.status() == RatingLinksForTexts.Status.GIVEN ? "LINK_GIVEN" : "VISIT_OVER");
         return;
       }
       values.put(TextKind.RATING_LINK, link.url());

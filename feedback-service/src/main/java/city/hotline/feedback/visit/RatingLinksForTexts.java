@@ -1,13 +1,13 @@
 package city.hotline.feedback.visit;
 
-import city.hotline.support.web.ApiException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * 评价链接 for the resolution text (短信): a fresh one-time link for the answer a CaseResolved carried, issued only
- * when the text is sent (so no usable link is stored anywhere) and only while that answer's return visit is open.
+ * when the text is sent (so no usable link is stored anywhere), only while that answer's return visit is open, and
+ * only if nobody issued a link for that answer yet: an operator's link, given to the citizen already, stays valid.
  */
 @Component
 public class RatingLinksForTexts {
@@ -21,30 +21,31 @@ public class RatingLinksForTexts {
     this.service = service;
   }
 
-  /** Whether a link was issued for the text, is not yet possible, or no longer applies. */
-  public enum Status { ISSUED, NOT_YET, NO_LONGER }
+  /**
+   * ISSUED; NOT_YET (the visit has not read the answer, or changed while the link was written); NO_LONGER (the visit
+   * closed, went back to the unit or opened for a later answer); GIVEN (an operator issued a link for this answer).
+   */
+  public enum Status { ISSUED, NOT_YET, NO_LONGER, GIVEN }
 
   /** @param url the link, only when ISSUED */
   public record LinkForText(Status status, String url) {}
 
-  /**
-   * @param resolutionEventId the CaseResolved the text is about: NOT_YET until the visit has read it, NO_LONGER once
-   *     the visit closed, went back to the unit (重办) or opened for a later answer
-   */
+  /** @param resolutionEventId the CaseResolved the text is about */
   public LinkForText issue(String ticketId, String resolutionEventId) {
-    Optional<Visit> visit = visits.find(ticketId);
-    if (visit.isEmpty() || !visit.get().resolutions().contains(resolutionEventId)) {
-      boolean closed = visit.isPresent() && visit.get().state() == VisitState.CLOSED;
+    Optional<Visit> found = visits.find(ticketId);
+    if (found.isEmpty() || !found.get().resolutions().contains(resolutionEventId)) {
+      boolean closed = found.isPresent() && found.get().state() == VisitState.CLOSED;
       return new LinkForText(closed ? Status.NO_LONGER : Status.NOT_YET, null);
     }
-    List<String> resolutions = visit.get().resolutions();
-    if (visit.get().state() != VisitState.OPEN || !resolutions.get(resolutions.size() - 1).equals(resolutionEventId)) {
+    Visit visit = found.get();
+    List<String> resolutions = visit.resolutions();
+    if (visit.state() != VisitState.OPEN || !resolutions.get(resolutions.size() - 1).equals(resolutionEventId)) {
       return new LinkForText(Status.NO_LONGER, null);
     }
-    try {
-      return new LinkForText(Status.ISSUED, service.issueLink(ticketId, ISSUED_BY).url());
-    } catch (ApiException e) { // an operator's call or another link was written at the same moment: try again later
-      return new LinkForText(Status.NOT_YET, null);
+    if (visit.ratingLink() != null) {
+      return new LinkForText(Status.GIVEN, null);
     }
+    return service.issueFirstLink(visit, ISSUED_BY).map(link -> new LinkForText(Status.ISSUED, link.url()))
+        .orElse(new LinkForText(Status.NOT_YET, null));
   }
 }

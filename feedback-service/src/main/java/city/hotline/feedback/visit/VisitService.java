@@ -61,6 +61,22 @@ class VisitService {
     return new IssuedLink(ticketId, settings.publicUrl() + "/rate.html#" + token, expiresAt);
   }
 
+  /**
+   * A link for the resolution text (短信) of the visit's current answer, only if no link was issued for that answer
+   * yet (an operator's stays valid): empty if one was, or the visit changed meanwhile.
+   */
+  Optional<IssuedLink> issueFirstLink(Visit visit, String actor) {
+    String token = RatingLink.newToken();
+    Instant now = clock.instant();
+    Instant expiresAt = now.plus(settings.linkLifetime());
+    VisitChange change = visit.issueLink(RatingLink.hash(token), actor, now, expiresAt).expecting(Visit.RATING_LINK, null);
+    if (!visits.apply(change, null)) {
+      return Optional.empty();
+    }
+    log.info("rating link issued ticketId={} expiresAt={} by={}", visit.ticketId(), expiresAt, actor);
+    return Optional.of(new IssuedLink(visit.ticketId(), settings.publicUrl() + "/rate.html#" + token, expiresAt));
+  }
+
   /** What a citizen sees before rating: the ticket and the unit's answer. */
   CitizenView lookUp(String token) {
     Visit visit = visitOfLink(token);

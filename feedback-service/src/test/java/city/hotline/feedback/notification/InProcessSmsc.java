@@ -1,8 +1,10 @@
 package city.hotline.feedback.notification;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -63,6 +65,15 @@ public final class InProcessSmsc implements AutoCloseable {
   public record Submitted(String messageId, String destination, String text, byte esmClass, byte dataCoding,
       byte registeredDelivery, byte[] shortMessage) {}
 
+  /** A centre listening on a free port, for a static field. */
+  public static InProcessSmsc start() {
+    try {
+      return new InProcessSmsc();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public InProcessSmsc() throws IOException {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -88,6 +99,22 @@ public final class InProcessSmsc implements AutoCloseable {
 
   public List<Submitted> submittedTo(String destination) {
     return submitted.stream().filter(s -> s.destination().equals(destination)).toList();
+  }
+
+  /** The whole texts a number was sent, the parts of a long one joined as its phone would show them. */
+  public List<String> textsTo(String destination) {
+    List<String> texts = new ArrayList<>();
+    StringBuilder joined = new StringBuilder();
+    for (Submitted part : submittedTo(destination)) {
+      joined.append(part.text());
+      byte[] message = part.shortMessage();
+      boolean last = !GSMSpecificFeature.UDHI.containedIn(part.esmClass()) || message[5] == message[4];
+      if (last) {
+        texts.add(joined.toString());
+        joined.setLength(0);
+      }
+    }
+    return texts;
   }
 
   /** A delivery receipt for a message, sent to the bound client. */
