@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import city.hotline.intake.complaint.WorkOrders;
 import city.hotline.intake.open311.Open311Client;
+import city.hotline.intake.webhook.TestReceiver;
 import city.hotline.support.HotlineProperties;
 import city.hotline.support.kafka.EventCodec;
 import city.hotline.support.outbox.OutboxRelay;
@@ -724,5 +725,48 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
 
   private String workOrdersDistrict(String ticketId) {
     return as("OPERATOR").get("/api/complaints/" + ticketId).body().path("district").asString();
+  }
+
+  // --- Partners' webhooks (webhook package) ---
+
+  @Test
+  void aPartnersWebhookOnAnAreaGetsEachNewTicketThereSignedAndOnlyAnAdminManagesIt() throws Exception {
+    try (TestReceiver receiver = new TestReceiver(Duration.ofSeconds(1))) {
+      String partnerId = as("ADMIN").post("/api/admin/partners", Map.of("name", "汉阳区网格平台"))
+          .body().path("id").asString();
+      String webhooks = "/api/admin/partners/" + partnerId + "/webhooks";
+      Map<String, Object> subscription = Map.of("url", receiver.url("hanyang"), "scope", "AREA",
+          "district", "HANYANG", "category", "GREENERY");
+
+      assertThat(as("OPERATOR").post(webhooks, subscription).status()).isEqualTo(403);
+      Reply invalid = as("ADMIN").post(webhooks, Map.of("url", "partner.example/hook", "scope", "AREA"));
+      assertThat(invalid.status()).isEqualTo(400);
+      assertThat(invalid.body().path("errors").findValuesAsString("field")).containsExactly("url", "scope");
+      assertThat(as("ADMIN").post("/api/admin/partners/PT9999/webhooks", subscription).status()).isEqualTo(404);
+      Reply created = as("ADMIN").post(webhooks, subscription);
+      assertThat(created.status()).as(created.raw()).isEqualTo(201);
+      String webhookId = created.body().path("id").asString();
+      receiver.secret("hanyang", created.body().path("secret").asString());
+      assertThat(as("ADMIN").get(webhooks).raw()).contains(webhookId).doesNotContain("secret");
+
+      Map<String, Object> greenery = call();
+      greenery.put("district", "HANYANG");
+      greenery.put("category", "GREENERY");
+      String ticketId = as("OPERATOR").post("/api/complaints", greenery).body().path("ticketId").asString();
+
+      await().atMost(WAIT).until(() -> !receiver.taken(ticketId).isEmpty());
+      TestReceiver.Received registered = receiver.taken(ticketId).get(0);
+      assertThat(registered.ourStatus()).isEqualTo("REGISTERED");
+      assertThat(registered.body().path("status").asString()).isEqualTo("open");
+      assertThat(registered.body().path("webhookId").asString()).isEqualTo(webhookId);
+      assertThat(registered.raw()).doesNotContain("张三", "13812341234");
+      assertThat(receiver.refused()).as("bad signatures").isEmpty();
+      assertThat(as("ADMIN").get("/api/admin/partners/webhooks/parked").body().path("items").isArray()).isTrue();
+      assertThat(as("ADMIN").post("/api/admin/partners/webhooks/parked/" + registered.deliveryId() + "/redeliver",
+          Map.of()).status()).as("delivered, not parked").isEqualTo(409);
+
+      assertThat(as("ADMIN").delete(webhooks + "/" + webhookId).status()).isEqualTo(204);
+      assertThat(as("ADMIN").get(webhooks).body().size()).isZero();
+    }
   }
 }
