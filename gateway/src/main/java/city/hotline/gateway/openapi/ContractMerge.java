@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -73,7 +74,7 @@ final class ContractMerge {
       if (!owner.equals(service)) {
         continue;
       }
-      String contractPath = ContractPaths.withFormat(path);
+      String contractPath = ContractPaths.formatOf(path, doc.path("paths")::has);
       ObjectNode target = paths.computeIfAbsent(contractPath, p -> NODES.objectNode());
       for (String method : ContractPaths.METHODS) {
         JsonNode operation = item.getValue().get(method);
@@ -93,6 +94,7 @@ final class ContractMerge {
     operation.put("x-public", access.open());
     String described = operation.path("description").asString("");
     operation.put("description", access.describe() + (described.isBlank() ? "" : "\n\n" + described));
+    dropAuthorizationHeader(operation);
     ArrayNode security = operation.putArray("security");
     if (!access.open()) {
       security.addObject().putArray(BEARER);
@@ -107,6 +109,19 @@ final class ContractMerge {
       body.putObject("examples").set("spec", example.deepCopy());
     }
     return operation;
+  }
+
+  /** The bearer token is the security scheme's; OpenAPI ignores an Authorization header parameter anyway. */
+  private static void dropAuthorizationHeader(ObjectNode operation) {
+    if (operation.get("parameters") instanceof ArrayNode parameters) {
+      for (int i = parameters.size() - 1; i >= 0; i--) {
+        JsonNode parameter = parameters.get(i);
+        if ("header".equals(parameter.path("in").asString(""))
+            && HttpHeaders.AUTHORIZATION.equalsIgnoreCase(parameter.path("name").asString(""))) {
+          parameters.remove(i);
+        }
+      }
+    }
   }
 
   /** {@code .{format}}: json or xml, as the Open311 GeoReport v2 paths are written. */

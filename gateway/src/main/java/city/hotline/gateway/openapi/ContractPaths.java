@@ -1,6 +1,7 @@
 package city.hotline.gateway.openapi;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +25,18 @@ final class ContractPaths {
     return VARIABLE.matcher(template).replaceAll(SAMPLE_SEGMENT);
   }
 
-  /** {@code /open311/v2/services.json} (and {@code .xml}) → {@code /open311/v2/services.{format}}; others unchanged. */
-  static String withFormat(String path) {
+  /**
+   * {@code /open311/v2/services.json} → {@code /open311/v2/services.{format}} when the document also has the path with
+   * every other suffix (Open311's JSON and XML twins); any other path, e.g. {@code /.well-known/jwks.json}, unchanged.
+   */
+  static String formatOf(String path, Predicate<String> documented) {
     Matcher suffix = FORMAT_SUFFIX.matcher(path);
-    return suffix.matches() ? suffix.group(1) + ".{" + FORMAT_PARAMETER + "}" : path;
+    if (!suffix.matches()) {
+      return path;
+    }
+    String stem = suffix.group(1);
+    boolean twins = FORMATS.stream().allMatch(format -> documented.test(stem + "." + format));
+    return twins ? stem + ".{" + FORMAT_PARAMETER + "}" : path;
   }
 
   /** Whether the path carries the Open311 format as a variable. */

@@ -45,7 +45,7 @@ final class ErrorResponses {
 
   /**
    * The errors an operation can meet: 400 when it takes input, 401/403 behind a token, 404 for a named resource,
-   * 409 for a change. A service's own description of the same status is replaced, so all read alike.
+   * 409 for a change to a named resource (a step it cannot take in the state it is in). A service's own description of the same status is replaced, so all read alike.
    */
   static void addTo(ObjectNode operation, String method, String path, Access access) {
     ObjectNode responses = operation.withObject("responses");
@@ -62,7 +62,7 @@ final class ErrorResponses {
     if (ContractPaths.hasVariable(path) && !ContractPaths.hasFormat(path)) {
       refer(responses, "404");
     }
-    if (change && !access.open()) {
+    if (change && !access.open() && ContractPaths.hasVariable(path)) {
       refer(responses, "409");
     }
   }

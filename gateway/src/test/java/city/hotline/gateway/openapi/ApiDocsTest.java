@@ -104,7 +104,8 @@ class ApiDocsTest {
     JsonNode paths = contract.path("paths");
     assertThat(paths.propertyNames()).contains("/api/complaints", "/api/complaints/{ticketId}",
         "/open311/v2/services.{format}", "/api/cases/{ticketId}/claim", "/api/dashboard/backlog",
-        "/api/dashboard/summary", "/api/public/ratings", "/api/auth/login", "/api/admin/users", "/api-docs");
+        "/api/dashboard/summary", "/api/public/ratings", "/api/auth/login", "/api/admin/users", "/api-docs",
+        "/.well-known/jwks.json");
     assertThat(paths.propertyNames()).as("not routed, or the gateway's route machinery")
         .doesNotContain("/api/admin/books", "/v3/api-docs", "/api/complaints/**", "/open311/v2/services.json");
     assertThat(paths.at("/~1api~1dashboard~1backlog/get/operationId").asString())
@@ -139,6 +140,8 @@ class ApiDocsTest {
     JsonNode responses = paths.at("/~1api~1complaints~1{ticketId}/get/responses");
     assertThat(responses.propertyNames()).contains("200", "400", "401", "403", "404");
     assertThat(paths.at("/~1api~1cases~1{ticketId}~1claim/post/responses").propertyNames()).contains("409");
+    assertThat(paths.at("/~1api-docs/get/responses").propertyNames()).as("its token is the security scheme's")
+        .containsExactlyInAnyOrder("200", "401", "403");
     assertThat(responses.at("/404/$ref").asString()).isEqualTo("#/components/responses/NotFound");
     JsonNode problem = contract.at("/components/responses/BadRequest/content/application~1problem+json/schema");
     assertThat(problem.path("$ref").asString()).isEqualTo("#/components/schemas/Problem");

@@ -2,6 +2,7 @@ package city.hotline.gateway.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +19,16 @@ class ContractPathsTest {
   }
 
   @Test
-  void open311sJsonAndXmlSuffixesAreOnePathWithAFormat() {
-    assertThat(ContractPaths.withFormat("/open311/v2/services.json")).isEqualTo("/open311/v2/services.{format}");
-    assertThat(ContractPaths.withFormat("/open311/v2/requests/{id}.xml")).isEqualTo("/open311/v2/requests/{id}.{format}");
-    assertThat(ContractPaths.withFormat("/api/complaints/export.xlsx")).isEqualTo("/api/complaints/export.xlsx");
-    assertThat(ContractPaths.withFormat("/api/xml")).isEqualTo("/api/xml");
+  void open311sJsonAndXmlTwinsAreOnePathWithAFormat() {
+    Set<String> documented = Set.of("/open311/v2/services.json", "/open311/v2/services.xml",
+        "/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}.xml", "/.well-known/jwks.json");
+    assertThat(ContractPaths.formatOf("/open311/v2/services.json", documented::contains))
+        .isEqualTo("/open311/v2/services.{format}");
+    assertThat(ContractPaths.formatOf("/open311/v2/requests/{id}.xml", documented::contains))
+        .isEqualTo("/open311/v2/requests/{id}.{format}");
+    assertThat(ContractPaths.formatOf("/.well-known/jwks.json", documented::contains))
+        .as("no XML twin").isEqualTo("/.well-known/jwks.json");
+    assertThat(ContractPaths.formatOf("/api/xml", documented::contains)).isEqualTo("/api/xml");
   }
 
   @Test
