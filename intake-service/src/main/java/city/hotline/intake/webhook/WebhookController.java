@@ -56,7 +56,7 @@ class WebhookController {
     }
   }
 
-  record ParkedPage(List<ParkedView> items, int page, int size) {}
+  record ParkedPage(List<ParkedView> items, int page, int size, long total) {}
 
   record Redelivered(List<String> queued) {}
 
@@ -84,7 +84,8 @@ class WebhookController {
     int page = query.number("page", 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int size = query.number("size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     query.done();
-    return new ParkedPage(webhooks.parked(page, size).stream().map(ParkedView::of).toList(), page, size);
+    return new ParkedPage(webhooks.parked(page, size).stream().map(ParkedView::of).toList(), page, size,
+        webhooks.parkedCount());
   }
 
   @PostMapping("/webhooks/parked/{deliveryId}/redeliver")

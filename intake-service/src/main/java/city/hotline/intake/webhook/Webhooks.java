@@ -81,6 +81,10 @@ class Webhooks {
     return deliveries.parked(page, size);
   }
 
+  long parkedCount() {
+    return deliveries.count(DeliveryState.PARKED);
+  }
+
   /**
    * 重发: the parked chain this delivery belongs to (it and those parked before and behind it on its ticket) is pending
    * again, sent in order from the first.

@@ -58,7 +58,7 @@ class WebhookDeliveryTest {
   private final TestReceiver receiver;
 
   WebhookDeliveryTest() throws Exception {
-    receiver = new TestReceiver(Duration.ofSeconds(1));
+    receiver = new TestReceiver(Duration.ofSeconds(6));
     partners.put(PARTNER, partner(PARTNER, false));
     partners.put(OTHER, partner(OTHER, false));
     orders.put(OWN_TICKET, Tickets.order(OWN_TICKET, "JIANGAN", "partner:" + PARTNER, false));
@@ -82,10 +82,13 @@ class WebhookDeliveryTest {
     return Optional.ofNullable(partners.get(id));
   }
 
-  /** Short waits: a request may take 300 ms, the first retry 50 ms, doubling up to 200 ms. */
+  /**
+   * Short waits between attempts (50 ms doubling up to 200 ms), but an answer may take 3 s: a machine busy with other
+   * builds must not make a 2xx arrive after the sender stopped waiting (it would send the delivery again, as it must).
+   */
   private static WebhookSettings settings(Duration giveUpAfter) {
-    return new WebhookSettings(true, Duration.ofMillis(50), 100, 2, Duration.ofSeconds(1), Duration.ofMillis(300),
-        Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter, false, Duration.ofSeconds(1));
+    return new WebhookSettings(true, Duration.ofMillis(50), 100, 2, Duration.ofSeconds(5), Duration.ofSeconds(3),
+        Duration.ofSeconds(15), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter, false, Duration.ofSeconds(1));
   }
 
   private Webhooks admin(WebhookSettings settings) {
@@ -139,7 +142,7 @@ class WebhookDeliveryTest {
     assertThat(feed(area)).as("the extension request changes no status").isEqualTo(3);
     assertThat(feed(own) + feed(area)).as("the same events read again").isZero();
 
-    receiver.answerNext(FAIL, FAIL, FAIL, TOO_LATE, TOO_LATE);
+    receiver.answerNext(FAIL, FAIL, FAIL, TOO_LATE);
     startReplica(settings);
     startReplica(settings);
 
@@ -149,8 +152,8 @@ class WebhookDeliveryTest {
     assertThat(statuses(receiver.taken(AREA_TICKET))).containsExactly("REGISTERED", "DISPATCHED", "RESOLVED");
     assertThat(receiver.takenAgain()).as("deliveries sent again after a 2xx").isZero();
     assertThat(receiver.refused()).as("bad signatures").isEmpty();
-    assertThat(receiver.requests()).as("8 taken, 5 failed").isEqualTo(13);
-    assertThat(registry.get(DeliverySender.ATTEMPTS).tag("outcome", "retried").counter().count()).isEqualTo(5);
+    assertThat(receiver.requests()).as("8 taken, 4 failed").isEqualTo(12);
+    assertThat(registry.get(DeliverySender.ATTEMPTS).tag("outcome", "retried").counter().count()).isEqualTo(4);
 
     TestReceiver.Received resolved = receiver.taken(OWN_TICKET).get(3);
     assertThat(resolved.body().path("status").asString()).isEqualTo("open");
