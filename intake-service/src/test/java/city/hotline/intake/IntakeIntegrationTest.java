@@ -691,6 +691,9 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(revoked.body()).contains("api_key was revoked");
     assertThat(as("ADMIN").post("/api/admin/partners/" + partner[0] + "/key", Map.of()).status()).isEqualTo(409);
     assertThat(as("OPERATOR").post("/api/admin/partners", Map.of("name", "x")).status()).isEqualTo(403);
+    Reply nameless = as("ADMIN").post("/api/admin/partners", Map.of("contact", "x"));
+    assertThat(nameless.status()).isEqualTo(400);
+    assertThat(nameless.body().path("errors").get(0).path("field").asString()).isEqualTo("name");
   }
 
   @Test

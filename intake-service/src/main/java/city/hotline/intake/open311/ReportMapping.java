@@ -55,7 +55,7 @@ class ReportMapping {
     List<FieldProblem> problems = new ArrayList<>();
     RegistrationRequest.Location location = location(form, problems);
     String address = form.get("address_string");
-    if (address == null && location == null && !problems.stream().anyMatch(p -> p.field().equals("lat")
+    if (address == null && location == null && problems.stream().noneMatch(p -> p.field().equals("lat")
         || p.field().equals("long"))) {
       problems.add(new FieldProblem("address_string", form.has("address_id")
           ? "is required: address_id is not supported here, send lat & long or address_string"

@@ -37,10 +37,4 @@ public record Partner(
   public String displayName() {
     return name + " (" + id + ")";
   }
-
-  /** The partner id behind a Caller username, or null when the username is no partner's. */
-  public static String idOf(String username) {
-    return username != null && username.startsWith(USERNAME_PREFIX) ? username.substring(USERNAME_PREFIX.length())
-        : null;
-  }
 }

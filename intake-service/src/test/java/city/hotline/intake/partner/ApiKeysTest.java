@@ -29,8 +29,6 @@ class ApiKeysTest {
     Partner partner = new Partner("PT0007", "武汉城市通", false, null, null, null, null, null);
 
     assertThat(partner.username()).isEqualTo("partner:PT0007");
-    assertThat(Partner.idOf(partner.username())).isEqualTo("PT0007");
-    assertThat(Partner.idOf("operator1")).isNull();
     assertThat(partner.displayName()).isEqualTo("武汉城市通 (PT0007)");
   }
 }
