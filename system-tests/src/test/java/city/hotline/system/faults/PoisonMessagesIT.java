@@ -49,8 +49,9 @@ class PoisonMessagesIT {
   /** Every consumer group that reads intake's events, by the dead-letter topic of its service. */
   private static final Map<String, List<String>> GROUPS_BY_DEAD_LETTER_TOPIC = Map.of(
       "hotline.dispatch-service.dlt", List.of("dispatch-service"),
-      "hotline.feedback-service.dlt", List.of("feedback-statistics", "feedback-visits", "feedback-heat"),
-      "hotline.intake-service.dlt", List.of("intake-duplicates", "intake-registration-replay"));
+      "hotline.feedback-service.dlt", List.of("feedback-statistics", "feedback-visits", "feedback-heat",
+          "feedback-sms"),
+      "hotline.intake-service.dlt", List.of("intake-duplicates", "intake-registration-replay", "intake-webhooks"));
   private static final String REJECTED = "city.hotline.support.kafka.EventRejectedException";
   private static final Duration WAIT = Duration.ofMinutes(2);
   private static final int MAX_CALLS = 60;
