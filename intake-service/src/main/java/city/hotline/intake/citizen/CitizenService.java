@@ -39,21 +39,14 @@ class CitizenService {
     this.clock = clock;
   }
 
-  /** What a progress request gets: the progress, the one answer for "no such ticket or wrong digits", or "wait". */
-  sealed interface Answer {
-    record Found(Progress progress) implements Answer {}
-
-    record NoMatch() implements Answer {}
-
-    record TooManyTries(Duration retryAfter) implements Answer {}
-  }
-
   /**
    * 查询进度. A wrong number and an unknown ticket are one answer, reached the same way (a try counted, the order
    * looked up, the digits compared), so neither the answer nor its time tells whether a ticket exists; past the
    * wrong tries a window allows, every try at that number waits for the window to end, found or not.
+   *
+   * @throws org.springframework.web.ErrorResponseException 404 for no match, 429 past the wrong tries
    */
-  Answer progress(ProgressRequest request) {
+  Progress progress(ProgressRequest request) {
     String ticketId = request.ticket();
     Instant now = clock.instant();
     long window = settings.tryWindow().toMillis();
@@ -64,14 +57,14 @@ class CitizenService {
       if (tried == settings.wrongTries() + 1) {
         log.info("progress checks refused until {}: too many wrong tries ticketId={}", windowEnd, ticketId);
       }
-      return new Answer.TooManyTries(Duration.between(now, windowEnd));
+      throw ProgressRefusals.tooManyTries(Duration.between(now, windowEnd));
     }
     Optional<WorkOrder> order = orders.find(ticketId);
     if (!PhoneDigits.matches(order.map(WorkOrder::callerPhone).orElse(null), request.phoneLast4())) {
-      return new Answer.NoMatch();
+      throw ProgressRefusals.noMatch();
     }
     tries.giveBack(ticketId, windowStart);
-    return new Answer.Found(Progress.of(order.orElseThrow(), reference));
+    return Progress.of(order.orElseThrow(), reference);
   }
 
   /**
