@@ -103,12 +103,23 @@ final class ContractMerge {
       declareFormat(operation);
     }
     ErrorResponses.addTo(operation, method, path, access);
-    JsonNode example = inputs.examples().get(method.toUpperCase() + " " + path);
+    JsonNode example = exampleFor(inputs.examples(), method.toUpperCase() + " " + path);
     if (example != null && operation.path("requestBody").path("content").get("application/json")
         instanceof ObjectNode body) {
       body.putObject("examples").set("spec", example.deepCopy());
     }
     return operation;
+  }
+
+  /** The example written for {@code "METHOD /path"}, whatever its path variables are called. */
+  private static JsonNode exampleFor(JsonNode examples, String operation) {
+    String wanted = ContractPaths.anyVariableNames(operation);
+    for (Map.Entry<String, JsonNode> example : examples.properties()) {
+      if (ContractPaths.anyVariableNames(example.getKey()).equals(wanted)) {
+        return example.getValue();
+      }
+    }
+    return null;
   }
 
   /** The bearer token is the security scheme's; OpenAPI ignores an Authorization header parameter anyway. */

@@ -44,6 +44,11 @@ final class ContractPaths {
     return path.endsWith(".{" + FORMAT_PARAMETER + "}");
   }
 
+  /** {@code /api/cases/{ticketId}} and {@code /api/cases/{id}} alike: {@code /api/cases/{}}. */
+  static String anyVariableNames(String path) {
+    return VARIABLE.matcher(path).replaceAll("{}");
+  }
+
   static boolean hasVariable(String path) {
     return VARIABLE.matcher(path).find();
   }

@@ -5,6 +5,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -52,18 +56,37 @@ final class ServiceDocs {
     this.http = RestClient.builder().requestFactory(requests).build();
   }
 
-  /** Each service's document by its route id, in the routes' order. */
+  /**
+   * Each service's document by its route id, in the routes' order. Read at once from all of them: a service builds its
+   * description on the first request, which takes seconds, and the caller should wait for the slowest, not the sum.
+   */
   Map<String, JsonNode> read(String authorization) {
-    Map<String, JsonNode> docs = new LinkedHashMap<>();
-    bases.forEach((service, base) -> {
-      try {
-        String body = http.get().uri(base.resolve(path)).header(HttpHeaders.AUTHORIZATION, authorization)
-            .retrieve().body(String.class);
-        docs.put(service, JSON.readTree(body));
-      } catch (RestClientException | JacksonException e) {
-        throw new Unavailable(service, e);
+    ExecutorService readers = Executors.newFixedThreadPool(bases.size());
+    try {
+      Map<String, Future<JsonNode>> reading = new LinkedHashMap<>();
+      bases.forEach((service, base) -> reading.put(service, readers.submit(() -> read(service, base, authorization))));
+      Map<String, JsonNode> docs = new LinkedHashMap<>();
+      for (Map.Entry<String, Future<JsonNode>> doc : reading.entrySet()) {
+        docs.put(doc.getKey(), doc.getValue().get());
       }
-    });
-    return docs;
+      return docs;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Unavailable unavailable ? unavailable : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the services' API descriptions", e);
+    } finally {
+      readers.shutdownNow();
+    }
+  }
+
+  private JsonNode read(String service, URI base, String authorization) {
+    try {
+      String body = http.get().uri(base.resolve(path)).header(HttpHeaders.AUTHORIZATION, authorization)
+          .retrieve().body(String.class);
+      return JSON.readTree(body);
+    } catch (RestClientException | JacksonException e) {
+      throw new Unavailable(service, e);
+    }
   }
 }

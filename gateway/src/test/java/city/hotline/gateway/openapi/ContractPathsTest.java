@@ -16,6 +16,8 @@ class ContractPathsTest {
   void aTemplateIsAskedAboutWithAnyOneSegmentForEachVariable() {
     assertThat(ContractPaths.sample("/api/cases/{ticketId}/claim")).isEqualTo("/api/cases/x/claim");
     assertThat(ContractPaths.sample("/open311/v2/requests/{id}.{format}")).isEqualTo("/open311/v2/requests/x.x");
+    assertThat(ContractPaths.anyVariableNames("POST /api/admin/partners/{partnerId}/webhooks"))
+        .isEqualTo(ContractPaths.anyVariableNames("POST /api/admin/partners/{id}/webhooks"));
   }
 
   @Test
