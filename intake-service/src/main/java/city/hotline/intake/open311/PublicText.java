@@ -2,19 +2,32 @@ package city.hotline.intake.open311;
 
 import city.hotline.intake.complaint.ComplaintView;
 import city.hotline.intake.complaint.WorkOrder;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Free text of a work order as partners may read it: the names of its callers and anything that looks like a phone
- * number are blotted out, whatever the caller or a unit wrote. A name of one character is left (it would blot out
- * ordinary words); ticket numbers (letters then digits) are left.
+ * Free text of a work order as partners may read it: the names of its callers (also as 王女士, 王师傅 …, the way units
+ * write of them, and Latin names in any case), e-mail addresses and anything that looks like a phone number are
+ * blotted out, whatever the caller or a unit wrote. The text is NFKC-normalised first, so full-width digits (１３８…)
+ * are digits. A name of one character is left (it would blot out ordinary words); ticket numbers (letters then
+ * digits) and dates (2026-12-08) are left.
  */
 final class PublicText {
   static final String BLOT = "***";
-  /** Seven or more digits, spaces or dashes between them allowed, optionally after +86: a phone number. */
-  private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\dA-Za-z])(?:\\+?86[- ]?)?\\d(?:[- ]?\\d){6,}(?!\\d)");
+  /**
+   * Seven or more digits, a space, dash or dot between them allowed, optionally after +86: a phone number. Not a date
+   * written yyyy-MM-dd, which units' replies are full of.
+   */
+  private static final Pattern PHONE_LIKE = Pattern.compile(
+      "(?<![\\dA-Za-z])(?!\\d{4}-\\d{2}-\\d{2}(?!\\d))(?:\\+?86[- .]?)?\\d(?:[- .]?\\d){6,}(?!\\d)");
+  private static final Pattern E_MAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  /** How a caller is spoken of by surname (王女士, 李师傅): the surname is followed by one of these. */
+  private static final String HONORIFICS = "(?:先生|女士|小姐|老师|师傅|阿姨|大爷|大妈|同志|老板)";
+  /** Two-character family names (欧阳, 司马 …): their bearers are spoken of by both characters. */
+  private static final List<String> DOUBLE_SURNAMES = List.of("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟",
+      "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "西门", "南宫", "独孤", "澹台");
   private static final int SHORTEST_NAME = 2;
 
   private PublicText() {}
@@ -23,11 +36,25 @@ final class PublicText {
     if (text == null) {
       return null;
     }
-    String scrubbed = text;
+    String scrubbed = E_MAIL.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(BLOT);
     for (String name : names(order)) {
-      scrubbed = scrubbed.replace(name, BLOT);
+      scrubbed = Pattern.compile(Pattern.quote(name), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          .matcher(scrubbed).replaceAll(BLOT);
+      String surname = surname(name);
+      if (surname != null) {
+        scrubbed = Pattern.compile(Pattern.quote(surname) + HONORIFICS).matcher(scrubbed).replaceAll(BLOT);
+      }
     }
     return PHONE_LIKE.matcher(scrubbed).replaceAll(BLOT);
+  }
+
+  /** The family name of a Chinese name (its first character, or two for 欧阳 …); null for a Latin name. */
+  private static String surname(String name) {
+    if (!Character.isIdeographic(name.codePointAt(0))) {
+      return null;
+    }
+    return DOUBLE_SURNAMES.stream().filter(name::startsWith).findFirst()
+        .orElse(name.substring(0, Character.charCount(name.codePointAt(0))));
   }
 
   private static List<String> names(WorkOrder order) {
@@ -38,8 +65,12 @@ final class PublicText {
   }
 
   private static void add(List<String> names, String name) {
-    if (name != null && name.strip().length() >= SHORTEST_NAME) {
-      names.add(name.strip());
+    if (name == null) {
+      return;
+    }
+    String normalised = Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+    if (normalised.length() >= SHORTEST_NAME) {
+      names.add(normalised);
     }
   }
 }

@@ -1,5 +1,6 @@
 package city.hotline.intake.open311;
 
+import city.hotline.intake.complaint.Channel;
 import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.TimelineEntry;
 import city.hotline.intake.complaint.WorkOrder;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 /**
  * A work order as an Open311 service request, fields in the spec's order. Never the caller's name, phone or anything
  * else of theirs; a confidential (保密) caller's report also leaves out its address, description, place and media.
+ * {@code media_url} is only ever a partner's own photo, never an attachment of a call taken otherwise.
  * {@code status_notes} says publicly why the status is what it is (the unit's reply once resolved, with the callers'
  * names and phone numbers blotted out); {@code agency_responsible} is the unit handling it, as dispatch named it.
  * Intake keeps no deadline of the unit, so {@code expected_datetime} is null.
@@ -119,9 +121,12 @@ final class ServiceRequestView {
     return Optional.empty();
   }
 
-  /** The first attachment a partner can fetch (http or https), if any. */
+  /**
+   * The photo a partner's report came with (http or https), if any. Only an Open311 report's: the attachments of a
+   * call taken by phone, WeChat or the web are the operators' references (recordings, scans, an internal file store).
+   */
   private static String mediaUrl(WorkOrder order) {
-    return order.attachments() == null ? null : order.attachments().stream()
+    return order.channel() != Channel.OPEN311 || order.attachments() == null ? null : order.attachments().stream()
         .filter(a -> a.startsWith("https://") || a.startsWith("http://")).findFirst().orElse(null);
   }
 }

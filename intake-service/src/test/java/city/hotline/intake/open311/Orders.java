@@ -14,8 +14,13 @@ final class Orders {
 
   private Orders() {}
 
+  /** A call taken on the phone, with an operator's attachment. */
   static RegistrationRequest call(boolean confidential, String description) {
-    return new RegistrationRequest("王芳", "13812341234", confidential, "PHONE", "COMPLAINT", "STREET_LIGHTING",
+    return call("PHONE", "王芳", confidential, description);
+  }
+
+  static RegistrationRequest call(String channel, String callerName, boolean confidential, String description) {
+    return new RegistrationRequest(callerName, "13812341234", confidential, channel, "COMPLAINT", "STREET_LIGHTING",
         "NORMAL", "JIANGAN", "江岸区解放大道1000号", description, null, new RegistrationRequest.Location(114.3, 30.6),
         List.of("https://partner.example/photo/1.jpg"), null, null, null);
   }

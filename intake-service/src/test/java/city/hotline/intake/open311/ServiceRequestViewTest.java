@@ -15,7 +15,7 @@ class ServiceRequestViewTest {
 
   @Test
   void aRequestHasTheSpecsFieldsInItsOrderWithTimesInTheHotlinesOffset() {
-    WorkOrder order = Orders.registered(Orders.call(false, "路灯不亮已经三天"));
+    WorkOrder order = Orders.registered(Orders.call("OPEN311", "王芳", false, "路灯不亮已经三天"));
 
     Map<String, Object> view = ServiceRequestView.of(order, "路灯照明", WUHAN);
 
@@ -29,6 +29,52 @@ class ServiceRequestViewTest {
         .containsEntry("updated_datetime", "2026-12-08T09:30:00+08:00")
         .containsEntry("address", "江岸区解放大道1000号").containsEntry("lat", 30.6).containsEntry("long", 114.3)
         .containsEntry("media_url", "https://partner.example/photo/1.jpg").containsEntry("agency_responsible", null);
+  }
+
+  @Test
+  void onlyAPartnersReportShowsItsPhotoNeverTheAttachmentsOfACallTakenOtherwise() {
+    WorkOrder phoned = Orders.registered(Orders.call(false, "路灯不亮"));
+    WorkOrder reported = Orders.registered(Orders.call("OPEN311", "王芳", false, "路灯不亮"));
+
+    assertThat(ServiceRequestView.of(phoned, "路灯照明", WUHAN)).containsEntry("media_url", null);
+    assertThat(ServiceRequestView.of(reported, "路灯照明", WUHAN))
+        .containsEntry("media_url", "https://partner.example/photo/1.jpg");
+  }
+
+  /** The unit's reply (办结 note) as partners read it, for a call by this caller. */
+  private static Object reply(String callerName, String note) {
+    WorkOrder resolved = Orders.after(Orders.registered(Orders.call("PHONE", callerName, false, "路灯不亮")),
+        ComplaintStatus.RESOLVED, note, "JIANGAN_CGJ", Orders.AT.plusSeconds(60));
+    return ServiceRequestView.of(resolved, "路灯照明", WUHAN).get("status_notes");
+  }
+
+  @Test
+  void anEMailAddressInTheTextIsBlottedOut() {
+    assertThat(reply("王芳", "已回复至 wang.fang+12345@mail.qq.com 邮箱")).isEqualTo("已办结: 已回复至 *** 邮箱");
+  }
+
+  @Test
+  void theCallerSpokenOfBySurnameAndTitleIsBlottedOut() {
+    assertThat(reply("王芳", "经与王女士电话沟通, 王师傅已到场")).isEqualTo("已办结: 经与***电话沟通, ***已到场");
+    assertThat(reply("欧阳娜娜", "已告知欧阳小姐")).isEqualTo("已办结: 已告知***");
+    assertThat(reply("王芳", "李师傅已修复")).as("another person's title stays").isEqualTo("已办结: 李师傅已修复");
+  }
+
+  @Test
+  void fullWidthDigitsAreDigitsAndSoAPhoneNumber() {
+    assertThat(reply("王芳", "请拨１３８１２３４１２３４")).isEqualTo("已办结: 请拨***");
+  }
+
+  @Test
+  void aPhoneNumberWrittenWithDotsOrSpacesIsBlottedOutButADateIsNot() {
+    assertThat(reply("王芳", "已于2026-12-08修复, 回电 138.1234.1234 或 027 8555 1234"))
+        .isEqualTo("已办结: 已于2026-12-08修复, 回电 *** 或 ***");
+  }
+
+  @Test
+  void aLatinNameIsBlottedOutInAnyCase() {
+    assertThat(reply("John Smith", "Called JOHN SMITH back; john smith agreed")).isEqualTo("已办结: Called *** back; "
+        + "*** agreed");
   }
 
   @Test
