@@ -127,18 +127,30 @@ class ApiContractIT {
     assertThat(paths.at("/~1api~1complaints~1{ticketId}/get/responses/404/$ref").asString())
         .isEqualTo("#/components/responses/NotFound");
 
+    assertThat(paths.at("/~1api~1public~1progress/post/responses").propertyNames())
+        .as("the citizens' same 404 for a wrong number, and their rate limit").contains("404", "429");
+
     JsonNode document = JSON.readTree(read(settings.repoRoot().resolve("gateway/src/main/resources/openapi/contract.json")));
     List<String> stale = new ArrayList<>();
     document.path("examples").propertyNames().forEach(key -> {
-      String[] methodAndPath = key.split(" ", 2);
-      String path = paths.propertyNames().stream()
-          .filter(p -> Served.normalize(p).equals(Served.normalize(methodAndPath[1]))).findFirst().orElse("");
-      JsonNode body = paths.path(path).path(methodAndPath[0].toLowerCase()).path("requestBody");
-      if (body.at("/content/application~1json/examples/spec").isMissingNode()) {
+      if (operation(paths, key).at("/requestBody/content/application~1json/examples/spec").isMissingNode()) {
         stale.add(key);
       }
     });
-    assertThat(stale).as("examples for operations the contract does not have (or that take no JSON)").isEmpty();
+    document.path("errors").properties().forEach(listed -> listed.getValue().forEach(status -> {
+      if (!operation(paths, listed.getKey()).path("responses").has(status.asString())) {
+        stale.add(listed.getKey() + " " + status.asString());
+      }
+    }));
+    assertThat(stale).as("examples and errors written for operations the contract does not have").isEmpty();
+  }
+
+  /** The contract's operation for {@code "METHOD /path"}, whatever its path variables are called; missing if none. */
+  private static JsonNode operation(JsonNode paths, String methodAndPath) {
+    String[] parts = methodAndPath.split(" ", 2);
+    String path = paths.propertyNames().stream()
+        .filter(p -> Served.normalize(p).equals(Served.normalize(parts[1]))).findFirst().orElse("");
+    return paths.path(path).path(parts[0].toLowerCase());
   }
 
   private List<Operation> operations() {

@@ -85,7 +85,7 @@ class ApiDocsController {
   private ObjectNode build(String authorization, HttpServletRequest request) {
     Map<String, JsonNode> serviceDocs = services.read(authorization);
     ContractMerge.Inputs inputs = new ContractMerge.Inputs(document.path("info"), routes::routeFor,
-        (method, path) -> doors.access(request, method, path), document.path("examples"));
+        (method, path) -> doors.access(request, method, path), document.path("examples"), document.path("errors"));
     ObjectNode contract = ContractMerge.merge(inputs, ownDocument(request), serviceDocs);
     log.info("api contract built: {} paths from the gateway and {}", contract.path("paths").size(),
         serviceDocs.keySet());

@@ -32,8 +32,10 @@ final class ContractMerge {
    * @param routeFor the service the gateway sends a concrete path to, empty for the gateway's own paths
    * @param doors who may call what
    * @param examples by {@code "METHOD /path"}: a request body example ({@code summary}, {@code value})
+   * @param errors by {@code "METHOD /path"}: statuses an operation answers beyond those its shape tells
    */
-  record Inputs(JsonNode info, Function<String, Optional<String>> routeFor, Doors doors, JsonNode examples) {}
+  record Inputs(JsonNode info, Function<String, Optional<String>> routeFor, Doors doors, JsonNode examples,
+      JsonNode errors) {}
 
   private ContractMerge() {}
 
@@ -102,8 +104,10 @@ final class ContractMerge {
     if (ContractPaths.hasFormat(path)) {
       declareFormat(operation);
     }
-    ErrorResponses.addTo(operation, method, path, access);
-    JsonNode example = exampleFor(inputs.examples(), method.toUpperCase() + " " + path);
+    String key = method.toUpperCase() + " " + path;
+    JsonNode listed = forOperation(inputs.errors(), key);
+    ErrorResponses.addTo(operation, method, path, access, listed == null ? NODES.arrayNode() : listed);
+    JsonNode example = forOperation(inputs.examples(), key);
     if (example != null && operation.path("requestBody").path("content").get("application/json")
         instanceof ObjectNode body) {
       body.putObject("examples").set("spec", example.deepCopy());
@@ -111,10 +115,10 @@ final class ContractMerge {
     return operation;
   }
 
-  /** The example written for {@code "METHOD /path"}, whatever its path variables are called. */
-  private static JsonNode exampleFor(JsonNode examples, String operation) {
+  /** What the document writes for {@code "METHOD /path"}, whatever its path variables are called. */
+  private static JsonNode forOperation(JsonNode byOperation, String operation) {
     String wanted = ContractPaths.anyVariableNames(operation);
-    for (Map.Entry<String, JsonNode> example : examples.properties()) {
+    for (Map.Entry<String, JsonNode> example : byOperation.properties()) {
       if (ContractPaths.anyVariableNames(example.getKey()).equals(wanted)) {
         return example.getValue();
       }

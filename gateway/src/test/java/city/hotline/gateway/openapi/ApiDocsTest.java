@@ -150,6 +150,10 @@ class ApiDocsTest {
     assertThat(contract.at("/components/securitySchemes/bearer/bearerFormat").asString()).isEqualTo("JWT");
     assertThat(paths.at("/~1api~1complaints/post/requestBody/content/application~1json/examples/spec/value/category")
         .asString()).isEqualTo("STREET_LIGHTING");
+    assertThat(paths.at("/~1open311~1v2~1services.{format}/get/responses/400/$ref").asString())
+        .as("Open311's own error format, or problem+json on request").isEqualTo("#/components/responses/Open311BadRequest");
+    assertThat(contract.at("/components/responses/Open311BadRequest/content").propertyNames())
+        .containsExactly("application/json", "application/xml", "application/problem+json");
     assertThat(paths.at("/~1open311~1v2~1services.{format}/get/parameters/0/schema/enum").toString())
         .isEqualTo("[\"json\",\"xml\"]");
   }
