@@ -26,7 +26,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 store, taught two things MongoDB does.
+ * mongo-java-server's H2 store, taught three things MongoDB does.
  *
  * <p>A write is answered only once it is in the store's file ({@link GroupCommit}); the stock server
  * answered before H2 had written it, so a killed store lost up to a second of acknowledged writes.
@@ -39,6 +39,9 @@ import org.h2.mvstore.MVStore;
  * exactly the index's keys, so every guarded update beside its {@code _id} ({@code {_id: X, state: …}})
  * and every queue or deadline query scanned the whole collection. Which documents are looked at is all
  * that differs; the answer is the same (KeyedH2BackendTest plays the same queries on both stores).
+ *
+ * <p>A findAndModify answers with the document as its own update left it (AtomicFindAndModifyTest), not as a
+ * concurrent one changed it since.
  */
 final class KeyedH2Backend extends H2Backend {
     /** Where mongo-java-server's H2 backend keeps a collection's documents and its metadata. */
@@ -226,6 +229,20 @@ final class KeyedH2Backend extends H2Backend {
 
         private static boolean isStringOrOpen(Object bound) {
             return bound == null || bound instanceof String;
+        }
+
+        /**
+         * Answers with a copy of the document, taken under the collection's lock as the update is. The stock store
+         * answers with the stored document itself, which later updates change in place, and the answer is written to
+         * the client only after the commit: two racing {@code $inc}s both answered with the later count.
+         */
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            Document answer = super.findAndModify(query);
+            if (answer.get("value") instanceof Document value) {
+                answer.put("value", value.cloneDeeply());
+            }
+            return answer;
         }
 
         /** Under the collection's lock, as a find is: a count never meets a document between two of its writes. */

@@ -16,11 +16,16 @@ final class ServedStores implements AutoCloseable {
 
     /** dispatch's cases collection on a store of this backend. */
     MongoCollection<Document> cases(H2Backend backend) {
+        return collection(backend, "dispatch", "cases");
+    }
+
+    /** A collection on a store of this backend. */
+    MongoCollection<Document> collection(H2Backend backend, String database, String name) {
         MongoServer server = new MongoServer(backend);
         servers.add(server);
         MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         clients.add(client);
-        return client.getDatabase("dispatch").getCollection("cases");
+        return client.getDatabase(database).getCollection(name);
     }
 
     /** Stops the stores gracefully (their files closed), as a restart would. */
