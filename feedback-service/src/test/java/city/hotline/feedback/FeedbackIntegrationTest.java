@@ -68,8 +68,10 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     registry.add("hotline.visits.clock-interval", () -> "200ms");
     registry.add("hotline.visits.public-url", () -> "https://12345.example.gov.cn");
     registry.add("hotline.alerts.stream-heartbeat", () -> "1s");
-    // 短信 through an SMS centre in this JVM (jsmpp's server side), drained and re-bound at test pace
+    // 短信 through an SMS centre in this JVM (jsmpp's server side), drained, retried and re-bound at test pace; every
+    // test's calls are then texted through it, which the SMS tests tell apart by the caller's number
     registry.add("hotline.sms.sender", () -> "smpp");
+    registry.add("hotline.sms.retry-backoff", () -> "200ms");
     registry.add("hotline.sms.smpp.port", SMSC::port);
     registry.add("hotline.sms.drain-interval", () -> "100ms");
     registry.add("hotline.sms.wait-retry", () -> "100ms");
@@ -655,7 +657,12 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
   /** A registration event from this caller; its event id names the registration text. */
   private EventEnvelope<ComplaintRegistered> registration(String ticketId, String phone, boolean confidential,
       Boolean smsOptOut) {
-    return EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service", Instant.now(),
+    return registration(ticketId, phone, confidential, smsOptOut, Instant.now());
+  }
+
+  private EventEnvelope<ComplaintRegistered> registration(String ticketId, String phone, boolean confidential,
+      Boolean smsOptOut, Instant at) {
+    return EventEnvelope.of(EventType.COMPLAINT_REGISTERED, ticketId, "intake-service", at,
         new ComplaintRegistered(new CaseFacts("JIANGXIA", "SANITATION", "NORMAL", null), "孙七", phone, confidential,
             "PHONE", "COMPLAINT", "文化大道", "垃圾堆积", "operator", false, null, null, null, null, null, null,
             smsOptOut));
@@ -669,7 +676,10 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     return SMSC.textsTo(phone);
   }
 
-  /** 受理, 办结 with a working rating link, 结案: three texts, each once, receipts kept, nothing twice on redelivery. */
+  /**
+   * 受理, 办结 with a working rating link, 结案: three texts, each once, receipts kept, nothing twice on redelivery; the
+   * centre refusing the first try of the 办结 does not lose it, and its retry carries a fresh link that rates.
+   */
   @Test
   void aCallerIsTextedTheTicketTheAnswerWithARatingLinkThatWorksAndTheClosing() throws Exception {
     String ticketId = newTicket();
@@ -677,6 +687,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     List<String[]> events = lifecycleUpToResolved(ticketId, "JIANGXIA");
     EventEnvelope<ComplaintRegistered> registered = registration(ticketId, phone, false, null);
     events.set(0, new String[] {"hotline.intake.events", codec.encode(registered)});
+    SMSC.refuseNext("工单号" + ticketId + "）已办结");
     publish(ticketId, events);
 
     await().atMost(WAIT).until(() -> textsTo(phone).size() == 2);
@@ -684,6 +695,8 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     String resolved = textsTo(phone).get(1);
     assertThat(resolved).contains("已办结", ticketId, "已清运", "https://12345.example.gov.cn/rate.html#");
     String token = resolved.substring(resolved.indexOf('#') + 1, resolved.indexOf('#') + 44);
+    assertThat(database.getCollection("sms_texts").find(Filters.and(Filters.eq("ticketId", ticketId),
+        Filters.eq("kind", "RESOLVED"))).first().getInteger("attempts")).as("the refused first try").isEqualTo(1);
     assertThat(database.getCollection("sms_texts").find().into(new ArrayList<>()).toString()).as("no usable link kept")
         .doesNotContain(token).doesNotContain(phone);
 
@@ -706,7 +719,7 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
     assertThat(textsTo(phone)).hasSize(3);
   }
 
-  /** 保密, declined at the call, a landline, a number that replied 退订: no text, and the reason kept. */
+  /** 保密, declined at the call, a landline, a number that replied 退订, news two days old: no text, the reason kept. */
   @Test
   void noTextGoesToAConfidentialCallerOneWhoDeclinedALandlineOrANumberThatRepliedTd() throws Exception {
     String replier = String.valueOf(PHONES.incrementAndGet());
@@ -721,7 +734,9 @@ class FeedbackIntegrationTest extends ServiceIntegrationTest {
         "CONFIDENTIAL", registration(newTicket(), String.valueOf(PHONES.incrementAndGet()), true, null),
         "DECLINED_AT_CALL", registration(newTicket(), String.valueOf(PHONES.incrementAndGet()), false, true),
         "NOT_A_MOBILE", registration(newTicket(), "027-85551234", false, null),
-        "OPTED_OUT", registration(newTicket(), replier, false, null));
+        "OPTED_OUT", registration(newTicket(), replier, false, null),
+        "STALE", registration(newTicket(), String.valueOf(PHONES.incrementAndGet()), false, null,
+            Instant.now().minus(Duration.ofDays(2)))); // read two days late (a new group, a replay): not texted now
     refused.values().forEach(e -> probe.publish("hotline.intake.events", e.ticketId(), codec.encode(e)));
 
     refused.forEach((reason, event) -> await().atMost(WAIT).untilAsserted(() -> {

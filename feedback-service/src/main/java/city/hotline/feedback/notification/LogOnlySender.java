@@ -19,4 +19,9 @@ class LogOnlySender implements NotificationSender {
         text.kind().template(), text.body().length(), messageId);
     return List.of(messageId);
   }
+
+  @Override
+  public boolean ready() {
+    return true;
+  }
 }

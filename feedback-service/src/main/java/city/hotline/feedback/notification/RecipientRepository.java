@@ -1,9 +1,10 @@
 package city.hotline.feedback.notification;
 
+import city.hotline.support.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -27,11 +28,22 @@ class RecipientRepository {
   RecipientRepository(MongoDatabase database) {
     this.recipients = database.getCollection(RECIPIENTS, Recipient.class);
     this.optOuts = database.getCollection(OPT_OUTS);
+    recipients.createIndex(Indexes.ascending(Recipient.NOTED_AT)); // the purge
   }
 
-  /** As registered; a redelivered registration writes the same again. */
+  /** As registered; a redelivered registration changes nothing (nor brings back a number dropped at closing). */
   void note(Recipient recipient) {
-    recipients.replaceOne(Filters.eq(ID, recipient.ticketId()), recipient, new ReplaceOptions().upsert(true));
+    Inserts.insertIfAbsent(recipients, recipient);
+  }
+
+  /** The case is closed, its last text done: the caller's number is no longer needed (later texts find none). */
+  void dropPhone(String ticketId) {
+    recipients.updateOne(Filters.eq(ID, ticketId), Updates.unset(Recipient.PHONE));
+  }
+
+  /** Deletes whom the texts of calls registered before {@code before} went to. */
+  void purge(Instant before) {
+    recipients.deleteMany(Filters.lt(Recipient.NOTED_AT, before));
   }
 
   Optional<Recipient> find(String ticketId) {

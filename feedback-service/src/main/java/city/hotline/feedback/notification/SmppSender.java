@@ -2,6 +2,8 @@ package city.hotline.feedback.notification;
 
 import city.hotline.support.PeriodicTask;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -23,12 +25,15 @@ import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.jsmpp.util.InvalidDeliveryReceiptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +50,25 @@ class SmppSender extends PeriodicTask implements NotificationSender {
   private static final int REFERENCES = 256;
   /** SMPP 3.4 §5.1.2.1 esme_rinvcmdid: data_sm is not how this service takes replies. */
   private static final int INVALID_COMMAND = 0x00000003;
+  /** SMPP 3.4 §5.2.14 priority_flag 0: a normal message (no bulk/urgent class asked of the centre). */
+  private static final byte NORMAL_PRIORITY = 0;
 
   private final SmsSettings.Smpp settings;
   private final SmppInbound inbound;
   private final SecureRandom random = new SecureRandom();
   private final Object sessionLock = new Object();
-  private SMPPSession session;
+  private final TypeOfNumber sourceTon;
+  private final TypeOfNumber destinationTon;
+  /** Written under sessionLock; read without it by {@link #ready()}, which must not wait for a bind under way. */
+  private volatile SMPPSession session;
 
   SmppSender(SmsSettings.Smpp settings, SmppInbound inbound) {
     super("smpp-session", settings.reconnectInterval(), "SMS centre " + settings.host() + ":" + settings.port()
         + " cannot be bound, texts wait in the outbox");
     this.settings = settings;
     this.inbound = inbound;
+    this.sourceTon = TypeOfNumber.valueOf(settings.sourceTon());
+    this.destinationTon = TypeOfNumber.valueOf(settings.destinationTon());
   }
 
   @Override
@@ -74,17 +86,33 @@ class SmppSender extends PeriodicTask implements NotificationSender {
       synchronized (sessionLock) {
         SMPPSession bound = bound();
         for (byte[] segment : segments) {
-          messageIds.add(bound.submitShortMessage(settings.systemType(),
-              TypeOfNumber.valueOf(settings.sourceTon()), NumberingPlanIndicator.UNKNOWN, settings.sourceAddress(),
-              TypeOfNumber.valueOf(settings.destinationTon()), NumberingPlanIndicator.ISDN, text.mobile(),
-              esm, (byte) 0, (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE),
-              (byte) 0, UCS2, (byte) 0, segment).getMessageId());
+          messageIds.add(bound.submitShortMessage(settings.serviceType(), sourceTon, NumberingPlanIndicator.UNKNOWN,
+              settings.sourceAddress(), destinationTon, NumberingPlanIndicator.ISDN, text.mobile(), esm, (byte) 0,
+              NORMAL_PRIORITY, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
+              UCS2, (byte) 0, segment).getMessageId());
         }
       }
       return messageIds;
-    } catch (Exception e) { // jsmpp's PDU, timeout, negative response and I/O failures: all mean "not taken"
-      throw new SendFailure("submit_sm failed after " + messageIds.size() + " of " + segments.size() + " parts: " + e, e);
+    } catch (IOException e) { // no connection, or it broke: the centre's state, not the text's
+      throw new CentreUnavailable(
+          "SMS centre unavailable " + progress(messageIds, segments) + ": " + e.getClass().getSimpleName(), e);
+    } catch (NegativeResponseException e) {
+      throw new SendFailure("submit_sm refused " + progress(messageIds, segments) + ": command status 0x"
+          + Integer.toHexString(e.getCommandStatus()), e);
+    } catch (Exception e) { // jsmpp's PDU, timeout and invalid-response failures; the class only (values may be quoted)
+      throw new SendFailure(
+          "submit_sm failed " + progress(messageIds, segments) + ": " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  private static String progress(List<String> accepted, List<byte[]> segments) {
+    return "after " + accepted.size() + " of " + segments.size() + " parts";
+  }
+
+  @Override
+  public boolean ready() {
+    SMPPSession current = session;
+    return current != null && current.getSessionState().isBound();
   }
 
   @Override
@@ -109,7 +137,7 @@ class SmppSender extends PeriodicTask implements NotificationSender {
         session = null;
         log.warn("SMS centre connection lost, binding again host={} port={}", settings.host(), settings.port());
       }
-      SMPPSession fresh = new SMPPSession();
+      SMPPSession fresh = new SMPPSession(this::connect);
       fresh.setTransactionTimer(settings.timeout().toMillis());
       fresh.setEnquireLinkTimer((int) settings.enquireLink().toMillis());
       fresh.setMessageReceiverListener(new Receiver());
@@ -124,6 +152,18 @@ class SmppSender extends PeriodicTask implements NotificationSender {
       session = fresh;
       log.info("SMS centre bound host={} port={} bindType={}", settings.host(), settings.port(), settings.bindType());
       return session;
+    }
+  }
+
+  /** jsmpp's own factory has no connect timeout: a centre that drops the packets would hold the send ~2 minutes. */
+  private Connection connect(String host, int port) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(host, port), (int) settings.connectTimeout().toMillis());
+      return new SocketConnection(socket);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
     }
   }
 

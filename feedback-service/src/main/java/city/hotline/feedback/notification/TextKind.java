@@ -10,7 +10,13 @@ import java.util.Set;
 public enum TextKind {
   REGISTERED(Set.of(TextKind.TICKET_ID, TextKind.TRACK_URL)),
   RESOLVED(Set.of(TextKind.TICKET_ID, TextKind.TRACK_URL, TextKind.ANSWER, TextKind.RATING_LINK)),
-  CLOSED(Set.of(TextKind.TICKET_ID, TextKind.TRACK_URL));
+  CLOSED(Set.of(TextKind.TICKET_ID, TextKind.TRACK_URL)),
+  /**
+   * Not a text of its own: how a RESOLVED text reads when an operator already gave the citizen a rating link for the
+   * answer (the answer, no second link, and a sentence saying so).
+   */
+  RESOLVED_WITHOUT_LINK(Set.of(TextKind.TICKET_ID, TextKind.TRACK_URL, TextKind.ANSWER));
+
 
   static final String TICKET_ID = "ticketId";
   static final String TRACK_URL = "trackUrl";
@@ -27,7 +33,7 @@ public enum TextKind {
     return placeholders;
   }
 
-  /** Its key in the templates file and its name in logs: registered, resolved, closed. */
+  /** Its key in the templates file and its name in logs: registered, resolved, resolved_without_link, closed. */
   String template() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -32,6 +32,8 @@ class TextRepository {
   static final String RECEIPTS = "sms_receipts";
   private static final String ID = "_id";
   private static final List<TextState> UNSENT = List.of(TextState.PENDING, TextState.SENDING);
+  private static final List<TextState> ENDED = List.of(TextState.SENT, TextState.SKIPPED, TextState.FAILED);
+  private static final String RECEIPT_AT = "at";
 
   private final MongoCollection<Text> texts;
   private final MongoCollection<Document> receipts;
@@ -41,6 +43,10 @@ class TextRepository {
     this.receipts = database.getCollection(RECEIPTS);
     // the sender's next text: pending or with a lapsed claim, due first
     texts.createIndex(Indexes.ascending(Text.STATE, Text.DUE_AT));
+    // the oldest unsent (hotline_sms_oldest_pending_age) and the purge of ended texts
+    texts.createIndex(Indexes.ascending(Text.STATE, Text.CREATED_AT));
+    texts.createIndex(Indexes.ascending(Text.STATE, Text.ENDED_AT));
+    receipts.createIndex(Indexes.ascending(RECEIPT_AT));
   }
 
   /** @return false when a text about this event is there already (the event was read before) */
@@ -67,7 +73,7 @@ class TextRepository {
   /** The SMS centre took it; false if the claim lapsed and another sender has it now. */
   boolean sent(Text claimed, List<String> messageIds, Instant at) {
     return update(claimed, Updates.combine(Updates.set(Text.STATE, TextState.SENT), Updates.set(Text.MESSAGE_IDS, messageIds),
-        Updates.set(Text.SENT_AT, at), Updates.unset(Text.REASON)));
+        Updates.set(Text.SENT_AT, at), Updates.set(Text.ENDED_AT, at), Updates.unset(Text.REASON)));
   }
 
   /** Back to pending until {@code dueAt}, having failed {@code attempts} times, with what it waits for. */
@@ -77,18 +83,32 @@ class TextRepository {
   }
 
   /** Ends it unsent: SKIPPED or FAILED, and why. */
-  boolean end(Text claimed, TextState state, String reason) {
-    return update(claimed, Updates.combine(Updates.set(Text.STATE, state), Updates.set(Text.REASON, reason)));
+  boolean end(Text claimed, TextState state, String reason, Instant at) {
+    return update(claimed, Updates.combine(Updates.set(Text.STATE, state), Updates.set(Text.REASON, reason),
+        Updates.set(Text.ENDED_AT, at)));
   }
 
   long countUnsent() {
     return texts.countDocuments(Filters.in(Text.STATE, UNSENT));
   }
 
+  /** When the event of the oldest text not sent yet happened, if any is unsent. */
+  Optional<Instant> oldestUnsent() {
+    return Optional.ofNullable(texts.find(Filters.in(Text.STATE, UNSENT)).sort(Sorts.ascending(Text.CREATED_AT))
+        .limit(1).first()).map(Text::createdAt);
+  }
+
+  /** Deletes the texts that ended and the receipts that came before {@code before}; how many texts went. */
+  long purge(Instant before) {
+    receipts.deleteMany(Filters.lt(RECEIPT_AT, before));
+    return texts.deleteMany(Filters.and(Filters.in(Text.STATE, ENDED), Filters.lt(Text.ENDED_AT, before)))
+        .getDeletedCount();
+  }
+
   /** A delivery receipt (回执) for one message: its final state (DELIVRD, UNDELIV, …) and error code. */
   void receipt(String messageId, String state, String error, Instant at) {
     receipts.updateOne(Filters.eq(ID, messageId), Updates.combine(Updates.set("state", state),
-        Updates.set("error", error), Updates.set("at", at)), new UpdateOptions().upsert(true));
+        Updates.set("error", error), Updates.set(RECEIPT_AT, at)), new UpdateOptions().upsert(true));
   }
 
   /** The receipts' states of these messages, by message id (those without a receipt yet left out). */

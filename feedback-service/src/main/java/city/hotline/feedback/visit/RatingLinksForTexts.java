@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 /**
  * 评价链接 for the resolution text (短信): a fresh one-time link for the answer a CaseResolved carried, issued only
  * when the text is sent (so no usable link is stored anywhere), only while that answer's return visit is open, and
- * only if nobody issued a link for that answer yet: an operator's link, given to the citizen already, stays valid.
+ * only if no operator issued a link for that answer: an operator's link, given to the citizen already, stays valid.
+ * A link an earlier try of the same text issued (the centre was down, the sender died before the outcome was written)
+ * is replaced: one answer is one text (the text is keyed by the CaseResolved), and each new answer clears the link,
+ * so a text's link on the visit is this text's, never delivered or delivered in a text that is sent again now.
  */
 @Component
 public class RatingLinksForTexts {
@@ -42,10 +45,11 @@ public class RatingLinksForTexts {
     if (visit.state() != VisitState.OPEN || !resolutions.get(resolutions.size() - 1).equals(resolutionEventId)) {
       return new LinkForText(Status.NO_LONGER, null);
     }
-    if (visit.ratingLink() != null) {
-      return new LinkForText(Status.GIVEN, null);
+    RatingLink.Issued current = visit.ratingLink();
+    if (current != null && !(ISSUED_BY.equals(current.issuedBy()) && current.usedAt() == null)) {
+      return new LinkForText(Status.GIVEN, null); // an operator's, or used (the visit then is no longer open anyway)
     }
-    return service.issueFirstLink(visit, ISSUED_BY).map(link -> new LinkForText(Status.ISSUED, link.url()))
+    return service.issueTextLink(visit, ISSUED_BY, current == null ? null : current.hash()).map(link -> new LinkForText(Status.ISSUED, link.url()))
         .orElse(new LinkForText(Status.NOT_YET, null));
   }
 }

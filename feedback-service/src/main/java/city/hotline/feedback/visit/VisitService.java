@@ -62,18 +62,24 @@ class VisitService {
   }
 
   /**
-   * A link for the resolution text (短信) of the visit's current answer, only if no link was issued for that answer
-   * yet (an operator's stays valid): empty if one was, or the visit changed meanwhile.
+   * A link for the resolution text (短信) of the visit's current answer, in place of {@code replacing}: null when no link
+   * was issued for that answer yet (an operator's stays valid), else the hash of the text's own earlier, undelivered
+   * link (guarded on it and on its being unused, so a link that was used or replaced meanwhile is never touched).
+   * Empty if the visit changed meanwhile.
    */
-  Optional<IssuedLink> issueFirstLink(Visit visit, String actor) {
+  Optional<IssuedLink> issueTextLink(Visit visit, String actor, String replacing) {
     String token = RatingLink.newToken();
     Instant now = clock.instant();
     Instant expiresAt = now.plus(settings.linkLifetime());
-    VisitChange change = visit.issueLink(RatingLink.hash(token), actor, now, expiresAt).expecting(Visit.RATING_LINK, null);
+    VisitChange change = visit.issueLink(RatingLink.hash(token), actor, now, expiresAt);
+    change = replacing == null ? change.expecting(Visit.RATING_LINK, null)
+        : change.expecting(Visit.RATING_LINK + "." + RatingLink.Issued.HASH, replacing)
+            .expecting(Visit.RATING_LINK + "." + RatingLink.Issued.USED_AT, null);
     if (!visits.apply(change, null)) {
       return Optional.empty();
     }
-    log.info("rating link issued ticketId={} expiresAt={} by={}", visit.ticketId(), expiresAt, actor);
+    log.info("rating link issued ticketId={} expiresAt={} by={}{}", visit.ticketId(), expiresAt, actor,
+        replacing == null ? "" : " (replacing the text's undelivered one)");
     return Optional.of(new IssuedLink(visit.ticketId(), settings.publicUrl() + "/rate.html#" + token, expiresAt));
   }
 

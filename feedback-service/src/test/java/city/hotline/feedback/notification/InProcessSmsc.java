@@ -52,12 +52,16 @@ import org.jsmpp.util.MessageId;
  */
 public final class InProcessSmsc implements AutoCloseable {
   private static final int UNSUPPORTED = 0x00000003;
+  /** SMPP 3.4 esme_rsyserr: the centre's own failure, as a busy or broken centre answers. */
+  private static final int SYSTEM_ERROR = 0x00000008;
   private static final long BIND_WAIT_MILLIS = 5000;
 
   private final SMPPServerSessionListener listener;
   private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
   private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
   private final AtomicInteger binds = new AtomicInteger();
+  private final List<String> refuseNext = new CopyOnWriteArrayList<>();
+  private final AtomicInteger refused = new AtomicInteger();
   private final int port;
   private volatile boolean closed;
 
@@ -87,6 +91,15 @@ public final class InProcessSmsc implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The next submit_sm whose text contains this is refused (esme_rsyserr) and not kept; once per call. */
+  public void refuseNext(String fragment) {
+    refuseNext.add(fragment);
+  }
+
+  public int refused() {
+    return refused.get();
   }
 
   public int binds() {
@@ -171,10 +184,18 @@ public final class InProcessSmsc implements AutoCloseable {
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
       try {
+        String text = decode(submit);
+        if (refuseNext.stream().anyMatch(text::contains)) {
+          refuseNext.remove(refuseNext.stream().filter(text::contains).findFirst().orElseThrow());
+          refused.incrementAndGet();
+          throw new ProcessRequestException("refused as asked", SYSTEM_ERROR);
+        }
         MessageId id = new MessageId(UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-        submitted.add(new Submitted(id.getValue(), submit.getDestAddress(), decode(submit), submit.getEsmClass(),
+        submitted.add(new Submitted(id.getValue(), submit.getDestAddress(), text, submit.getEsmClass(),
             submit.getDataCoding(), submit.getRegisteredDelivery(), submit.getShortMessage()));
         return new SubmitSmResult(id, new OptionalParameter[0]);
+      } catch (ProcessRequestException e) {
+        throw e;
       } catch (Exception e) {
         throw new ProcessRequestException(e.getMessage(), UNSUPPORTED, e);
       }

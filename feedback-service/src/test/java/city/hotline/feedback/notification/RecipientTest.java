@@ -26,16 +26,16 @@ class RecipientTest {
 
   @Test
   void eachReasonForNoTextIsNamed() {
-    assertThat(new Recipient("T", "13700001111", false, false).refusal(false)).isEmpty();
-    assertThat(new Recipient("T", "13700001111", true, false).refusal(false)).contains("CONFIDENTIAL");
-    assertThat(new Recipient("T", "13700001111", false, true).refusal(false)).contains("DECLINED_AT_CALL");
-    assertThat(new Recipient("T", "027-85551234", false, false).refusal(false)).contains("NOT_A_MOBILE");
-    assertThat(new Recipient("T", "13700001111", false, false).refusal(true)).contains("OPTED_OUT");
+    assertThat(new Recipient("T", "13700001111", false, false, null).refusal(false)).isEmpty();
+    assertThat(new Recipient("T", "13700001111", true, false, null).refusal(false)).contains("CONFIDENTIAL");
+    assertThat(new Recipient("T", "13700001111", false, true, null).refusal(false)).contains("DECLINED_AT_CALL");
+    assertThat(new Recipient("T", "027-85551234", false, false, null).refusal(false)).contains("NOT_A_MOBILE");
+    assertThat(new Recipient("T", "13700001111", false, false, null).refusal(true)).contains("OPTED_OUT");
   }
 
   @Test
   void aRecipientInALogNeverShowsTheNumber() {
-    assertThat(new Recipient("T", "13700001111", false, false).toString()).doesNotContain("1111");
+    assertThat(new Recipient("T", "13700001111", false, false, null).toString()).doesNotContain("1111");
     assertThat(new OutgoingText("T", TextKind.RESOLVED, "13700001111", "评价 https://x/rate.html#secret").toString())
         .doesNotContain("1111").doesNotContain("secret");
   }

@@ -47,8 +47,8 @@ class SmppSenderTest {
   }
 
   static SmsSettings.Smpp settings(int port) {
-    return new SmsSettings.Smpp("localhost", port, "hotline", "secret", "", "transceiver", "12345", "UNKNOWN",
-        "UNKNOWN", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(200));
+    return new SmsSettings.Smpp("localhost", port, "hotline", "secret", "", "", "transceiver", "12345", "UNKNOWN",
+        "UNKNOWN", 3, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(200));
   }
 
   private static OutgoingText text(String body) {
@@ -98,9 +98,11 @@ class SmppSenderTest {
   }
 
   @Test
-  void aLostConnectionIsBoundAgainAndACentreThatIsDownFailsTheSend() throws Exception {
+  void aLostConnectionIsBoundAgainAndACentreThatIsDownIsUnavailableNotARefusal() throws Exception {
+    assertThat(sender.ready()).as("not bound yet").isFalse();
     sender.start();
     await().atMost(WAIT).until(() -> smsc.binds() == 1);
+    await().atMost(WAIT).until(sender::ready);
 
     smsc.dropConnections();
     await().atMost(WAIT).until(() -> smsc.binds() == 2); // the periodic check binds again by itself
@@ -108,7 +110,8 @@ class SmppSenderTest {
     assertThat(smsc.submitted()).extracting(InProcessSmsc.Submitted::text).containsExactly("第二条");
 
     smsc.close();
-    assertThatThrownBy(() -> sender.send(text("第三条"))).isInstanceOf(NotificationSender.SendFailure.class)
-        .hasMessageContaining("submit_sm failed");
+    await().atMost(WAIT).until(() -> !sender.ready());
+    assertThatThrownBy(() -> sender.send(text("第三条"))).isInstanceOf(NotificationSender.CentreUnavailable.class)
+        .hasMessageContaining("SMS centre unavailable");
   }
 }

@@ -40,15 +40,15 @@ class TextRepositoryTest {
   @Test
   void anEventReadTwiceIsOneText() {
     TextRepository texts = texts("sms-once");
-    assertThat(texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW))).isTrue();
-    assertThat(texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW))).isFalse();
+    assertThat(texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW, NOW))).isTrue();
+    assertThat(texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW, NOW))).isFalse();
     assertThat(texts.countUnsent()).isEqualTo(1);
   }
 
   @Test
   void aClaimedTextIsNoOneElsesUntilItsLeaseLapsesThenItIsRetakenAndOnlyTheNewClaimRecordsIt() {
     TextRepository texts = texts("sms-lease");
-    texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW));
+    texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW, NOW));
 
     Text first = texts.claimNext(NOW, LEASE).orElseThrow();
     assertThat(texts.claimNext(NOW.plusSeconds(1), LEASE)).as("leased").isEmpty();
@@ -69,8 +69,8 @@ class TextRepositoryTest {
   @Test
   void aTextPutOffWaitsItsTurnAndTheDueOneGoesFirst() {
     TextRepository texts = texts("sms-order");
-    texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW));
-    texts.add(Text.pending("e2", "WH2", TextKind.REGISTERED, null, NOW.plusMillis(1)));
+    texts.add(Text.pending("e1", "WH1", TextKind.REGISTERED, null, NOW, NOW));
+    texts.add(Text.pending("e2", "WH2", TextKind.REGISTERED, null, NOW.plusMillis(1), NOW.plusMillis(1)));
     Text first = texts.claimNext(NOW.plusMillis(1), LEASE).orElseThrow();
     assertThat(first.id()).isEqualTo("e1");
     assertThat(texts.later(first, NOW.plusSeconds(10), 1, "not taken")).isTrue();
@@ -86,5 +86,25 @@ class TextRepositoryTest {
     texts.receipt("m2", "UNDELIV", "001", NOW);
     assertThat(texts.receipts(List.of("m1", "m2", "m3"))).containsOnly(
         org.assertj.core.api.Assertions.entry("m1", "DELIVRD"), org.assertj.core.api.Assertions.entry("m2", "UNDELIV"));
+  }
+
+  @Test
+  void keepLaterEndedTextsReceiptsAndCallersGoTheUnsentStayAndTheOldestUnsentIsKnown() {
+    TextRepository texts = texts("sms-purge");
+    RecipientRepository recipients = new RecipientRepository(client.getDatabase("sms-purge"));
+    texts.add(Text.pending("old", "WH1", TextKind.REGISTERED, null, NOW, NOW));
+    texts.add(Text.pending("unsent", "WH2", TextKind.REGISTERED, null, NOW.plusSeconds(1), NOW));
+    texts.sent(texts.claimNext(NOW, LEASE).orElseThrow(), List.of("m1"), NOW);
+    texts.receipt("m1", "DELIVRD", "000", NOW);
+    recipients.note(new Recipient("WH1", "13700001111", false, false, NOW));
+    assertThat(texts.oldestUnsent()).contains(NOW.plusSeconds(1));
+
+    assertThat(texts.purge(NOW)).as("nothing older").isZero();
+    assertThat(texts.purge(NOW.plusMillis(1))).isEqualTo(1);
+    recipients.purge(NOW.plusMillis(1));
+
+    assertThat(texts.receipts(List.of("m1"))).isEmpty();
+    assertThat(recipients.find("WH1")).isEmpty();
+    assertThat(texts.countUnsent()).isEqualTo(1);
   }
 }
