@@ -21,8 +21,8 @@ public final class Counters {
   private Counters() {}
 
   /**
-   * The counter's next number, 1 the first time: the counter as it stood before this increment, plus one (the
-   * embedded store may answer "after" with a document a concurrent increment changed already).
+   * The counter's next number, 1 the first time: the counter as it stood before this increment, plus one. Racing
+   * callers each get their own number, on MongoDB and on the embedded store alike (AtomicFindAndModifyTest).
    */
   public static long next(MongoCollection<Document> counters, String name) {
     Document before = upsert(counters, Filters.eq("_id", name), Updates.inc("seq", 1L));
