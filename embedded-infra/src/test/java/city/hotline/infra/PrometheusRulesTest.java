@@ -15,7 +15,8 @@ class PrometheusRulesTest {
 
     static final List<String> ALERTS = List.of("HotlineConsumerLagHigh", "HotlineOutboxStale", "HotlineDeadLetters",
             "HotlineClockStalled", "HotlineHttp5xxRate", "HotlineSignInThrottlingSpike", "HotlineTargetDown",
-            "HotlineSurgeDetectionStopped", "HotlineSurgeRecordsFailing");
+            "HotlineSurgeDetectionStopped", "HotlineSurgeRecordsFailing", "HotlineTextsWaiting", "HotlineTextsFailing",
+            "HotlineWebhooksParked");
 
     @Test
     void theAlertRulesLoad() throws Exception {
