@@ -30,7 +30,7 @@ async function load() {
     spec: contract,
     domNode: document.getElementById('swagger-ui'),
     deepLinking: true,
-    docExpansion: 'none',
+    docExpansion: 'list', // each part's operations listed, each operation closed until opened
     defaultModelsExpandDepth: 0,
     requestInterceptor: withToken,
   });

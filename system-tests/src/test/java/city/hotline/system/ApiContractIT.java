@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import city.hotline.infra.Settings;
 import city.hotline.testsupport.HttpJson;
 import city.hotline.testsupport.HttpJson.Reply;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -143,6 +144,21 @@ class ApiContractIT {
       }
     }));
     assertThat(stale).as("examples and errors written for operations the contract does not have").isEmpty();
+  }
+
+  /** The page renders the contract for a signed-in user, who reaches it from no role's landing page but by its address. */
+  @Test
+  void thePageRendersTheContractWithTheSessionsToken() {
+    // launched here, not per class: where there is no browser only this test is skipped, not the contract's
+    try (Chromium chromium = Chromium.launch(settings.gatewayUrl())) {
+      Page page = chromium.signIn("leader", Chromium.DEMO_PASSWORD);
+      page.waitForURL("**/leader.html");
+      page.navigate(chromium.baseUrl() + "/api-docs.html");
+      page.waitForSelector("#docs-status:has-text('OpenAPI 3.1.0')");
+      page.waitForSelector(".opblock-summary-path[data-path='/api/complaints']");
+      assertThat(page.textContent("#page-title")).isEqualTo("接口文档 (API contract)");
+      assertThat(page.isVisible("#docs-download")).isTrue();
+    }
   }
 
   /** The contract's operation for {@code "METHOD /path"}, whatever its path variables are called; missing if none. */
