@@ -670,13 +670,22 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(invalid.status()).isEqualTo(400);
     assertThat(invalid.json().valueStream().map(e -> e.path("description").asString()).toList())
         .anySatisfy(d -> assertThat(d).startsWith("attribute[district] is required"))
-        .anySatisfy(d -> assertThat(d).startsWith("phone is required"))
-        .allSatisfy(d -> assertThat(invalid.json().get(0).path("code").asInt()).isEqualTo(400));
+        .anySatisfy(d -> assertThat(d).startsWith("phone is required"));
+    assertThat(invalid.json().valueStream().map(e -> e.path("code").asInt()).toList()).containsOnly(400);
     assertThat(problem.contentType()).startsWith("application/problem+json");
     assertThat(problem.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
         .containsExactly("attribute[district]", "phone");
     assertThat(unknownService.status()).isEqualTo(404);
     assertThat(unknownService.json().get(0).path("description").asString()).startsWith("service_code POTHOLES");
+    Open311Client.Answer plainText = open311().postRaw("/requests.json", "text/plain", "api_key=" + partner[1]);
+    assertThat(plainText.status()).isEqualTo(415);
+    assertThat(plainText.json().get(0).path("description").asString()).startsWith("Content-Type must be");
+    Open311Client.Answer malformed = open311().postRaw("/requests.xml", "application/json", "{\"api_key\":");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body()).contains("<description>body must be a JSON object");
+    Open311Client.Answer csv = open311().get("/services.csv");
+    assertThat(csv.status()).isEqualTo(404);
+    assertThat(csv.json().get(0).path("description").asString()).contains("ending in .json or .xml");
 
     Reply newKey = as("ADMIN").post("/api/admin/partners/" + partner[0] + "/key", Map.of());
     Open311Client.Answer oldKey = open311().postForm("/requests.json", open311Report(partner[1]));
@@ -724,6 +733,10 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(posted.status()).as(posted.body()).isEqualTo(201);
     String ticketId = posted.json().get(0).path("service_request_id").asString();
     assertThat(workOrdersDistrict(ticketId)).isEqualTo("HONGSHAN");
+    Map<String, String> withPlusAndSpaces = open311Report(partner[1]);
+    withPlusAndSpaces.put("phone", "+86 27 8555 1234");
+    Open311Client.Answer multipart = open311().postMultipart("/requests.json", withPlusAndSpaces);
+    assertThat(multipart.status()).as(multipart.body()).isEqualTo(201);
   }
 
   private String workOrdersDistrict(String ticketId) {

@@ -1,10 +1,12 @@
 package city.hotline.intake.open311;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,11 +15,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,18 +72,45 @@ class Open311Controller {
     return render(Format.of(format), "service_definition", definition);
   }
 
-  /** The spec's way: application/x-www-form-urlencoded. */
-  @PostMapping(value = "/requests" + FORMAT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-  ResponseEntity<String> reportForm(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
-      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-    return created(Format.of(format), reports.report(ServiceRequestForm.ofForm(params), idempotencyKey));
+  /**
+   * The spec's way, application/x-www-form-urlencoded; multipart/form-data as many clients send it (its files are
+   * not kept: media_url is the photo); or a JSON object with the same names. Chosen here rather than by
+   * {@code consumes}, so any other Content-Type and a malformed body are answered in the spec's error format too.
+   */
+  @PostMapping("/requests" + FORMAT)
+  ResponseEntity<String> report(@PathVariable String format, @RequestParam MultiValueMap<String, String> params,
+      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
+    return created(Format.of(format), reports.report(form(request, params), idempotencyKey));
   }
 
-  @PostMapping(value = "/requests" + FORMAT, consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> reportJson(@PathVariable String format, @RequestBody Map<String, Object> body,
-      @RequestParam MultiValueMap<String, String> query,
-      @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-    return created(Format.of(format), reports.report(ServiceRequestForm.ofJson(body, query), idempotencyKey));
+  private ServiceRequestForm form(HttpServletRequest request, MultiValueMap<String, String> params) {
+    MediaType type = contentType(request);
+    if (type != null && (MediaType.APPLICATION_FORM_URLENCODED.includes(type)
+        || MediaType.MULTIPART_FORM_DATA.includes(type))) {
+      return ServiceRequestForm.ofForm(params);
+    }
+    if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+      return ServiceRequestForm.ofJson(jsonObject(request), params);
+    }
+    throw Open311Error.unsupportedMediaType("must be " + MediaType.APPLICATION_FORM_URLENCODED_VALUE + " (as the spec "
+        + "says), " + MediaType.MULTIPART_FORM_DATA_VALUE + " or " + MediaType.APPLICATION_JSON_VALUE);
+  }
+
+  private static MediaType contentType(HttpServletRequest request) {
+    try {
+      return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+    } catch (InvalidMediaTypeException e) {
+      return null;
+    }
+  }
+
+  private Map<String, Object> jsonObject(HttpServletRequest request) {
+    try {
+      return json.readValue(request.getInputStream(), new TypeReference<Map<String, Object>>() {});
+    } catch (JacksonException | IOException e) {
+      throw Open311Error.invalid("body", "must be a JSON object of the spec's arguments (" + e.getClass()
+          .getSimpleName() + ")");
+    }
   }
 
   @GetMapping("/requests" + FORMAT)
@@ -94,6 +124,14 @@ class Open311Controller {
     return render(Format.of(format), "service_requests", reports.one(id, ServiceRequestForm.ofForm(params)));
   }
 
+  /** Anything else under /open311/v2 (another suffix, a misspelt path): the spec's 404, not a problem+json. */
+  @RequestMapping("/**")
+  ResponseEntity<String> unknown(HttpServletRequest request) {
+    throw Open311Error.of(HttpStatus.NOT_FOUND, request.getMethod() + " " + request.getRequestURI() + " is not "
+        + "served: the paths are discovery, services, services/{service_code}, requests and requests/{id}, each ending "
+        + "in .json or .xml");
+  }
+
   /** In the spec's error format, or RFC 9457 problem+json when the client's Accept asks for that. */
   @ExceptionHandler(Open311Error.class)
   ResponseEntity<?> refused(Open311Error e, HttpServletRequest request) {
@@ -101,8 +139,7 @@ class Open311Controller {
     if (e.retryAfterSeconds() != null) {
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
     }
-    String accept = request.getHeader(HttpHeaders.ACCEPT);
-    if (accept != null && accept.contains(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+    if (asksForProblem(request.getHeader(HttpHeaders.ACCEPT))) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
       problem.setTitle(e.status().getReasonPhrase());
       if (!e.problems().isEmpty()) {
@@ -114,6 +151,19 @@ class Open311Controller {
     Format format = Format.ofPath(request.getRequestURI());
     return ResponseEntity.status(e.status()).headers(headers).header(HttpHeaders.CONTENT_TYPE, format.contentType())
         .body(body(format, "errors", e.specErrors()));
+  }
+
+  /** Whether Accept names problem+json (not at q=0); a wildcard does not count: it takes the spec's format. */
+  static boolean asksForProblem(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    try {
+      return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
+          && type.equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private ResponseEntity<String> created(Format format, Map<String, Object> answer) {

@@ -46,7 +46,13 @@ final class Open311Error extends RuntimeException {
         retryAfterSeconds);
   }
 
-  /** A refusal the rest of intake made (409, 422): no single field to name. */
+  /** A POST whose body comes in a Content-Type the façade does not read. */
+  static Open311Error unsupportedMediaType(String rule) {
+    return new Open311Error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + rule,
+        List.of(new FieldProblem("Content-Type", rule)), null);
+  }
+
+  /** A refusal with no single field to name: the rest of intake's (409, 422), an unknown path (404). */
   static Open311Error of(HttpStatus status, String detail) {
     return new Open311Error(status, detail, List.of(), null);
   }

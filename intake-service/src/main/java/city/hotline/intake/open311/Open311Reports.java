@@ -1,6 +1,5 @@
 package city.hotline.intake.open311;
 
-import city.hotline.intake.complaint.ComplaintRepository;
 import city.hotline.intake.complaint.ComplaintView;
 import city.hotline.intake.complaint.TicketSettings;
 import city.hotline.intake.complaint.WorkOrder;
@@ -30,7 +29,8 @@ import org.springframework.stereotype.Service;
  * What the Open311 façade does: partners' reports registered as calls through {@link WorkOrders} under the partner's
  * name (with an idempotency key always, so {@code WorkOrders.registeredBy} tells its reports), and work orders read
  * as service requests. A report needs an active partner's api_key within its budget; reading needs none, but a key
- * that is sent must be valid and counts against the budget.
+ * that is sent must be valid. Reads are not charged to the key's budget (a partner polling its tickets would
+ * otherwise be better off without its key): the gateway's per-address budget for GET /open311/** limits them.
  */
 @Service
 class Open311Reports {
@@ -40,7 +40,7 @@ class Open311Reports {
   private final RequestBudget budget;
   private final PartnerSettings partnerSettings;
   private final WorkOrders workOrders;
-  private final ComplaintRepository complaints;
+  private final ServiceRequestReads reads;
   private final ServiceCatalog catalog;
   private final ReportMapping mapping;
   private final Validator validator;
@@ -49,13 +49,13 @@ class Open311Reports {
   private final Clock clock;
 
   Open311Reports(Partners partners, RequestBudget budget, PartnerSettings partnerSettings, WorkOrders workOrders,
-      ComplaintRepository complaints, ServiceCatalog catalog, ReportMapping mapping, Validator validator,
+      ServiceRequestReads reads, ServiceCatalog catalog, ReportMapping mapping, Validator validator,
       Open311Settings settings, TicketSettings tickets, Clock clock) {
     this.partners = partners;
     this.budget = budget;
     this.partnerSettings = partnerSettings;
     this.workOrders = workOrders;
-    this.complaints = complaints;
+    this.reads = reads;
     this.catalog = catalog;
     this.mapping = mapping;
     this.validator = validator;
@@ -72,7 +72,7 @@ class Open311Reports {
    */
   Map<String, Object> report(ServiceRequestForm form, String idempotencyKey) {
     checkJurisdiction(form);
-    Partner partner = admit(form.get("api_key")).orElseThrow(() -> Open311Error.forbidden(
+    Partner partner = partner(form.get("api_key")).map(this::charged).orElseThrow(() -> Open311Error.forbidden(
         "is required to post a service request; the hotline's administrators issue one"));
     String code = form.get("service_code");
     if (code == null) {
@@ -108,18 +108,18 @@ class Open311Reports {
   /** GET requests: newest first, at most the settings' number. */
   List<Object> find(ServiceRequestForm form) {
     checkJurisdiction(form);
-    admit(form.get("api_key"));
+    partner(form.get("api_key"));
     RequestQuery query = RequestQuery.of(form, clock.instant(), settings.maxSpan(), settings.maxRequests(),
         catalog::isService);
-    return complaints.page(query.filter(tickets.prefix(), tickets.zone()), false, 0, settings.maxRequests()).stream()
+    return reads.newest(query.filter(tickets.prefix(), tickets.zone()), settings.maxRequests()).stream()
         .<Object>map(this::view).toList();
   }
 
   /** GET a request: a list of one, as the spec answers it. */
   List<Object> one(String ticketId, ServiceRequestForm form) {
     checkJurisdiction(form);
-    admit(form.get("api_key"));
-    WorkOrder order = workOrders.find(ticketId).orElseThrow(() -> Open311Error.notFound("service_request_id",
+    partner(form.get("api_key"));
+    WorkOrder order = reads.find(ticketId).orElseThrow(() -> Open311Error.notFound("service_request_id",
         ticketId + " was not found"));
     return List.of(view(order));
   }
@@ -138,11 +138,11 @@ class Open311Reports {
   }
 
   /**
-   * The partner whose key this is, once its budget allows the request; empty without a key.
+   * The partner whose key this is; empty without a key.
    *
-   * @throws Open311Error 403 for an unknown, replaced or revoked key, 429 past the budget
+   * @throws Open311Error 403 for an unknown, replaced or revoked key
    */
-  private Optional<Partner> admit(String apiKey) {
+  private Optional<Partner> partner(String apiKey) {
     if (apiKey == null) {
       return Optional.empty();
     }
@@ -151,11 +151,20 @@ class Open311Reports {
     if (partner.revoked()) {
       throw Open311Error.forbidden("was revoked: the partner " + partner.id() + " may no longer post or read with it");
     }
+    return Optional.of(partner);
+  }
+
+  /**
+   * The partner, once its budget allows one more report.
+   *
+   * @throws Open311Error 429 past the budget
+   */
+  private Partner charged(Partner partner) {
     budget.take(partner.id()).ifPresent(wait -> {
       log.info("open311 rate limit partner={} retryAfter={}s", partner.id(), wait);
       throw Open311Error.tooMany(wait, partnerSettings.requestsPerMinute());
     });
-    return Optional.of(partner);
+    return partner;
   }
 
   /** Intake's refusal of the call, under the partner's argument names. */

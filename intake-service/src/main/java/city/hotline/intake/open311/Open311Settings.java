@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param districtMinScore how sure the gazetteer must be of the district of an address without attribute[district]
  * @param anonymousCaller the caller's name on a report that gives neither first_name nor last_name
  * @param serviceNotice what a partner's citizen is told on registration
+ * @param serviceDescription each service's description in services.{json,xml}, {@code %s} the category's name: it
+ *     tells partners what the hotline needs beyond the spec (phone, description)
  * @param groups the service groups, each listing its category codes; a category in none is in {@code otherGroup}
  * @param otherGroup the group of categories no group lists
  */
@@ -33,11 +35,13 @@ public record Open311Settings(
     double districtMinScore,
     String anonymousCaller,
     String serviceNotice,
+    String serviceDescription,
     List<Group> groups,
     String otherGroup) {
 
   public Open311Settings {
     OffsetDateTime.parse(changeset); // a malformed one stops intake at start, naming it
+    serviceDescription.formatted("x"); // so does a description with a placeholder other than one %s
   }
 
   /** A service group (分类) of services.{json,xml} and the category codes in it. */

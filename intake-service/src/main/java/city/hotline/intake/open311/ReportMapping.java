@@ -6,10 +6,12 @@ import city.hotline.intake.complaint.RegistrationRequest;
 import city.hotline.intake.complaint.Urgency;
 import city.hotline.intake.suggestion.Gazetteer;
 import city.hotline.support.web.ApiException.FieldProblem;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +36,10 @@ class ReportMapping {
       Map.entry("location.longitude", "long"),
       Map.entry("attachments", "media_url"));
   private static final Pattern ATTACHMENT = Pattern.compile("attachments\\[\\d+].*");
-  private static final Pattern COUNTRY_CODE = Pattern.compile("^(?:\\+|00)86-?");
+  private static final Pattern COUNTRY_CODE = Pattern.compile("^(?:\\+|00)86");
+  /** What partners' apps put between a number's digits: spaces, dashes, dots, brackets around the area code. */
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-().]");
+  private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final int MAX_ACCOUNT_ID = 100;
   static final String DISTRICT_ARGUMENT = "attribute[" + ServiceCatalog.DISTRICT + "]";
 
@@ -140,12 +145,22 @@ class ReportMapping {
     return latin ? first + " " + last : last + first;
   }
 
-  /** Spaces dropped and a +86 / 0086 country code, so a number as partners' apps write it reads as ours. */
-  private static String phone(String phone) {
+  /**
+   * A number as partners' apps write it (+86 138-1234-1234, (027) 8555 1234, full-width digits) as intake reads
+   * numbers: digits only, without the country code. The international form of a landline leaves out the trunk
+   * prefix, so +86 27 8555 1234 is 027 8555 1234 again.
+   */
+  static String phone(String phone) {
     if (phone == null) {
       return null;
     }
-    return COUNTRY_CODE.matcher(phone.replaceAll("\\s", "")).replaceFirst("");
+    String digits = SEPARATORS.matcher(Normalizer.normalize(phone, Normalizer.Form.NFKC)).replaceAll("");
+    Matcher country = COUNTRY_CODE.matcher(digits);
+    if (!country.find()) {
+      return digits;
+    }
+    String national = digits.substring(country.end());
+    return MOBILE.matcher(national).matches() || national.startsWith("0") ? national : "0" + national;
   }
 
   /** A report with a point and no address is registered at its coordinates, in words. */

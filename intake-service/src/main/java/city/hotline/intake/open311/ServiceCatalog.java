@@ -33,7 +33,7 @@ class ServiceCatalog {
     return Open311Body.of(
         "service_code", category.code(),
         "service_name", category.name(),
-        "description", "12345 热线 " + category.name() + " 类问题",
+        "description", settings.serviceDescription().formatted(category.name()),
         "metadata", true,
         "type", REALTIME,
         "keywords", category.name(),

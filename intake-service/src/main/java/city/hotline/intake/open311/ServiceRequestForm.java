@@ -1,5 +1,6 @@
 package city.hotline.intake.open311;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ record ServiceRequestForm(Map<String, String> fields) {
     return new ServiceRequestForm(fields);
   }
 
+  /** A member is one value: an array or object (other than attribute's members) is refused, not flattened. */
   private static void put(Map<String, String> fields, String name, Object value) {
+    if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+      throw Open311Error.invalid(name, "must be a single value, not a JSON array or object");
+    }
     if (value != null && !value.toString().isBlank()) {
       fields.put(name, value.toString().strip());
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,15 @@ public class RequestBudget {
   private final int perMinute;
   private final Clock clock;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+  /**
+   * Counted in real time, never the service's clock, which a seed runs many times faster (the windows would shrink
+   * and Retry-After would be wrong).
+   */
+  @Autowired
+  RequestBudget(PartnerSettings settings) {
+    this(settings, Clock.systemUTC());
+  }
 
   RequestBudget(PartnerSettings settings, Clock clock) {
     if (settings.requestsPerMinute() < 1) {

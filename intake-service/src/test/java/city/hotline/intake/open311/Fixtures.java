@@ -21,6 +21,7 @@ final class Fixtures {
   static final Open311Settings SETTINGS = new Open311Settings("wuhan.12345.gov.cn",
       "http://localhost:8080/open311/v2", "2026-12-08T00:00:00+08:00", "联系我们", "向管理员申请",
       Duration.ofDays(90), 1000, 0.6, "合作平台市民", "已受理",
+      "12345 热线 %s 类问题; 须提供 phone 与 description",
       List.of(new Open311Settings.Group("市政设施", List.of("STREET_LIGHTING")),
           new Open311Settings.Group("市容环境", List.of("SANITATION"))), "其他");
 

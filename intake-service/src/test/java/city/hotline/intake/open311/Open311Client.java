@@ -64,6 +64,20 @@ public final class Open311Client {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  /** A body as it is, in whatever Content-Type (a malformed one, or one the API does not read). */
+  public Answer postRaw(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** multipart/form-data, as many Open311 clients send their reports. */
+  public Answer postMultipart(String path, Map<String, String> form) {
+    String boundary = "open311-" + System.nanoTime();
+    String body = form.entrySet().stream().map(e -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n").collect(Collectors.joining()) + "--" + boundary + "--\r\n";
+    return postRaw(path, "multipart/form-data; boundary=" + boundary, body);
+  }
+
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }

@@ -2,6 +2,7 @@ package city.hotline.intake.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,10 @@ class Open311RenderingTest {
     return xml.strip().replaceAll(">\\s+<", "><");
   }
 
+  private static List<Object> keys(Object body) {
+    return List.copyOf(((Map<?, ?>) body).keySet());
+  }
+
   @Test
   void thePostAnswerIsTheSpecsExampleInXmlAndJson() {
     List<Object> answer = List.of(Open311Body.of("service_request_id", 293944, "service_notice", NOTICE,
@@ -37,6 +42,82 @@ class Open311RenderingTest {
         </service_requests>""".formatted(NOTICE)));
     assertThat(JSON.writeValueAsString(answer))
         .isEqualTo("[{\"service_request_id\":293944,\"service_notice\":\"" + NOTICE + "\",\"account_id\":null}]");
+  }
+
+  @Test
+  void theServiceListIsTheSpecsExampleInXmlAndJson() {
+    String cans = "Garbage or recycling cans that have been left out for more than 24 hours after collection. "
+        + "Violators will be cited.";
+    List<Object> services = List.of(Open311Body.of("service_code", "001", "service_name", "Cans left out 24x7",
+        "description", cans, "metadata", true, "type", "realtime", "keywords", "lorem, ipsum, dolor",
+        "group", "sanitation"));
+
+    assertThat(keys(services.get(0))).as("the catalogue's fields, in its order")
+        .isEqualTo(keys(Fixtures.CATALOG.services().get(0)));
+    assertThat(compact(Open311Xml.write("services", services))).isEqualTo(compact("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <services>
+            <service>
+                <service_code>001</service_code>
+                <service_name>Cans left out 24x7</service_name>
+                <description>%s</description>
+                <metadata>true</metadata>
+                <type>realtime</type>
+                <keywords>lorem, ipsum, dolor</keywords>
+                <group>sanitation</group>
+            </service>
+        </services>""".formatted(cans)));
+    assertThat(JSON.readTree(JSON.writeValueAsString(services))).isEqualTo(JSON.readTree("""
+        [{"service_code":"001","service_name":"Cans left out 24x7","description":"%s","metadata":true,
+          "type":"realtime","keywords":"lorem, ipsum, dolor","group":"sanitation"}]""".formatted(cans)));
+  }
+
+  /**
+   * The spec's first GET requests example. Its empty elements ({@code <description></description>}) are written
+   * {@code <description/>} here, the same XML.
+   */
+  @Test
+  void aRequestListIsTheSpecsExampleInXmlAndJson() {
+    List<Object> requests = List.of(Open311Body.of("service_request_id", 638344, "status", "closed",
+        "status_notes", "Duplicate request.", "service_name", "Sidewalk and Curb Issues", "service_code", "006",
+        "description", null, "agency_responsible", null, "service_notice", null,
+        "requested_datetime", "2010-04-14T06:37:38-08:00", "updated_datetime", "2010-04-14T06:37:38-08:00",
+        "expected_datetime", "2010-04-15T06:37:38-08:00", "address", "8TH AVE and JUDAH ST", "address_id", 545483,
+        "zipcode", 94122, "lat", 37.762221815, "long", -122.4651145,
+        "media_url", "http://city.gov.s3.amazonaws.com/requests/media/638344.jpg"));
+
+    assertThat(keys(requests.get(0))).as("the view's fields, in its order")
+        .isEqualTo(keys(ServiceRequestView.of(Orders.registered(Orders.call(false, "x")), "x", ZoneOffset.UTC)));
+    assertThat(compact(Open311Xml.write("service_requests", requests))).isEqualTo(compact("""
+        <?xml version="1.0" encoding="utf-8"?>
+        <service_requests>
+            <request>
+                <service_request_id>638344</service_request_id>
+                <status>closed</status>
+                <status_notes>Duplicate request.</status_notes>
+                <service_name>Sidewalk and Curb Issues</service_name>
+                <service_code>006</service_code>
+                <description/>
+                <agency_responsible/>
+                <service_notice/>
+                <requested_datetime>2010-04-14T06:37:38-08:00</requested_datetime>
+                <updated_datetime>2010-04-14T06:37:38-08:00</updated_datetime>
+                <expected_datetime>2010-04-15T06:37:38-08:00</expected_datetime>
+                <address>8TH AVE and JUDAH ST</address>
+                <address_id>545483</address_id>
+                <zipcode>94122</zipcode>
+                <lat>37.762221815</lat>
+                <long>-122.4651145</long>
+                <media_url>http://city.gov.s3.amazonaws.com/requests/media/638344.jpg</media_url>
+            </request>
+        </service_requests>"""));
+    assertThat(JSON.writeValueAsString(requests)).isEqualTo("""
+        [{"service_request_id":638344,"status":"closed","status_notes":"Duplicate request.",
+        "service_name":"Sidewalk and Curb Issues","service_code":"006","description":null,
+        "agency_responsible":null,"service_notice":null,"requested_datetime":"2010-04-14T06:37:38-08:00",
+        "updated_datetime":"2010-04-14T06:37:38-08:00","expected_datetime":"2010-04-15T06:37:38-08:00",
+        "address":"8TH AVE and JUDAH ST","address_id":545483,"zipcode":94122,"lat":37.762221815,
+        "long":-122.4651145,"media_url":"http://city.gov.s3.amazonaws.com/requests/media/638344.jpg"}]""".replace("\n", ""));
   }
 
   @Test

@@ -115,6 +115,18 @@ class ReportMappingTest {
   }
 
   @Test
+  void phoneNumbersAsPartnersAppsWriteThemReadAsIntakesNumbers() {
+    assertThat(ReportMapping.phone("+86 27 8555 1234")).as("E.164 landline").isEqualTo("02785551234");
+    assertThat(ReportMapping.phone("+86-138-1234-1234")).isEqualTo("13812341234");
+    assertThat(ReportMapping.phone("(027) 85551234")).isEqualTo("02785551234");
+    assertThat(ReportMapping.phone("0086 138.1234.1234")).isEqualTo("13812341234");
+    assertThat(ReportMapping.phone("１３８１２３４１２３４")).as("full-width").isEqualTo("13812341234");
+    Map<String, List<String>> landline = specExample();
+    landline.put("phone", List.of("+86 27 8555 1234"));
+    assertThat(map(landline).call().callerPhone()).isEqualTo("02785551234");
+  }
+
+  @Test
   void intakesFieldNamesAreToldBackAsTheArgumentsThePartnerSent() {
     assertThat(List.of("callerPhone", "category", "district", "address", "location.latitude", "location.longitude",
         "attachments[0].<list element>", "description").stream()

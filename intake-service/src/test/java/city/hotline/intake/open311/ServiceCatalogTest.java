@@ -19,7 +19,8 @@ class ServiceCatalogTest {
     assertThat(lighting.keySet()).containsExactly("service_code", "service_name", "description", "metadata", "type",
         "keywords", "group");
     assertThat(lighting).containsEntry("service_code", "STREET_LIGHTING").containsEntry("service_name", "路灯照明")
-        .containsEntry("metadata", true).containsEntry("type", "realtime").containsEntry("group", "市政设施");
+        .containsEntry("metadata", true).containsEntry("type", "realtime").containsEntry("group", "市政设施")
+        .containsEntry("description", "12345 热线 路灯照明 类问题; 须提供 phone 与 description");
     assertThat((Map<String, Object>) services.get(2)).as("in no group").containsEntry("group", "其他");
   }
 
