@@ -14,19 +14,28 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * mongo-java-server's H2 store, taught three things MongoDB does.
+ * mongo-java-server's H2 store, taught four things MongoDB does.
  *
  * <p>A write is answered only once it is in the store's file ({@link GroupCommit}); the stock server
  * answered before H2 had written it, so a killed store lost up to a second of acknowledged writes.
@@ -42,12 +51,20 @@ import org.h2.mvstore.MVStore;
  *
  * <p>A findAndModify answers with the document as its own update left it (AtomicFindAndModifyTest), not as a
  * concurrent one changed it since.
+ *
+ * <p>TTL indexes ({@link TtlIndex}), which the stock server accepts and never acts on, expire documents: like
+ * mongod's TTL monitor, a pass every {@code ttlMonitorInterval} deletes each TTL index's expired documents, as a
+ * client's delete would (index entries removed with them, committed before the pass goes on). The revoked tokens,
+ * throttle entries and citizens' progress tries that count on it no longer pile up.
  */
 final class KeyedH2Backend extends H2Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyedH2Backend.class);
     /** Where mongo-java-server's H2 backend keeps a collection's documents and its metadata. */
     private static final String DATA_MAP = "databases.";
     private static final String META_MAP = "meta.";
     private static final String ID = "_id";
+    /** Where a database keeps its index definitions, TTL options included. */
+    private static final String INDEX_DEFINITIONS = "system.indexes";
 
     /** The commands that change data; every other command only reads and is answered at once. */
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
@@ -58,9 +75,18 @@ final class KeyedH2Backend extends H2Backend {
     private final GroupCommit commits;
     /** Documents inserted, changed or removed by the writes answered so far (for the store's metrics). */
     private final LongAdder documentsWritten = new LongAdder();
+    private final ScheduledExecutorService ttlMonitor = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "ttl-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     KeyedH2Backend(String file) {
         this(file, false);
+    }
+
+    KeyedH2Backend(String file, boolean fsync) {
+        this(file, fsync, Settings.DEFAULT_STORE_TTL_MONITOR_INTERVAL);
     }
 
     /**
@@ -68,9 +94,11 @@ final class KeyedH2Backend extends H2Backend {
      * doing; a commit between a document's change and its index entries' would leave a killed store with an
      * index that disagrees with its data. So only {@link GroupCommit} commits, between writes.
      */
-    KeyedH2Backend(String file, boolean fsync) {
+    KeyedH2Backend(String file, boolean fsync, Duration ttlMonitorInterval) {
         super(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
         this.commits = new GroupCommit(getMvStore(), fsync, writing.writeLock());
+        long every = ttlMonitorInterval.toMillis();
+        ttlMonitor.scheduleWithFixedDelay(this::deleteExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -78,16 +106,70 @@ final class KeyedH2Backend extends H2Backend {
         if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }
+        return write(() -> super.handleCommand(channel, database, command, query),
+                answer -> documentsWritten(command, answer));
+    }
+
+    /** Changes the maps beside other writes, never during a commit, and returns once the change is in the file. */
+    private <T> T write(Supplier<T> change, ToLongFunction<T> documents) {
         writing.readLock().lock();
         try {
-            Document answer = super.handleCommand(channel, database, command, query);
-            documentsWritten.add(documentsWritten(command, answer));
-            return answer;
+            T result = change.get();
+            documentsWritten.add(documents.applyAsLong(result));
+            return result;
         } finally {
             writing.readLock().unlock();
             // Also after a failure: an ordered insert that stopped at a duplicate kept what it inserted.
             commits.awaitDurable();
         }
+    }
+
+    /**
+     * One pass of the TTL monitor over every database's TTL indexes. A failure (a database dropped meanwhile) is
+     * logged and the pass goes on; the next pass tries again, as mongod's does. Letting it escape would end the
+     * monitor for good: a scheduled task that throws is never run again.
+     */
+    private void deleteExpired() {
+        Instant now = Instant.now(getClock());
+        for (String name : List.copyOf(listDatabaseNames())) {
+            try {
+                deleteExpired(resolveDatabase(name), now);
+            } catch (RuntimeException e) {
+                LOG.warn("TTL monitor could not delete the expired documents of database {}", name, e);
+            }
+        }
+    }
+
+    private void deleteExpired(MongoDatabase database, Instant now) {
+        MongoCollection<?> definitions = database.resolveCollection(INDEX_DEFINITIONS, false);
+        if (definitions == null) {
+            return;
+        }
+        List<TtlIndex> ttlIndexes = new ArrayList<>();
+        definitions.queryAll().forEach(definition -> TtlIndex.of(database.getDatabaseName(), definition)
+                .ifPresent(ttlIndexes::add));
+        for (TtlIndex index : ttlIndexes) {
+            MongoCollection<?> collection = database.resolveCollection(index.collection(), false);
+            int deleted = collection == null ? 0
+                    : write(() -> collection.deleteDocuments(index.expiredAt(now), 0, oplog), n -> n);
+            if (deleted > 0) {
+                LOG.debug("TTL monitor deleted {} expired documents of {}", deleted, collection.getFullName());
+            }
+        }
+    }
+
+    /** Stops the TTL monitor, letting a pass under way finish (an interrupt would close H2's file), then the store. */
+    @Override
+    public void close() {
+        ttlMonitor.shutdown();
+        try {
+            if (!ttlMonitor.awaitTermination(Settings.MONGO_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("TTL monitor still deleting after {}; closing the store anyway", Settings.MONGO_STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        super.close();
     }
 
     GroupCommit groupCommit() {

@@ -4,14 +4,16 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB wire-protocol server (de.bwaldvogel mongo-java-server) persisting to an H2 MVStore file.
  *
- * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1] [--fsync true|false]}: a write
- * is answered once it is in the file; with {@code --fsync true} once it is on the disk.
+ * <p>{@code MongoWireServerMain --port N --file /path/to/store.mv [--host 127.0.0.1] [--fsync true|false]
+ * [--ttl-monitor-interval SECONDS]}: a write is answered once it is in the file; with {@code --fsync true} once it is
+ * on the disk. Every {@code --ttl-monitor-interval} seconds (60) it deletes the documents its TTL indexes expire.
  *
  * <p>With {@code --metrics-port M} it also serves Prometheus text at {@code http://host:M/metrics} ({@link StoreMetrics}
  * and the JVM's); without it, no metrics port is opened.
@@ -35,7 +37,8 @@ public final class MongoWireServerMain {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: MongoWireServerMain --port N --file /path/to/store.mv [--host "
-                    + Settings.BIND_HOST + "] [--fsync true|false] [--metrics-port M]");
+                    + Settings.BIND_HOST + "] [--fsync true|false] [--ttl-monitor-interval SECONDS]"
+                    + " [--metrics-port M]");
             System.exit(EXIT_USAGE);
             return;
         }
@@ -51,7 +54,8 @@ public final class MongoWireServerMain {
     private static void start(Options options) throws IOException {
         Path parent = options.file().toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        KeyedH2Backend backend = new KeyedH2Backend(options.file().toString(), options.fsync());
+        KeyedH2Backend backend = new KeyedH2Backend(options.file().toString(), options.fsync(),
+                options.ttlMonitorInterval());
         // Metrics first: once the store answers its health check, its metrics answer too.
         MetricsEndpoint metrics = null;
         MongoServer server = new MongoServer(backend);
@@ -75,8 +79,8 @@ public final class MongoWireServerMain {
             server.shutdown();
             LOG.info("Store closed");
         }, "mongo-wire-shutdown"));
-        LOG.info("Mongo wire server listening on {}:{} with store {} (fsync {})", options.host(), options.port(),
-                options.file(), options.fsync());
+        LOG.info("Mongo wire server listening on {}:{} with store {} (fsync {}, TTL monitor every {})", options.host(),
+                options.port(), options.file(), options.fsync(), options.ttlMonitorInterval());
     }
 
     private static MetricsEndpoint metrics(Options options, KeyedH2Backend backend) throws IOException {
@@ -89,13 +93,15 @@ public final class MongoWireServerMain {
     }
 
     /** {@code metricsPort} is null when no metrics are served. */
-    private record Options(String host, int port, Path file, boolean fsync, Integer metricsPort) {
+    private record Options(String host, int port, Path file, boolean fsync, Duration ttlMonitorInterval,
+            Integer metricsPort) {
 
         static Options parse(String[] args) {
             String host = Settings.BIND_HOST;
             Integer port = null;
             Path file = null;
             boolean fsync = false;
+            Duration ttlMonitorInterval = Settings.DEFAULT_STORE_TTL_MONITOR_INTERVAL;
             Integer metricsPort = null;
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -108,13 +114,14 @@ public final class MongoWireServerMain {
                     case "--metrics-port" -> metricsPort = parsePort("--metrics-port", value);
                     case "--file" -> file = Path.of(value);
                     case "--fsync" -> fsync = parseFlag(value);
+                    case "--ttl-monitor-interval" -> ttlMonitorInterval = parseSeconds("--ttl-monitor-interval", value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (port == null || file == null) {
                 throw new IllegalArgumentException("--port and --file are required");
             }
-            return new Options(host, port, file, fsync, metricsPort);
+            return new Options(host, port, file, fsync, ttlMonitorInterval, metricsPort);
         }
 
         private static boolean parseFlag(String value) {
@@ -122,6 +129,19 @@ public final class MongoWireServerMain {
                 throw new IllegalArgumentException("--fsync is true or false, not " + value);
             }
             return Boolean.parseBoolean(value);
+        }
+
+        private static Duration parseSeconds(String option, String value) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " is not a number: " + value, e);
+            }
+            if (seconds <= 0) {
+                throw new IllegalArgumentException(option + " is a number of seconds above 0, not " + value);
+            }
+            return Duration.ofSeconds(seconds);
         }
 
         private static int parsePort(String option, String value) {

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param storeFsync     whether each Mongo wire server forces every commit to the disk before it answers
  *                       ({@code HOTLINE_STORE_FSYNC}, default true): without it a write survives a killed process
  *                       but not a power loss
+ * @param storeTtlMonitorInterval how often each Mongo wire server deletes the documents its TTL indexes expire
+ *                       ({@code HOTLINE_STORE_TTL_MONITOR_SECONDS}, default 60 as mongod's {@code ttlMonitorSleepSecs})
  * @param withPrometheus whether {@link EmbeddedSystem#up()} also starts Prometheus on the system
  *                       ({@code ./hotline up --with-prometheus} or {@code HOTLINE_WITH_PROMETHEUS}, default false)
  * @param prometheus     the Prometheus executable ({@code HOTLINE_PROMETHEUS}; default the first {@code prometheus}
@@ -44,6 +46,7 @@ public record Settings(
         Map<String, String> extraServiceEnv,
         List<String> infraJvmOptions,
         boolean storeFsync,
+        Duration storeTtlMonitorInterval,
         boolean withPrometheus,
         String prometheus) {
 
@@ -52,6 +55,8 @@ public record Settings(
     public static final String DEFAULT_KAFKA_HEAP = "512m";
     public static final String DEFAULT_MONGO_HEAP = "256m";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** As often as mongod's TTL monitor looks for expired documents. */
+    public static final Duration DEFAULT_STORE_TTL_MONITOR_INTERVAL = Duration.ofSeconds(60);
     /** Where Debian's {@code prometheus} package installs it. */
     public static final String DEFAULT_PROMETHEUS = "/usr/bin/prometheus";
 
@@ -87,6 +92,7 @@ public record Settings(
         Objects.requireNonNull(kafkaHeap, "kafkaHeap");
         Objects.requireNonNull(mongoHeap, "mongoHeap");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        Objects.requireNonNull(storeTtlMonitorInterval, "storeTtlMonitorInterval");
         Objects.requireNonNull(prometheus, "prometheus");
         repoRoot = repoRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();
@@ -108,10 +114,13 @@ public record Settings(
                 env.getOrDefault("HOTLINE_SERVICE_HEAP", DEFAULT_SERVICE_HEAP),
                 env.getOrDefault("HOTLINE_KAFKA_HEAP", DEFAULT_KAFKA_HEAP),
                 env.getOrDefault("HOTLINE_MONGO_HEAP", DEFAULT_MONGO_HEAP),
-                startupTimeout(env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS")),
+                seconds("HOTLINE_STARTUP_TIMEOUT_SECONDS", env.get("HOTLINE_STARTUP_TIMEOUT_SECONDS"),
+                        DEFAULT_STARTUP_TIMEOUT),
                 Map.of(),
                 options(env.get("HOTLINE_INFRA_JVM_OPTIONS")),
                 flag("HOTLINE_STORE_FSYNC", env.getOrDefault("HOTLINE_STORE_FSYNC", "true")),
+                positive("HOTLINE_STORE_TTL_MONITOR_SECONDS", seconds("HOTLINE_STORE_TTL_MONITOR_SECONDS",
+                        env.get("HOTLINE_STORE_TTL_MONITOR_SECONDS"), DEFAULT_STORE_TTL_MONITOR_INTERVAL)),
                 flag("HOTLINE_WITH_PROMETHEUS", env.getOrDefault("HOTLINE_WITH_PROMETHEUS", "false")),
                 env.getOrDefault("HOTLINE_PROMETHEUS",
                         Executables.onPath("prometheus", env.get("PATH")).orElse(DEFAULT_PROMETHEUS)));
@@ -135,23 +144,27 @@ public record Settings(
 
     public Settings withPorts(Ports newPorts) {
         return new Settings(repoRoot, home, java, newPorts, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
+                extraServiceEnv, infraJvmOptions, storeFsync, storeTtlMonitorInterval, withPrometheus,
+                prometheus);
     }
 
     public Settings withStartupTimeout(Duration newTimeout) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, newTimeout,
-                extraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
+                extraServiceEnv, infraJvmOptions, storeFsync, storeTtlMonitorInterval, withPrometheus,
+                prometheus);
     }
 
     public Settings withExtraServiceEnv(Map<String, String> newExtraServiceEnv) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                newExtraServiceEnv, infraJvmOptions, storeFsync, withPrometheus, prometheus);
+                newExtraServiceEnv, infraJvmOptions, storeFsync, storeTtlMonitorInterval, withPrometheus,
+                prometheus);
     }
 
     /** The same system, with or without Prometheus started by {@link EmbeddedSystem#up()}. */
     public Settings withPrometheus(boolean newWithPrometheus) {
         return new Settings(repoRoot, home, java, ports, serviceHeap, kafkaHeap, mongoHeap, startupTimeout,
-                extraServiceEnv, infraJvmOptions, storeFsync, newWithPrometheus, prometheus);
+                extraServiceEnv, infraJvmOptions, storeFsync, storeTtlMonitorInterval, newWithPrometheus,
+                prometheus);
     }
 
     public Layout layout() {
@@ -233,14 +246,21 @@ public record Settings(
         return "http://localhost:" + port;
     }
 
-    private static Duration startupTimeout(String seconds) {
+    private static Duration positive(String name, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " is a number of seconds above 0, not " + duration.toSeconds());
+        }
+        return duration;
+    }
+
+    private static Duration seconds(String name, String seconds, Duration otherwise) {
         if (seconds == null || seconds.isBlank()) {
-            return DEFAULT_STARTUP_TIMEOUT;
+            return otherwise;
         }
         try {
             return Duration.ofSeconds(Long.parseLong(seconds.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("HOTLINE_STARTUP_TIMEOUT_SECONDS is not a number: " + seconds, e);
+            throw new IllegalArgumentException(name + " is not a number: " + seconds, e);
         }
     }
 }

@@ -106,6 +106,7 @@ final class SystemComponents {
                 "--file", settings.layout().mongoStore(service).toString(),
                 "--host", Settings.BIND_HOST,
                 "--fsync", Boolean.toString(settings.storeFsync()),
+                "--ttl-monitor-interval", Long.toString(settings.storeTtlMonitorInterval().toSeconds()),
                 "--metrics-port", Integer.toString(metricsPort));
         return new ProcessDefinition(service + "-mongo", command, Map.of(), List.of(port, metricsPort),
                 uri,

@@ -37,6 +37,7 @@ class SettingsTest {
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(settings.infraJvmOptions()).isEmpty();
         assertThat(settings.storeFsync()).as("stores force each commit to the disk").isTrue();
+        assertThat(settings.storeTtlMonitorInterval()).as("as mongod's TTL monitor").isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.layout().mongoStore("intake")).isEqualTo(Path.of("/repo/.hotline/data/mongo/intake.mv"));
         assertThat(settings.layout().mongoStore("gateway")).isEqualTo(Path.of("/repo/.hotline/data/mongo/gateway.mv"));
         assertThat(settings.gatewayMongoUri()).isEqualTo("mongodb://localhost:27021");
@@ -57,7 +58,8 @@ class SettingsTest {
                 "HOTLINE_KAFKA_HEAP", "1g",
                 "HOTLINE_STARTUP_TIMEOUT_SECONDS", "30",
                 "HOTLINE_INFRA_JVM_OPTIONS", " -XX:TieredStopAtLevel=4  -XX:+AlwaysPreTouch ",
-                "HOTLINE_STORE_FSYNC", "false"), REPO);
+                "HOTLINE_STORE_FSYNC", "false",
+                "HOTLINE_STORE_TTL_MONITOR_SECONDS", "5"), REPO);
 
         assertThat(settings.home()).isEqualTo(Path.of("/var/hotline"));
         assertThat(settings.java()).isEqualTo("/opt/jdk/bin/java");
@@ -69,6 +71,7 @@ class SettingsTest {
         assertThat(settings.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.infraJvmOptions()).containsExactly("-XX:TieredStopAtLevel=4", "-XX:+AlwaysPreTouch");
         assertThat(settings.storeFsync()).isFalse();
+        assertThat(settings.storeTtlMonitorInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -114,6 +117,13 @@ class SettingsTest {
     void fsyncIsTrueOrFalse() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java", "HOTLINE_STORE_FSYNC", "yes"),
                 REPO)).isInstanceOf(IllegalArgumentException.class).hasMessage("HOTLINE_STORE_FSYNC is true or false, not yes");
+    }
+
+    @Test
+    void theTtlMonitorRunsEverySoManySecondsAboveZero() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOTLINE_JAVA", "java",
+                "HOTLINE_STORE_TTL_MONITOR_SECONDS", "0"), REPO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HOTLINE_STORE_TTL_MONITOR_SECONDS is a number of seconds above 0, not 0");
     }
 
     @Test

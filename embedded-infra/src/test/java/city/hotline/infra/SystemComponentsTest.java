@@ -22,7 +22,8 @@ class SystemComponentsTest {
         assertThat(mongo.endpoint()).isEqualTo("mongodb://localhost:27021");
         assertThat(mongo.command()).containsSubsequence("--port", "27021")
                 .containsSubsequence("--file", "/repo/.hotline/data/mongo/gateway.mv")
-                .containsSubsequence("--metrics-port", "9305");
+                .containsSubsequence("--metrics-port", "9305")
+                .containsSubsequence("--ttl-monitor-interval", "60");
         assertThat(process(components.services(), SystemComponents.GATEWAY).environment())
                 .containsEntry("MONGODB_URI", "mongodb://localhost:27021");
     }
