@@ -13,9 +13,13 @@ const PAGE_TITLES = {
 };
 /** Every signed-in role may search the knowledge base (知识库), so every page links to it. */
 const KNOWLEDGE_PAGE = '/knowledge.html';
-/** A role's pages that link to each other: the leader's dashboard and governance topics (每月一题). */
+/**
+ * A role's pages that link to each other: the leader's dashboard and governance topics (每月一题); the admin's
+ * console and the API contract (接口文档) partners integrate against.
+ */
 const ROLE_PAGES = {
   LEADER: [{ id: 'leader-link', href: '/leader.html', text: PAGE_TITLES.LEADER }, { id: 'topics-link', href: '/topics.html', text: '每月一题' }],
+  ADMIN: [{ id: 'admin-link', href: '/admin.html', text: PAGE_TITLES.ADMIN }, { id: 'api-docs-link', href: '/api-docs.html', text: '接口文档' }],
 };
 
 /** Links to the role's other pages, the user's workspaces other than this page, and the knowledge base. */
