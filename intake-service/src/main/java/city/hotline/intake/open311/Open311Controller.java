@@ -124,14 +124,6 @@ class Open311Controller {
     return render(Format.of(format), "service_requests", reports.one(id, ServiceRequestForm.ofForm(params)));
   }
 
-  /** Anything else under /open311/v2 (another suffix, a misspelt path): the spec's 404, not a problem+json. */
-  @RequestMapping("/**")
-  ResponseEntity<String> unknown(HttpServletRequest request) {
-    throw Open311Error.of(HttpStatus.NOT_FOUND, request.getMethod() + " " + request.getRequestURI() + " is not "
-        + "served: the paths are discovery, services, services/{service_code}, requests and requests/{id}, each ending "
-        + "in .json or .xml");
-  }
-
   /** In the spec's error format, or RFC 9457 problem+json when the client's Accept asks for that. */
   @ExceptionHandler(Open311Error.class)
   ResponseEntity<?> refused(Open311Error e, HttpServletRequest request) {
