@@ -35,6 +35,13 @@ async function call(method, path, body, headers = {}) {
   return { status: response.status, ok: response.ok, answer, retryAfter: Number(response.headers.get('Retry-After')) };
 }
 
+/** When to try again, from a 429's Retry-After (seconds): minutes, or hours past two. */
+function later(retryAfter) {
+  if (!(retryAfter > 0)) return '请稍后再试，';
+  const minutes = Math.ceil(retryAfter / 60);
+  return minutes > 120 ? `请 ${Math.ceil(minutes / 60)} 小时后再试，` : `请 ${minutes} 分钟后再试，`;
+}
+
 /** A key per submission, so a double tap or a retry is one ticket; made from getRandomValues (works without HTTPS). */
 function newKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -58,8 +65,10 @@ function showTab(name, focus = false) {
 TABS.forEach((tab, i) => {
   $(`tab-${tab}`).addEventListener('click', () => showTab(tab));
   $(`tab-${tab}`).addEventListener('keydown', (event) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (step) showTab(TABS[(i + step + TABS.length) % TABS.length], true);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    showTab(TABS[(to + TABS.length) % TABS.length], true);
   });
 });
 
@@ -72,7 +81,12 @@ function say(box, title, text) {
 
 function clearErrors(form) {
   form.querySelectorAll('.field-error').forEach((e) => e.remove());
-  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  form.querySelectorAll('[aria-invalid]').forEach((e) => {
+    e.removeAttribute('aria-invalid');
+    const described = (e.getAttribute('aria-describedby') ?? '').split(' ').filter((d) => d && !d.endsWith('-error')).join(' ');
+    if (described) e.setAttribute('aria-describedby', described);
+    else e.removeAttribute('aria-describedby');
+  });
   form.querySelector('.track-message').hidden = true;
 }
 
@@ -80,7 +94,7 @@ function clearErrors(form) {
 function showErrors(form, errors) {
   const unplaced = [];
   errors.forEach(({ field }) => {
-    const control = form.querySelector(`[data-field="${field}"]`);
+    const control = form.querySelector(`[data-field="${CSS.escape(field)}"]`);
     if (!control) {
       unplaced.push(field);
       return;
@@ -89,6 +103,8 @@ function showErrors(form, errors) {
     const id = `${control.id}-error`;
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-errormessage', id);
+    // aria-errormessage alone is read by few screen readers: the error joins the field's description too
+    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
     control.insertAdjacentElement('afterend', el('span', { class: 'field-error', id }, FIELD_HINTS[field] ?? '请检查此项'));
   });
   form.querySelector('[aria-invalid="true"]')?.focus();
@@ -153,8 +169,7 @@ async function checkProgress(event) {
       say($('progress-message'), '没有找到相符的工单', '请核对工单号和手机号后四位后重试。');
       document.body.dataset.trackState = 'not-found';
     } else if (status === 429) {
-      const minutes = retryAfter > 0 ? Math.ceil(retryAfter / 60) : null;
-      say($('progress-message'), '查询过于频繁', minutes ? `请 ${minutes} 分钟后再试。` : '请稍后再试。');
+      say($('progress-message'), '查询过于频繁', `${later(retryAfter)}您也可拨打 12345 查询办理进度。`);
       document.body.dataset.trackState = 'too-many';
     } else if (status === 400 && answer.errors?.length) showErrors(form, answer.errors);
     else throw new Error(`progress ${status}`);
@@ -180,6 +195,7 @@ function reportRequest(form) {
     address: value('address'),
     description: value('description'),
     smsOptOut: form.smsOptOut.checked ? true : null,
+    confidential: form.confidential.checked ? true : null,
   };
   const errors = ['category', 'district', 'address', 'description'].filter((f) => !report[f]).map((field) => ({ field }));
   if (!PHONE.test(report.phone)) errors.push({ field: 'phone' });
@@ -212,12 +228,12 @@ async function submitReport(event) {
     if (ok) {
       showReceipt(answer, report.phone);
       form.reset();
+      $('report-description-count').textContent = `0/${DESCRIPTION_MAX}`;
       reportKey = null;
     } else if (status === 400 && answer.errors?.length) {
       if (showErrors(form, answer.errors).length) say($('report-message'), '提交未成功', '请检查填写的内容后重试。');
     } else if (status === 429) {
-      const minutes = retryAfter > 0 ? Math.ceil(retryAfter / 60) : null;
-      say($('report-message'), '提交过于频繁', minutes ? `请 ${minutes} 分钟后再试。` : '请稍后再试。');
+      say($('report-message'), '提交过于频繁', `${later(retryAfter)}急事请直接拨打 12345 市民服务热线。`);
     } else throw new Error(`report ${status}`);
   } catch {
     say($('report-message'), '提交未成功', '网络不稳定或服务繁忙，您的反映尚未确认受理，请稍后再次点击“提交”。');
@@ -253,7 +269,11 @@ $('report-description').addEventListener('input', (event) => {
   const control = event.target.closest('[data-field]');
   if (control?.getAttribute('aria-invalid') !== 'true') return;
   control.removeAttribute('aria-invalid');
-  $(`${control.id}-error`)?.remove();
+  const id = `${control.id}-error`;
+  $(id)?.remove();
+  const described = (control.getAttribute('aria-describedby') ?? '').split(' ').filter((d) => d && d !== id).join(' ');
+  if (described) control.setAttribute('aria-describedby', described);
+  else control.removeAttribute('aria-describedby');
 }));
 $('report-track').addEventListener('click', () => {
   $('progress-ticket').value = lastReport.ticketId;
@@ -268,7 +288,12 @@ $('report-again').addEventListener('click', () => {
 });
 
 // track.html#WH20261122000123 (the link in a text) opens with the number filled in
-const linked = decodeURIComponent(location.hash.slice(1)).trim();
+let linked = '';
+try {
+  linked = decodeURIComponent(location.hash.slice(1)).trim();
+} catch {
+  // a broken link (a stray %) fills in nothing; the page works as ever
+}
 if (/^[A-Za-z0-9]{1,32}$/.test(linked)) $('progress-ticket').value = linked.toUpperCase();
 await loadReference();
 document.body.dataset.trackState = 'ready';

@@ -19,6 +19,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -425,10 +431,18 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
         .isEqualTo(200);
   }
 
+  /** Each test's web citizen: a phone of its own (ending 5678), as each phone makes a few web reports a day. */
+  private String webPhone;
+
+  @BeforeEach
+  void newWebCitizen() {
+    webPhone = "13" + ThreadLocalRandom.current().nextInt(30_000, 100_000) + "5678";
+  }
+
   /** 我要反映: a citizen's report from the public page, as track.html sends it. */
-  private static Map<String, Object> webReport() {
+  private Map<String, Object> webReport() {
     Map<String, Object> body = new HashMap<>();
-    body.put("phone", "13912345678");
+    body.put("phone", webPhone);
     body.put("category", "STREET_LIGHTING");
     body.put("district", "JIANGAN");
     body.put("address", "江岸区解放大道1000号");
@@ -446,7 +460,7 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     String ticketId = first.body().path("ticketId").asString();
     assertThat(first.body().path("statusName").asString()).isEqualTo("已受理");
     assertThat(doubleTap.body().path("ticketId").asString()).as("one submission, one ticket").isEqualTo(ticketId);
-    assertThat(first.raw()).doesNotContain("13912345678", "网上市民");
+    assertThat(first.raw()).doesNotContain(webPhone, "网上市民");
     await().atMost(WAIT).until(() -> !probe.events(ticketId).isEmpty());
     JsonNode registered = probe.events(ticketId).get(0).path("payload");
     assertThat(registered.path("channel").asString()).isEqualTo("WEB");
@@ -460,7 +474,7 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
     assertThat(progress.body().path("unitName").asString()).isEqualTo("区城管局");
     assertThat(progress.body().path("steps").valueStream().map(step -> step.path("note").asString()).toList())
         .containsExactly("您反映的问题已受理", "派单至 区城管局");
-    assertThat(progress.raw()).doesNotContain("13912345678", "李四", "解放大道", "system");
+    assertThat(progress.raw()).doesNotContain(webPhone, "李四", "解放大道", "system");
 
     Reply wrongDigits = progress(ticketId, "5679");
     Reply unknown = progress("WH20000101999999", "5678");
@@ -510,7 +524,28 @@ public class IntakeIntegrationTest extends ServiceIntegrationTest {
   }
 
   @Test
-  void thePublicReferenceListsTheCodesAndNamesTheReportFormOffers() {
+  void aPhoneMakesAFewWebReportsAWindowThenIsToldToCall12345AndARetryStillGetsItsTicket() {
+    String firstKey = "web-" + UUID.randomUUID();
+    String first = anonymous().withHeader("Idempotency-Key", firstKey).post("/api/public/reports", webReport()).body()
+        .path("ticketId").asString();
+    for (int more = 1; more < 3; more++) { // hotline.citizen.reports-per-phone
+      assertThat(anonymous().post("/api/public/reports", webReport()).status()).isEqualTo(201);
+    }
+    Reply fourth = anonymous().post("/api/public/reports", webReport());
+    assertThat(fourth.status()).isEqualTo(429);
+    assertThat(fourth.retryAfter()).isNotNull();
+    assertThat(fourth.body().path("detail").asString()).contains("12345");
+    assertThat(as("OPERATOR").get("/api/complaints?phone=" + webPhone).body().size()).as("the fourth is not stored")
+        .isEqualTo(3);
+    Reply retry = anonymous().withHeader("Idempotency-Key", firstKey).post("/api/public/reports", webReport());
+    assertThat(retry.body().path("ticketId").asString()).as("a retry past the cap").isEqualTo(first);
+  }
+
+  @Test
+  void thePublicReferenceListsTheCodesAndNamesTheReportFormOffersForBrowsersToKeep() throws Exception {
+    HttpResponse<Void> cached = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/api/public/reference")).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(cached.headers().firstValue("Cache-Control")).hasValue("max-age=3600, public");
     JsonNode reference = anonymous().get("/api/public/reference").body();
     assertThat(reference.path("districts").valueStream().map(d -> d.path("code").asString()).toList())
         .contains("JIANGAN", "WUCHANG");

@@ -2,6 +2,7 @@ package city.hotline.intake.citizen;
 
 import jakarta.validation.Valid;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty("hotline.citizen.enabled")
 class CitizenController {
   private final CitizenService service;
+  private final CacheControl referenceCaching;
 
-  CitizenController(CitizenService service) {
+  CitizenController(CitizenService service, CitizenSettings settings) {
     this.service = service;
+    this.referenceCaching = CacheControl.maxAge(settings.referenceMaxAge()).cachePublic();
   }
 
   /** 404 alike for an unknown ticket and wrong digits, 429 with Retry-After past the wrong tries (ProgressRefusals). */
@@ -31,14 +34,16 @@ class CitizenController {
     return service.progress(request);
   }
 
+  /** 201, or 429 with Retry-After once the phone has made its reports for the window. */
   @PostMapping("/reports")
   ResponseEntity<WebReport.Receipt> report(@RequestBody WebReport report,
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
     return ResponseEntity.status(HttpStatus.CREATED).body(service.report(report, idempotencyKey));
   }
 
+  /** The same for everyone and seldom changed: browsers and proxies keep it, so page loads cost no budget. */
   @GetMapping("/reference")
-  CitizenService.PublicReference reference() {
-    return service.reference();
+  ResponseEntity<CitizenService.PublicReference> reference() {
+    return ResponseEntity.ok().cacheControl(referenceCaching).body(service.reference());
   }
 }

@@ -20,12 +20,14 @@ import org.springframework.stereotype.Repository;
  * Tries to read a ticket's progress, counted per ticket number and fixed window in intake's database, so every
  * replica counts together. A try is counted before it is checked (one atomic increment) and given back when it
  * matched, so two tries at once can never both slip in under the limit. Each count carries {@code forgetAt}, after
- * which MongoDB drops it: guessed numbers do not pile up.
+ * which the store's TTL monitor drops it and {@link CitizenPurge} too, on a store without one: guessed numbers do
+ * not pile up.
  */
 @Repository
 class ProgressTries {
   private static final String TRIES = "tries";
-  private static final String FORGET_AT = "forgetAt";
+  /** When a count may be dropped: the end of its window. */
+  static final String FORGET_AT = "forgetAt";
   private final MongoCollection<Document> tries;
 
   ProgressTries(MongoDatabase database) {
@@ -55,6 +57,10 @@ class ProgressTries {
   /** A try that matched is not a wrong one: it is given back. */
   void giveBack(String ticketId, Instant windowStart) {
     tries.updateOne(Filters.eq("_id", id(ticketId, windowStart)), Updates.inc(TRIES, -1));
+  }
+
+  long forgetEnded(Instant now) {
+    return tries.deleteMany(Filters.lte(FORGET_AT, Date.from(now))).getDeletedCount();
   }
 
   private static String id(String ticketId, Instant windowStart) {

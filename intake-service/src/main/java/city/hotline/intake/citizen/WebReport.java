@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * 我要反映: a citizen's report from the page, registered as a complaint of normal urgency through the web channel,
  * under the same rules as an operator's call. The name is optional; the phone is how progress is checked later.
+ *
+ * @param confidential 保密: the citizen asks that the description and address are never published (Open311 reads)
  */
 public record WebReport(String name, String phone, String category, String district, String address,
-    String description, Boolean smsOptOut, RegistrationRequest.Location location) {
+    String description, Boolean smsOptOut, Boolean confidential, RegistrationRequest.Location location) {
 
   /** The call's field names that this request spells differently. */
   private static final Map<String, String> OWN_NAMES = Map.of("callerName", "name", "callerPhone", "phone");
@@ -29,9 +31,9 @@ public record WebReport(String name, String phone, String category, String distr
 
   RegistrationRequest toCall(String anonymousName) {
     String caller = name == null || name.isBlank() ? anonymousName : name.trim();
-    return new RegistrationRequest(caller, phone, false, Channel.WEB.name(), ComplaintType.COMPLAINT.name(), category,
-        Urgency.NORMAL.name(), district, address, description, null, location, List.of(), null, null, null, null, null,
-        smsOptOut);
+    return new RegistrationRequest(caller, phone, Boolean.TRUE.equals(confidential), Channel.WEB.name(),
+        ComplaintType.COMPLAINT.name(), category, Urgency.NORMAL.name(), district, address, description, null, location,
+        List.of(), null, null, null, null, null, smsOptOut);
   }
 
   /** A refusal of the call as the citizen sent it: each field under the name this request gave it. */

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class WebReportTest {
   private static WebReport report(String name) {
+    return report(name, null);
+  }
+
+  private static WebReport report(String name, Boolean confidential) {
     return new WebReport(name, "13812345678", "STREET_LIGHTING", "JIANGAN", "江岸区解放大道1000号", "路灯不亮", true,
-        new RegistrationRequest.Location(114.3, 30.6));
+        confidential, new RegistrationRequest.Location(114.3, 30.6));
   }
 
   @Test
@@ -22,6 +26,7 @@ class WebReportTest {
     assertThat(call.type()).isEqualTo("COMPLAINT");
     assertThat(call.urgency()).isEqualTo("NORMAL");
     assertThat(call.confidential()).isFalse();
+    assertThat(report("李四", true).toCall("网上市民").confidential()).as("保密 ticked").isTrue();
     assertThat(call.smsOptOut()).isTrue();
     assertThat(call.location().latitude()).isEqualTo(30.6);
     assertThat(report(" ").toCall("网上市民").callerName()).isEqualTo("网上市民");
