@@ -2,6 +2,7 @@ package city.hotline.intake.citizen;
 
 import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.WorkOrder;
+import city.hotline.intake.progress.PublicNotes;
 import city.hotline.intake.reference.ReferenceData;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,7 +34,8 @@ public record Progress(String ticketId, ComplaintStatus status, String statusNam
         .sorted(Comparator.comparing(WorkOrder.Step::at))
         .toList();
     List<Step> steps = timeline.stream()
-        .map(step -> new Step(step.at(), step.status(), statusName(step.status()), note(step)))
+        .map(step -> new Step(step.at(), step.status(), statusName(step.status()),
+            PublicNotes.note(step.status(), step.note(), step.eventId(), order)))
         .toList();
     return new Progress(order.ticketId(), order.status(), statusName(order.status()), order.category(),
         name(reference.categories(), order.category()), order.district(),
@@ -52,28 +54,6 @@ public record Progress(String ticketId, ComplaintStatus status, String statusNam
       case CLOSED -> "已结案";
       case MERGED -> "已合并办理";
     };
-  }
-
-  /**
-   * A step's note as the citizen may read it: where it was sent and the answer given; the staff's own words (a
-   * return's reason, why it waits for a dispatcher, a merged ticket's number) become a plain sentence.
-   */
-  static String note(WorkOrder.Step step) {
-    return switch (step.status()) {
-      case REGISTERED -> "您反映的问题已受理";
-      case DISPATCHED -> step.note();
-      case AWAITING_MANUAL_DISPATCH -> "正在为您的问题确定承办单位";
-      case RETURNED -> "原承办单位退回，正在重新派单";
-      case CLAIMED -> "承办单位已签收，正在办理";
-      case RESOLVED -> "办理结果：" + Objects.requireNonNullElse(step.note(), "");
-      case CLOSED -> closedAtCall(step) ? step.note() : "工单已结案";
-      case MERGED -> "与反映同一问题的工单合并办理";
-    };
-  }
-
-  /** 直接办结: a consultation answered on the phone; its note is the answer the citizen was given. */
-  private static boolean closedAtCall(WorkOrder.Step step) {
-    return step.eventId() != null && step.eventId().endsWith(WorkOrder.CLOSED_AT_CALL);
   }
 
   private static String unitName(List<WorkOrder.Step> timeline) {

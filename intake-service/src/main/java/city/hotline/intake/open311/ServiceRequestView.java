@@ -4,6 +4,7 @@ import city.hotline.intake.complaint.Channel;
 import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.TimelineEntry;
 import city.hotline.intake.complaint.WorkOrder;
+import city.hotline.intake.progress.PublicNotes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,13 +56,13 @@ final class ServiceRequestView {
         "status_notes", statusNote(order, agency),
         "service_name", serviceName,
         "service_code", order.category(),
-        "description", hidden ? null : PublicText.scrub(order.description(), order),
+        "description", hidden ? null : PublicNotes.scrub(order.description(), order),
         "agency_responsible", agency,
         "service_notice", null,
         "requested_datetime", w3c(order.registeredAt(), zone),
         "updated_datetime", w3c(updatedAt(order), zone),
         "expected_datetime", null,
-        "address", hidden ? null : PublicText.scrub(order.address(), order),
+        "address", hidden ? null : PublicNotes.scrub(order.address(), order),
         "address_id", null,
         "zipcode", null,
         "lat", lat,
@@ -108,7 +109,7 @@ final class ServiceRequestView {
       return what;
     }
     String reply = latest(order, ComplaintStatus.RESOLVED).map(TimelineEntry::note).orElse(order.answer());
-    return reply == null || reply.isBlank() ? what : what + ": " + PublicText.scrub(reply, order);
+    return reply == null || reply.isBlank() ? what : what + ": " + PublicNotes.scrub(reply, order);
   }
 
   private static Optional<TimelineEntry> latest(WorkOrder order, ComplaintStatus status) {

@@ -8,6 +8,7 @@ import city.hotline.contracts.EventEnvelope;
 import city.hotline.intake.complaint.ComplaintStatus;
 import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.intake.progress.ProgressSteps;
+import city.hotline.intake.progress.PublicNotes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,13 @@ import java.util.List;
  * call is two changes, as it is two steps on the timeline.
  *
  * @param changeId the event's id, with a suffix for the second change of one event: a delivery's id follows from it
- * @param note the timeline's note, before {@link #publicNote} takes out what is personal
+ * @param note the timeline's note, before {@link #publicNote} makes it a public one
  * @param category the category the event names (null if none)
  * @param district the district the event names (null if none)
  */
 record PublicChange(String changeId, String ticketId, Instant at, ComplaintStatus status, String note,
     String category, String district) {
   private static final String MERGED_AT_CALL = "#merged";
-  private static final String HIDDEN = "***";
-  /** A single character is a surname at most, and would blank out every word it appears in. */
-  private static final int SHORTEST_HIDDEN = 2;
 
   /** The changes an event of intake, dispatch or feedback makes, none for most notes. */
   static List<PublicChange> of(EventEnvelope<?> event) {
@@ -62,21 +60,10 @@ record PublicChange(String changeId, String ticketId, Instant at, ComplaintStatu
 
   /**
    * The note as a partner may read it: none for a confidential caller's ticket (保密: what was done may say who it
-   * is about), and never the name or phone of anyone who called about it, should a unit's reply quote them.
+   * is about), else by the rule of every public channel ({@link PublicNotes}).
    */
   String publicNote(WorkOrder order) {
-    if (note == null || order.isConfidential()) {
-      return null;
-    }
-    String text = note;
-    List<String> personal = new ArrayList<>(List.of(nonBlank(order.callerName()), nonBlank(order.callerPhone())));
-    order.extraCallers().forEach(c -> personal.addAll(List.of(nonBlank(c.callerName()), nonBlank(c.callerPhone()))));
-    for (String value : personal) {
-      if (value.length() >= SHORTEST_HIDDEN) {
-        text = text.replace(value, HIDDEN);
-      }
-    }
-    return text;
+    return order.isConfidential() ? null : PublicNotes.note(status, note, changeId, order);
   }
 
   /** The category it belongs to: the event's, else the work order's as registered. */
@@ -86,9 +73,5 @@ record PublicChange(String changeId, String ticketId, Instant at, ComplaintStatu
 
   String districtOf(WorkOrder order) {
     return district != null ? district : order.district();
-  }
-
-  private static String nonBlank(String value) {
-    return value == null ? "" : value.strip();
   }
 }

@@ -5,13 +5,15 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a delivery is signed: {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>},
  * the timestamp being {@code X-Hotline-Timestamp} (Unix seconds). The timestamp is signed with the body, so a receiver
- * that refuses old timestamps cannot be fed a recorded delivery again later.
+ * that refuses old timestamps cannot be fed a recorded delivery again later. While a rotated secret overlaps the new
+ * one, the header carries both, comma-separated, the new one first: a receiver accepts either.
  */
 final class Signature {
   static final String PREFIX = "sha256=";
@@ -27,6 +29,11 @@ final class Signature {
     byte[] bytes = new byte[SECRET_BYTES];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** The header value for this body sent at this time, signed with each of these secrets. */
+  static String sign(List<String> secrets, long timestamp, String body) {
+    return String.join(",", secrets.stream().map(secret -> sign(secret, timestamp, body)).toList());
   }
 
   /** The header value for this body sent at this time. */

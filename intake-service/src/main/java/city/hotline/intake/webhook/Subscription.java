@@ -4,6 +4,7 @@ import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.intake.complaint.WorkOrders;
 import city.hotline.intake.partner.Partner;
 import java.time.Instant;
+import java.util.List;
 import org.bson.codecs.pojo.annotations.BsonId;
 import org.bson.codecs.pojo.annotations.BsonProperty;
 
@@ -14,6 +15,8 @@ import org.bson.codecs.pojo.annotations.BsonProperty;
  * @param category only tickets of this category, when set
  * @param district only tickets of this district, when set
  * @param createdAt it hears of changes from then on, never of older ones a replay of the topics brings back
+ * @param previousSecret the secret before the last rotation: deliveries are signed with it too until
+ *     previousSecretUntil, so the partner can switch its receiver over without losing any
  */
 public record Subscription(
     @BsonId String id,
@@ -22,11 +25,22 @@ public record Subscription(
     Scope scope,
     String category,
     String district,
-    String secret,
-    Instant createdAt) {
+    @BsonProperty(Subscription.SECRET) String secret,
+    Instant createdAt,
+    @BsonProperty(Subscription.PREVIOUS_SECRET) String previousSecret,
+    @BsonProperty(Subscription.PREVIOUS_SECRET_UNTIL) Instant previousSecretUntil) {
 
   static final String ID = "_id";
   static final String PARTNER_ID = "partnerId";
+  static final String SECRET = "secret";
+  static final String PREVIOUS_SECRET = "previousSecret";
+  static final String PREVIOUS_SECRET_UNTIL = "previousSecretUntil";
+
+  /** The secrets a delivery sent at this (real) time is signed with: the current one first. */
+  List<String> signingSecrets(Instant now) {
+    return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+        ? List.of(secret, previousSecret) : List.of(secret);
+  }
 
   /** Whether this webhook tells the partner of this change of this work order. */
   boolean hears(PublicChange change, WorkOrder order, Partner partner) {

@@ -3,8 +3,12 @@ package city.hotline.intake.webhook;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +39,21 @@ class SubscriptionRepository {
 
   List<Subscription> all() {
     return webhooks.find().into(new ArrayList<>());
+  }
+
+  /**
+   * A new secret, the current one signing alongside it until then; guarded by the current one, so of two rotations at
+   * once one wins and the other is told (false) rather than losing the secret it showed.
+   *
+   * @return the webhook as rotated, empty when the partner has no such webhook or it was rotated meanwhile
+   */
+  Optional<Subscription> rotate(Subscription webhook, String newSecret, Instant previousUntil) {
+    return Optional.ofNullable(webhooks.findOneAndUpdate(Filters.and(Filters.eq(Subscription.ID, webhook.id()),
+            Filters.eq(Subscription.PARTNER_ID, webhook.partnerId()), Filters.eq(Subscription.SECRET, webhook.secret())),
+        Updates.combine(Updates.set(Subscription.SECRET, newSecret),
+            Updates.set(Subscription.PREVIOUS_SECRET, webhook.secret()),
+            Updates.set(Subscription.PREVIOUS_SECRET_UNTIL, previousUntil)),
+        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
   }
 
   /** @return false when the partner has no such webhook */

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 record SubscriptionRequest(String url, String scope, String category, String district) {
   private static final int MAX_URL = 2000;
+  private static final int MAX_PORT = 65535;
 
   /** Every rule this request breaks, each naming its field. */
   List<FieldProblem> problems(ReferenceData reference, boolean httpsOnly) {
@@ -51,10 +52,21 @@ record SubscriptionRequest(String url, String scope, String category, String dis
       if (!schemeOk || uri.getHost() == null || uri.getRawFragment() != null) {
         return Optional.of("must be " + allowed + " without a fragment");
       }
+      if (uri.getRawUserInfo() != null) {
+        return Optional.of("must not carry a user name or password");
+      }
+      if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+        return Optional.of("must have a port from 1 to " + MAX_PORT);
+      }
       return Optional.empty();
     } catch (URISyntaxException e) {
       return Optional.of("must be " + allowed + " without a fragment");
     }
+  }
+
+  /** The URL as it is stored and sent to (only once {@link #problems} found none). */
+  URI uri() {
+    return URI.create(url.strip());
   }
 
   Scope scopeValue() {

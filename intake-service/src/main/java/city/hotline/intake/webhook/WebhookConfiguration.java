@@ -39,9 +39,9 @@ class WebhookConfiguration {
   @Bean
   @ConditionalOnBooleanProperty("hotline.webhooks.enabled")
   WebhookListener webhookListener(EventCodec codec, SubscriptionRepository subscriptions,
-      DeliveryRepository deliveries, Partners partners, WorkOrders workOrders, Clock clock) {
+      DeliveryRepository deliveries, Partners partners, WorkOrders workOrders, WebhookSettings settings, Clock clock) {
     return new WebhookListener(codec, new WebhookFanOut(subscriptions, deliveries, partners::find, workOrders::find,
-        clock));
+        clock, settings.settle()));
   }
 
   @Bean(destroyMethod = "close")
@@ -51,12 +51,21 @@ class WebhookConfiguration {
     HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
         .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     Backoff backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), () -> ThreadLocalRandom.current().nextDouble());
-    return new DeliverySender(deliveries, subscriptions, partners::find, http, json, settings, backoff, clock, registry);
+    return new DeliverySender(deliveries, subscriptions, partners::find, http, json, settings, backoff, clock,
+        Clock.systemUTC(), registry);
   }
 
   @Bean
   @ConditionalOnBooleanProperty("hotline.webhooks.enabled")
-  WebhookGauges webhookGauges(DeliveryRepository deliveries, WebhookSettings settings, MeterRegistry registry) {
-    return new WebhookGauges(deliveries, settings, registry);
+  WebhookGauges webhookGauges(DeliveryRepository deliveries, WebhookSettings settings, Clock clock,
+      MeterRegistry registry) {
+    return new WebhookGauges(deliveries, settings, clock, registry);
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("hotline.webhooks.enabled")
+  DeliveryHousekeeping webhookHousekeeping(DeliveryRepository deliveries, Partners partners, WebhookSettings settings,
+      Clock clock) {
+    return new DeliveryHousekeeping(deliveries, partners::find, settings, clock);
   }
 }

@@ -66,6 +66,12 @@ class WebhookController {
     return CreatedWebhook.of(webhooks.subscribe(partnerId, request));
   }
 
+  /** A new secret, shown this once; the old one signs alongside it for hotline.webhooks.secret-overlap. */
+  @PostMapping("/{partnerId}/webhooks/{webhookId}/secret")
+  CreatedWebhook rotateSecret(@PathVariable String partnerId, @PathVariable String webhookId) {
+    return CreatedWebhook.of(webhooks.rotateSecret(partnerId, webhookId));
+  }
+
   @GetMapping("/{partnerId}/webhooks")
   List<WebhookView> list(@PathVariable String partnerId) {
     return webhooks.of(partnerId).stream().map(WebhookView::of).toList();

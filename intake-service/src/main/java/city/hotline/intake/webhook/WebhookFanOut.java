@@ -5,6 +5,7 @@ import city.hotline.intake.complaint.WorkOrder;
 import city.hotline.intake.partner.Partner;
 import city.hotline.support.kafka.EventNotYetApplicableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,17 @@ class WebhookFanOut {
   private final Function<String, Optional<Partner>> partners;
   private final Function<String, Optional<WorkOrder>> workOrders;
   private final Clock clock;
+  private final Duration settle;
 
   WebhookFanOut(SubscriptionRepository webhooks, DeliveryRepository deliveries,
-      Function<String, Optional<Partner>> partners, Function<String, Optional<WorkOrder>> workOrders, Clock clock) {
+      Function<String, Optional<Partner>> partners, Function<String, Optional<WorkOrder>> workOrders, Clock clock,
+      Duration settle) {
     this.webhooks = webhooks;
     this.deliveries = deliveries;
     this.partners = partners;
     this.workOrders = workOrders;
     this.clock = clock;
+    this.settle = settle;
   }
 
   /** @return how many new deliveries the event made */
@@ -50,9 +54,12 @@ class WebhookFanOut {
       if (partner.isEmpty()) {
         continue;
       }
+      // registered since the webhook was made: it is to hear of the registration, which its later changes wait for
+      boolean registrationToCome = !order.registeredAt().isBefore(webhook.createdAt());
       for (PublicChange change : changes) {
         if (webhook.hears(change, order, partner.get()) && deliveries.insertIfAbsent(Delivery.of(webhook, change,
-            change.publicNote(order), change.categoryOf(order), change.districtOf(order), clock.instant()))) {
+            change.publicNote(order), change.categoryOf(order), change.districtOf(order), registrationToCome,
+            clock.instant(), settle))) {
           made++;
         }
       }

@@ -54,7 +54,23 @@ class PublicChangeTest {
     WorkOrder open = Tickets.order(TICKET, "WUCHANG", "operator", false);
     WorkOrder confidential = Tickets.order(TICKET, "WUCHANG", "operator", true);
 
-    assertThat(resolved.publicNote(open)).isEqualTo("已联系***(***), 垃圾已清运");
+    assertThat(resolved.publicNote(open)).isEqualTo("办理结果：已联系***(***), 垃圾已清运");
     assertThat(resolved.publicNote(confidential)).isNull();
+  }
+
+  @Test
+  void aNoteFollowsTheRuleOfEveryPublicChannelNoPhoneHowEverWrittenNoStaffWordsNoVerdict() {
+    WorkOrder open = Tickets.order(TICKET, "WUCHANG", "operator", false);
+    PublicChange reply = PublicChange.of(Tickets.resolved(TICKET, "WUCHANG", AT,
+        "已联系王女士 138-1234-1234, 邻居电话 13900001111")).get(0);
+    PublicChange returned = new PublicChange("e1", TICKET, AT, ComplaintStatus.RETURNED, "退单 (不属本单位): 请转水务局",
+        null, null);
+    PublicChange closed = PublicChange.of(Tickets.closed(TICKET, "WUCHANG", AT)).get(0);
+
+    assertThat(reply.publicNote(open)).isEqualTo("办理结果：已联系*** ***, 邻居电话 ***");
+    assertThat(returned.publicNote(open)).isEqualTo("原承办单位退回，正在重新派单");
+    assertThat(closed.publicNote(open)).isEqualTo("工单已结案").doesNotContain("SATISFIED");
+    assertThat(PublicChange.of(Tickets.answeredAtTheCall(TICKET, "WUCHANG", AT)).get(1).publicNote(open))
+        .as("the answer given at the call").contains("请到政务中心办理");
   }
 }

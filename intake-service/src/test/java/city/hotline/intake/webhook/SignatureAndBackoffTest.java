@@ -3,6 +3,7 @@ package city.hotline.intake.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The signature a receiver checks, and the waits between attempts. */
@@ -34,5 +35,16 @@ class SignatureAndBackoffTest {
     assertThat(midway.after(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(45));
     assertThat(shortest.after(1)).isEqualTo(Duration.ofSeconds(5));
     assertThat(shortest.after(30)).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void aRotatedSecretSignsAlongsideTheNewOneUntilTheOverlapEnds() {
+    Instant until = Instant.parse("2026-12-09T00:00:00Z");
+    Subscription rotated = new Subscription("WK0001", "PT0001", "https://p.example/h", Scope.OWN_REPORTS, null, null,
+        "new-secret", until.minusSeconds(86400), "old-secret", until);
+
+    assertThat(Signature.sign(rotated.signingSecrets(until.minusSeconds(1)), 1767225600L, "{}"))
+        .isEqualTo(Signature.sign("new-secret", 1767225600L, "{}") + "," + Signature.sign("old-secret", 1767225600L, "{}"));
+    assertThat(rotated.signingSecrets(until)).containsExactly("new-secret");
   }
 }

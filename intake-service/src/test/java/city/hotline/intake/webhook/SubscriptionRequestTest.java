@@ -1,9 +1,11 @@
 package city.hotline.intake.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.hotline.intake.reference.ReferenceData;
 import city.hotline.support.web.ApiException.FieldProblem;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +40,29 @@ class SubscriptionRequestTest {
   @Test
   void theUrlMustBeAnAbsoluteHttpUrlAndHttpsWhenSoConfigured() {
     for (String url : List.of("partner.example/hook", "ftp://partner.example/hook", "https://", "http://a b/",
-        "https://p.example/h#x")) {
+        "https://p.example/h#x", "http://partner.example:99999/h", "https://p.example:0/h",
+        "https://user:pw@p.example/h")) {
       assertThat(fields(new SubscriptionRequest(url, "OWN_REPORTS", null, null), false)).as(url).containsExactly("url");
     }
     assertThat(new SubscriptionRequest("http://p.example/h", "OWN_REPORTS", null, null).problems(REFERENCE, true))
         .containsExactly(new FieldProblem("url", "must be an absolute https URL without a fragment"));
+  }
+
+  @Test
+  void aWebhookMayNotPointInwardUnlessItsNetworkIsAllowed() throws Exception {
+    WebhookTarget publicOnly = new WebhookTarget(List.of());
+    for (String url : List.of("http://127.0.0.1:8081/actuator", "http://[::1]/h", "http://169.254.169.254/latest/meta-data/",
+        "http://localhost/h", "http://10.0.0.7:8088/hook", "http://192.168.1.1/h", "http://[fd00::1]/h",
+        "http://0.0.0.0/h", "http://224.0.0.1/h")) {
+      assertThat(publicOnly.problem(new URI(url))).as(url).contains(WebhookTarget.RULE);
+    }
+    assertThat(publicOnly.problem(new URI("https://93.184.216.34/h"))).isEmpty();
+    WebhookTarget partnerNet = new WebhookTarget(List.of("10.20.0.0/16", "127.0.0.0/8"));
+    assertThat(partnerNet.problem(new URI("http://10.20.3.4/h"))).isEmpty();
+    assertThat(partnerNet.problem(new URI("http://127.0.0.1:9000/h"))).isEmpty();
+    assertThat(partnerNet.problem(new URI("http://10.21.0.1/h"))).as("outside the allowed /16").isPresent();
+    assertThat(partnerNet.problem(new URI("http://169.254.169.254/"))).isPresent();
+    assertThatThrownBy(() -> Network.parse("intranet.example/8")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Network.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,11 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A partner's receiver, as the README tells partners to write one: it checks the signature and refuses a timestamp
  * outside its replay window (401), and takes a delivery it has taken already as done without taking it again. It can
- * be told to fail the next requests (500) or to answer them too late.
+ * be told to fail the next requests (500), to answer them too late, to answer 200 and then trickle a body that never
+ * ends, or to never answer at all (the last two until it is closed).
  */
 public final class TestReceiver implements AutoCloseable {
   /** How it answers a request. */
-  public enum Answer { OK, FAIL, TOO_LATE }
+  public enum Answer { OK, FAIL, TOO_LATE, TRICKLE, HANG }
 
   /** A delivery it took: its headers' id and its body. */
   public record Received(String deliveryId, JsonNode body, String raw) {
@@ -56,6 +58,7 @@ public final class TestReceiver implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger again = new AtomicInteger();
   private final JsonMapper json = JsonMapper.builder().build();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   /** @param lateBy how long a {@link Answer#TOO_LATE} answer takes: longer than the sender waits */
   public TestReceiver(Duration lateBy) throws IOException {
@@ -119,8 +122,23 @@ public final class TestReceiver implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       respond(exchange, 503);
+    } else if (answer == Answer.TRICKLE) {
+      exchange.sendResponseHeaders(200, 0); // chunked: the body goes on until it is closed
+      exchange.getResponseBody().write('{');
+      exchange.getResponseBody().flush();
+      awaitClose();
+    } else if (answer == Answer.HANG) {
+      awaitClose();
     } else {
       take(exchange, body);
+    }
+  }
+
+  private void awaitClose() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -144,7 +162,10 @@ public final class TestReceiver implements AutoCloseable {
     respond(exchange, 204);
   }
 
-  /** What a receiver checks: a fresh timestamp, and the HMAC of "timestamp.body" under its secret, compared in constant time. */
+  /**
+   * What a receiver checks: a fresh timestamp, and the HMAC of "timestamp.body" under its secret, compared in constant
+   * time with each signature of the header (two, comma-separated, while a rotated secret overlaps the new one).
+   */
   static boolean verified(String secret, String timestamp, String signature, String body, Instant now) {
     if (timestamp == null || signature == null || !timestamp.matches("\\d{1,12}")) {
       return false;
@@ -158,7 +179,11 @@ public final class TestReceiver implements AutoCloseable {
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       String expected = "sha256=" + HexFormat.of().formatHex(
           mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-      return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+      boolean ok = false;
+      for (String one : signature.split(",")) {
+        ok |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), one.strip().getBytes(StandardCharsets.UTF_8));
+      }
+      return ok;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -171,6 +196,7 @@ public final class TestReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     threads.shutdownNow();
   }

@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class WebhookDeliveryTest {
   private final Map<String, Partner> partners = new ConcurrentHashMap<>();
   private final Map<String, WorkOrder> orders = new ConcurrentHashMap<>();
   private final WebhookFanOut fanOut = new WebhookFanOut(webhooks, deliveries, this::partner,
-      id -> Optional.ofNullable(orders.get(id)), clock);
+      id -> Optional.ofNullable(orders.get(id)), clock, Duration.ZERO);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final List<DeliverySender> replicas = new ArrayList<>();
   private final TestReceiver receiver;
@@ -87,8 +88,15 @@ class WebhookDeliveryTest {
    * builds must not make a 2xx arrive after the sender stopped waiting (it would send the delivery again, as it must).
    */
   private static WebhookSettings settings(Duration giveUpAfter) {
-    return new WebhookSettings(true, Duration.ofMillis(50), 100, 2, Duration.ofSeconds(5), Duration.ofSeconds(3),
-        Duration.ofSeconds(15), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter, false, Duration.ofSeconds(1));
+    return settings(giveUpAfter, Duration.ofSeconds(3), List.of("127.0.0.0/8"));
+  }
+
+  /** No settling (the order test feeds its changes apart on purpose); the receiver on 127.0.0.1 allowed. */
+  private static WebhookSettings settings(Duration giveUpAfter, Duration requestTimeout, List<String> allowed) {
+    return new WebhookSettings(true, Duration.ofMillis(50), 100, 2, Duration.ofSeconds(5), requestTimeout,
+        requestTimeout.plusSeconds(15), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter, Duration.ZERO,
+        Duration.ofHours(1), false, allowed, Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(1),
+        Duration.ofSeconds(1));
   }
 
   private Webhooks admin(WebhookSettings settings) {
@@ -99,7 +107,7 @@ class WebhookDeliveryTest {
     DeliverySender sender = new DeliverySender(deliveries, webhooks, this::partner, HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build(),
         JsonMapper.builder().build(), settings, new Backoff(settings.firstRetry(), settings.maxRetry(), Math::random),
-        clock, registry);
+        clock, clock, registry);
     replicas.add(sender);
     sender.start();
   }
@@ -153,11 +161,11 @@ class WebhookDeliveryTest {
     assertThat(receiver.takenAgain()).as("deliveries sent again after a 2xx").isZero();
     assertThat(receiver.refused()).as("bad signatures").isEmpty();
     assertThat(receiver.requests()).as("8 taken, 4 failed").isEqualTo(12);
-    assertThat(registry.get(DeliverySender.ATTEMPTS).tag("outcome", "retried").counter().count()).isEqualTo(4);
+    assertThat(registry.get(DeliverySender.ATTEMPTS).tag("outcome", "retried").tag("partner", PARTNER).counter().count()).isEqualTo(4);
 
     TestReceiver.Received resolved = receiver.taken(OWN_TICKET).get(3);
     assertThat(resolved.body().path("status").asString()).isEqualTo("open");
-    assertThat(resolved.body().path("statusNote").asString()).isEqualTo("垃圾已清运, 已联系*** ***");
+    assertThat(resolved.body().path("statusNote").asString()).isEqualTo("办理结果：垃圾已清运, 已联系*** ***");
     assertThat(resolved.body().path("category").asString()).isEqualTo("SANITATION");
     assertThat(resolved.body().path("district").asString()).isEqualTo("JIANGAN");
     assertThat(receiver.taken(OWN_TICKET).get(4).body().path("status").asString()).isEqualTo("closed");
@@ -184,7 +192,7 @@ class WebhookDeliveryTest {
     assertThat(first.attempts()).isEqualTo(1);
     assertThat(parked).filteredOn(d -> d != first).extracting(Delivery::parkedBehind).containsOnly(first.id());
     assertThat(receiver.requests()).as("nothing sent behind the parked one").isEqualTo(1);
-    WebhookGauges gauges = new WebhookGauges(deliveries, settings, registry);
+    WebhookGauges gauges = new WebhookGauges(deliveries, settings, clock, registry);
     gauges.runNow();
     assertThat(registry.get(WebhookGauges.DELIVERIES).tag("state", "parked").gauge().value()).isEqualTo(3);
     assertThat(registry.get(WebhookGauges.DELIVERIES).tag("state", "pending").gauge().value()).isZero();
@@ -200,6 +208,26 @@ class WebhookDeliveryTest {
         e -> assertThat(e.status().value()).isEqualTo(409));
     assertThatThrownBy(() -> admin.redeliver("no-such-delivery")).isInstanceOfSatisfying(ApiException.class,
         e -> assertThat(e.status().value()).isEqualTo(404));
+  }
+
+  @Test
+  void aRevokedPartnersParkedDeliveriesAreCancelledAndFinishedOnesPurgedAfterKeepFinished() {
+    WebhookSettings settings = settings(Duration.ZERO);
+    subscribe(admin(settings), PARTNER, "own", "OWN_REPORTS", null);
+    Instant t = clock.instant();
+    feed(List.of(Tickets.registered(OWN_TICKET, "JIANGAN", t), Tickets.dispatched(OWN_TICKET, "JIANGAN", t)));
+    receiver.answerNext(FAIL);
+    startReplica(settings);
+    await().atMost(WAIT).until(() -> deliveries.count(DeliveryState.PARKED) == 2);
+
+    partners.put(PARTNER, partner(PARTNER, true)); // 吊销
+    new DeliveryHousekeeping(deliveries, this::partner, settings, clock).runNow();
+    assertThat(deliveries.count(DeliveryState.PARKED)).as("nothing parked stands for a revoked partner").isZero();
+    assertThat(deliveries.count(DeliveryState.CANCELLED)).isEqualTo(2);
+
+    Clock later = Clock.offset(clock, settings.keepFinished().plusMinutes(1));
+    new DeliveryHousekeeping(deliveries, this::partner, settings, later).runNow();
+    assertThat(deliveries.count(DeliveryState.CANCELLED)).as("purged keep-finished after they finished").isZero();
   }
 
   @Test
@@ -228,6 +256,10 @@ class WebhookDeliveryTest {
         e -> assertThat(e.status().value()).isEqualTo(404));
     assertThatThrownBy(() -> admin.subscribe(OTHER, new SubscriptionRequest(receiver.url("x"), "OWN_REPORTS", null,
         null))).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+    assertThatThrownBy(() -> admin(settings(Duration.ZERO, Duration.ofSeconds(3), List.of())).subscribe(PARTNER,
+        new SubscriptionRequest(receiver.url("x"), "OWN_REPORTS", null, null)))
+        .as("loopback, unless its network is allowed").isInstanceOfSatisfying(ApiException.class,
+            e -> assertThat(e.errors()).containsExactly(new ApiException.FieldProblem("url", WebhookTarget.RULE)));
     startReplica(settings);
 
     await().atMost(WAIT).until(() -> deliveries.count(DeliveryState.PENDING) == 0 && receiver.taken().size() == 2);
@@ -236,5 +268,106 @@ class WebhookDeliveryTest {
     assertThat(deliveries.count(DeliveryState.CANCELLED)).as("the revoked partner's and the deleted webhook's")
         .isEqualTo(2);
     assertThat(admin.of(PARTNER)).extracting(Subscription::id).containsExactly(own.id());
+  }
+
+  @Test
+  void aReceiverThatTricklesItsBodyOrNeverAnswersHoldsNoSenderFromTheOtherTickets() {
+    // an answer may take a minute, longer than this test waits: only a sender that does not wait for it passes
+    WebhookSettings settings = settings(Duration.ofHours(1), Duration.ofMinutes(1), List.of("127.0.0.0/8"));
+    subscribe(admin(settings), PARTNER, "wuchang", "AREA", "WUCHANG");
+    List<String> tickets = List.of("WH20261201000011", "WH20261201000012", "WH20261201000013");
+    tickets.forEach(id -> orders.put(id, Tickets.order(id, "WUCHANG", "operator", false)));
+    Instant t = clock.instant();
+    receiver.answerNext(TestReceiver.Answer.TRICKLE);
+    feed(List.of(Tickets.registered(tickets.get(0), "WUCHANG", t)));
+    startReplica(settings);
+
+    await().atMost(WAIT).until(() -> deliveries.count(DeliveryState.DELIVERED) == 1); // 200: its body is not waited for
+    receiver.answerNext(TestReceiver.Answer.HANG);
+    feed(List.of(Tickets.registered(tickets.get(1), "WUCHANG", t)));
+    await().atMost(WAIT).until(() -> receiver.requests() == 2);
+    feed(List.of(Tickets.registered(tickets.get(2), "WUCHANG", t)));
+
+    await().atMost(WAIT).until(() -> deliveries.count(DeliveryState.DELIVERED) == 2); // while one waits for its answer
+    assertThat(receiver.taken(tickets.get(2))).hasSize(1);
+    assertThat(deliveries.count(DeliveryState.PENDING)).as("the one still waiting for its answer").isEqualTo(1);
+    WebhookGauges gauges = new WebhookGauges(deliveries, settings, Clock.offset(clock, Duration.ofHours(1)), registry);
+    gauges.runNow();
+    assertThat(registry.get(WebhookGauges.OLDEST_PENDING).gauge().value()).isGreaterThanOrEqualTo(3600);
+  }
+
+  @Test
+  void aWebhookThatCannotBeSentToIsParkedWithoutConnectingOrTellingWhatIsThere() {
+    WebhookSettings settings = settings(Duration.ZERO);
+    Instant before = clock.instant().minusSeconds(60);
+    // stored before the url rules and the allow-list were what they are now
+    webhooks.insert(new Subscription("WK0901", PARTNER, "http://127.0.0.1:99999/h", Scope.AREA, null, "WUCHANG", "s",
+        before, null, null));
+    webhooks.insert(new Subscription("WK0902", PARTNER, "http://169.254.169.254/latest/meta-data/", Scope.AREA, null,
+        "WUCHANG", "s", before, null, null));
+    feed(List.of(Tickets.registered(AREA_TICKET, "WUCHANG", clock.instant())));
+    startReplica(settings);
+
+    await().atMost(WAIT).until(() -> deliveries.count(DeliveryState.PARKED) == 2);
+    assertThat(admin(settings).parked(0, 50)).extracting(Delivery::webhookId, Delivery::lastError).containsOnly(
+        org.assertj.core.groups.Tuple.tuple("WK0901", "invalid request: IllegalArgumentException"),
+        org.assertj.core.groups.Tuple.tuple("WK0902", WebhookTarget.NOT_ALLOWED));
+  }
+
+  @Test
+  void aRegistrationReadAfterALaterChangeOfItsTicketStillGoesFirstAndARotatedSecretStillSigns() {
+    WebhookSettings settings = settings(Duration.ofHours(1));
+    Instant t = clock.instant();
+    Subscription webhook = new Subscription("WK0911", PARTNER, receiver.url("wuchang"), Scope.AREA, null, "WUCHANG",
+        "old-secret", t.minusSeconds(60), null, null);
+    webhooks.insert(webhook);
+    receiver.secret("wuchang", "old-secret"); // the receiver has not switched over yet
+    Subscription rotated = admin(settings).rotateSecret(PARTNER, webhook.id());
+    assertThat(rotated.secret()).isNotEqualTo(webhook.secret());
+    String ticket = "WH20261201000021";
+    orders.put(ticket, Tickets.order(ticket, "WUCHANG", "operator", false)); // registered after the webhook was made
+    var registered = Tickets.registered(ticket, "WUCHANG", t.minusSeconds(2));
+    var dispatched = Tickets.dispatched(ticket, "WUCHANG", t.minusSeconds(3)); // dispatch's clock a second slow
+    startReplica(settings);
+
+    feed(List.of(dispatched)); // read first: intake's topic lags
+    String dispatchedId = Delivery.idOf(webhook.id(), dispatched.eventId().toString());
+    await().atMost(WAIT).until(() -> deliveries.find(dispatchedId).orElseThrow().nextAttemptAt()
+        .isAfter(deliveries.find(dispatchedId).orElseThrow().createdAt())); // looked at, and held
+    assertThat(receiver.requests()).isZero();
+    feed(List.of(registered));
+
+    await().atMost(WAIT).until(() -> receiver.taken().size() == 2);
+    assertThat(statuses(receiver.taken())).containsExactly("REGISTERED", "DISPATCHED");
+    assertThat(receiver.refused()).as("signed with the old secret too during the overlap").isEmpty();
+
+    PublicChange later = PublicChange.of(Tickets.claimed(ticket, "WUCHANG", t.plusSeconds(60))).get(0);
+    assertThat(Delivery.of(webhook, later, null, null, null, false, t, Duration.ofSeconds(5)).nextAttemptAt())
+        .as("first due settle after it was read").isEqualTo(t.plusSeconds(5));
+  }
+
+  @Test
+  void aLeaseKeepsADeliveryToOneReplicaOnTheRealClockAndItsFirstAttemptIsNeverMoved() {
+    Subscription webhook = subscribe(admin(settings(Duration.ofHours(1))), PARTNER, "own", "OWN_REPORTS", null);
+    var event = Tickets.registered(OWN_TICKET, "JIANGAN", clock.instant());
+    assertThat(feed(List.of(event))).isEqualTo(1);
+    Instant t = clock.instant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS); // as the store keeps it
+    String id = Delivery.idOf(webhook.id(), event.eventId().toString());
+    Instant real = Instant.parse("2026-12-08T00:00:00Z");
+
+    Delivery first = deliveries.claim(id, "a", t, real, real.plusSeconds(60)).orElseThrow();
+    assertThat(first.firstAttemptAt()).isEqualTo(t);
+    assertThat(deliveries.claim(id, "b", t.plus(Duration.ofHours(1)), real.plusSeconds(30), real.plusSeconds(90)))
+        .as("a service clock running fast does not end a lease").isEmpty();
+    Delivery taken = deliveries.claim(id, "b", t.plusSeconds(10), real.plusSeconds(61), real.plusSeconds(121))
+        .orElseThrow();
+    assertThat(taken.firstAttemptAt()).as("kept by a later claim").isEqualTo(t);
+    assertThat(deliveries.delivered(id, "a", t.plusSeconds(11))).as("the old owner changes nothing").isFalse();
+    assertThat(deliveries.failed(id, "b", taken.attempts() + 1, t.plusSeconds(20), "HTTP 500")).isTrue();
+    assertThat(deliveries.claim(id, "a", t.plusSeconds(20), real.plusSeconds(62), real.plusSeconds(122)).orElseThrow())
+        .satisfies(d -> {
+          assertThat(d.attempts()).as("read from the claim, not a pass's old snapshot").isEqualTo(1);
+          assertThat(d.firstAttemptAt()).isEqualTo(t);
+        });
   }
 }
