@@ -15,12 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reportsWindow the fixed window the reports are counted in
  * @param phoneKey the secret the phones' counts are keyed by (HMAC), so the store never holds a number
  * @param referenceMaxAge how long a browser or proxy may keep the report form's lists
- * @param purgeEvery how often counts whose window has ended are dropped
  * @param webCaller who registers a web report: the name its idempotency keys are kept under ({@code key:web|…})
  * @param webActor how the timeline names the page as the one that registered it
  * @param anonymousName the caller's name on a report that gives none (the name is optional on the web)
  */
 @ConfigurationProperties("hotline.citizen")
 public record CitizenSettings(boolean enabled, int wrongTries, Duration tryWindow, int reportsPerPhone,
-    Duration reportsWindow, String phoneKey, Duration referenceMaxAge, Duration purgeEvery, String webCaller,
+    Duration reportsWindow, String phoneKey, Duration referenceMaxAge, String webCaller,
     String webActor, String anonymousName) {}

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
  * Tries to read a ticket's progress, counted per ticket number and fixed window in intake's database, so every
  * replica counts together. A try is counted before it is checked (one atomic increment) and given back when it
  * matched, so two tries at once can never both slip in under the limit. Each count carries {@code forgetAt}, after
- * which the store's TTL monitor drops it and {@link CitizenPurge} too, on a store without one: guessed numbers do
- * not pile up.
+ * which the store's TTL index drops it (MongoDB's TTL monitor, and the embedded store's): guessed numbers do not
+ * pile up.
  */
 @Repository
 class ProgressTries {
@@ -57,10 +57,6 @@ class ProgressTries {
   /** A try that matched is not a wrong one: it is given back. */
   void giveBack(String ticketId, Instant windowStart) {
     tries.updateOne(Filters.eq("_id", id(ticketId, windowStart)), Updates.inc(TRIES, -1));
-  }
-
-  long forgetEnded(Instant now) {
-    return tries.deleteMany(Filters.lte(FORGET_AT, Date.from(now))).getDeletedCount();
   }
 
   private static String id(String ticketId, Instant windowStart) {

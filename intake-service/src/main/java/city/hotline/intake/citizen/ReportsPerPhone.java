@@ -12,7 +12,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,8 @@ import org.springframework.stereotype.Repository;
  * Web reports per phone and fixed window (我要反映 names a phone nobody checks, and each report texts it): one
  * document per phone and window holding the submissions (idempotency keys) counted, so a retry of a counted
  * submission is never counted twice. The phone is kept as an HMAC under a secret key, never itself (11 digits are
- * quickly guessed from a plain hash). Each count carries {@code forgetAt}: the store's TTL monitor drops it, and
- * {@link CitizenPurge} on a store without one.
+ * quickly guessed from a plain hash). Each count carries {@code forgetAt}, after which
+ * the store's TTL index drops it.
  */
 @Repository
 class ReportsPerPhone {
@@ -69,10 +68,6 @@ class ReportsPerPhone {
   /** A submission that was refused as invalid registered nothing: it is not held against the phone. */
   void giveBack(String phone, String submission, FixedWindow window) {
     counts.updateOne(Filters.eq("_id", id(phone, window)), Updates.pull(SUBMISSIONS, submission));
-  }
-
-  long forgetEnded(Instant now) {
-    return counts.deleteMany(Filters.lte(ProgressTries.FORGET_AT, Date.from(now))).getDeletedCount();
   }
 
   /** Null when the window's count is full (its document exists but no longer matches, so the upsert collides). */

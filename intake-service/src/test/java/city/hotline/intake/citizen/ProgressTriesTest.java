@@ -38,9 +38,6 @@ class ProgressTriesTest {
 
     tries.giveBack("WH1", WINDOW);
     assertThat(tries.count("WH1", WINDOW, NEXT)).isEqualTo(2);
-
-    assertThat(tries.forgetEnded(NEXT)).as("the ended window's two counts").isEqualTo(2);
-    assertThat(tries.count("WH1", WINDOW, NEXT)).isEqualTo(1);
   }
 
   @Test
