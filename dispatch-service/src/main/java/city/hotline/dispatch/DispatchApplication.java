@@ -1,6 +1,7 @@
 package city.hotline.dispatch;
 
 import city.hotline.support.SupportConfiguration;
+import city.hotline.support.VirtualThreadCarriers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class DispatchApplication {
   public static void main(String[] args) {
+    VirtualThreadCarriers.widen();
     SpringApplication.run(DispatchApplication.class, args);
   }
 }

@@ -1,5 +1,6 @@
 package city.hotline.gateway;
 
+import city.hotline.support.VirtualThreadCarriers;
 import city.hotline.support.tracing.OtlpTraceExport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Import;
 @Import(OtlpTraceExport.class)
 public class GatewayApplication {
   public static void main(String[] args) {
+    VirtualThreadCarriers.widen();
     SpringApplication.run(GatewayApplication.class, args);
   }
 }

@@ -1,6 +1,7 @@
 package city.hotline.intake;
 
 import city.hotline.support.SupportConfiguration;
+import city.hotline.support.VirtualThreadCarriers;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Import;
 @Import(SupportConfiguration.class)
 public class IntakeApplication {
   public static void main(String[] args) {
+    VirtualThreadCarriers.widen();
     SpringApplication.run(IntakeApplication.class, args);
   }
 }
