@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Open311IT {
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofSeconds(1);
   private static final String DEMO_PASSWORD = "Hotline@12345";
   private final HttpClient http = HttpClient.newHttpClient();
   private String gatewayUrl;
@@ -104,12 +105,18 @@ class Open311IT {
     assertThat(ticketId).matches("WH\\d{14}");
     assertThat(posted.body()).contains("<account_id/>");
 
-    await().atMost(WAIT).until(() -> get("/open311/v2/requests/" + ticketId + ".json").body()
+    // once a second: the reads share one address's public budget (open311-reads) with every other test's
+    await().atMost(WAIT).pollInterval(POLL).until(() -> get("/open311/v2/requests/" + ticketId + ".json").body()
         .contains("\"agency_responsible\":\"江岸区城管局\""));
     Answer read = get("/open311/v2/requests/" + ticketId + ".json");
     assertThat(read.contentType()).startsWith("application/json");
     assertThat(read.body()).contains("\"status\":\"open\"", "\"service_name\":\"路灯照明\"")
         .doesNotContain("王芳", "13812349876");
+    Answer xml = get("/open311/v2/requests/" + ticketId + ".xml");
+    assertThat(xml.contentType()).startsWith("text/xml");
+    assertThat(xml.body()).contains("<service_request_id>" + ticketId + "</service_request_id>",
+        "<status>open</status>", "<description>路灯不亮已经三天</description>",
+        "<agency_responsible>江岸区城管局</agency_responsible>").doesNotContain("王芳", "13812349876");
     assertThat(operator.get("/api/complaints/" + ticketId).body().path("channel").asString()).isEqualTo("OPEN311");
 
     assertThat(admin.post("/api/admin/partners/" + partnerId + "/revoke", Map.of()).status()).isEqualTo(200);
