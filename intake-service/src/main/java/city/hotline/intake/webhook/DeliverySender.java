@@ -156,7 +156,9 @@ class DeliverySender extends PeriodicTask {
 
   /**
    * Behind a parked one it is parked too (and queued again at once if the head was redelivered meanwhile); behind a
-   * pending one it waits until that one is due, or its lease ends.
+   * pending one it waits until that one is due, and at least a poll interval: the head's time is past while it is
+   * being sent or about to be, and a follower due at it would come up in every pass at or before the head and take
+   * the free senders from it (and from every other ticket) for good.
    */
   private void waitBehind(Delivery due, Delivery head) {
     if (head.state() == DeliveryState.PARKED) {
@@ -165,7 +167,8 @@ class DeliverySender extends PeriodicTask {
         deliveries.requeue(due.id(), clock.instant()); // an admin redelivered the chain while this was parked
       }
     } else {
-      deliveries.waitBehind(due.id(), head.nextAttemptAt());
+      Instant nextLook = clock.instant().plus(settings.pollInterval());
+      deliveries.waitBehind(due.id(), head.nextAttemptAt().isAfter(nextLook) ? head.nextAttemptAt() : nextLook);
     }
   }
 

@@ -93,7 +93,12 @@ class WebhookDeliveryTest {
 
   /** No settling (the order test feeds its changes apart on purpose); the receiver on 127.0.0.1 allowed. */
   private static WebhookSettings settings(Duration giveUpAfter, Duration requestTimeout, List<String> allowed) {
-    return new WebhookSettings(true, Duration.ofMillis(50), 100, 2, Duration.ofSeconds(5), requestTimeout,
+    return settings(giveUpAfter, requestTimeout, allowed, 2);
+  }
+
+  private static WebhookSettings settings(Duration giveUpAfter, Duration requestTimeout, List<String> allowed,
+      int senders) {
+    return new WebhookSettings(true, Duration.ofMillis(50), 100, senders, Duration.ofSeconds(5), requestTimeout,
         requestTimeout.plusSeconds(15), Duration.ofMillis(50), Duration.ofMillis(200), giveUpAfter, Duration.ZERO,
         Duration.ofHours(1), false, allowed, Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(1),
         Duration.ofSeconds(1));
@@ -170,6 +175,21 @@ class WebhookDeliveryTest {
     assertThat(resolved.body().path("district").asString()).isEqualTo("JIANGAN");
     assertThat(receiver.taken(OWN_TICKET).get(4).body().path("status").asString()).isEqualTo("closed");
     assertThat(receiver.taken()).noneMatch(r -> r.raw().contains(Tickets.CALLER) || r.raw().contains(Tickets.PHONE));
+  }
+
+  /** They are queued first, so they come due first: looked at, they wait and leave the sender to the chain's first. */
+  @Test
+  void laterChangesQueuedBeforeTheirTicketsRegistrationNeverKeepTheOnlySenderFromIt() {
+    WebhookSettings settings = settings(Duration.ofHours(1), Duration.ofSeconds(3), List.of("127.0.0.0/8"), 1);
+    subscribe(admin(settings), PARTNER, "own", "OWN_REPORTS", null);
+    Instant t = clock.instant();
+    feed(List.of(Tickets.closed(OWN_TICKET, "JIANGAN", t.plusSeconds(3)),
+        Tickets.dispatched(OWN_TICKET, "JIANGAN", t.plusSeconds(2)),
+        Tickets.registered(OWN_TICKET, "JIANGAN", t.plusSeconds(1))));
+    startReplica(settings);
+
+    await().atMost(WAIT).until(() -> receiver.taken().size() == 3);
+    assertThat(statuses(receiver.taken())).containsExactly("REGISTERED", "DISPATCHED", "CLOSED");
   }
 
   @Test
