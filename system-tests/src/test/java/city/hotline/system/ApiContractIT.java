@@ -143,7 +143,45 @@ class ApiContractIT {
         stale.add(listed.getKey() + " " + status.asString());
       }
     }));
-    assertThat(stale).as("examples and errors written for operations the contract does not have").isEmpty();
+    document.path("parameters").propertyNames().forEach(key -> {
+      if (operation(paths, key).isMissingNode()) {
+        stale.add(key);
+      }
+    });
+    assertThat(stale).as("examples, errors and parameters written for operations the contract does not have")
+        .isEmpty();
+  }
+
+  /** OpenAPI wants unique operationIds; a map of query arguments is documented as the arguments, never an object. */
+  @Test
+  void eachOperationHasItsOwnIdAndItsQueryArgumentsOneByOne() {
+    List<JsonNode> operations = new ArrayList<>();
+    contract.path("paths").forEach(path -> path.forEach(op -> {
+      if (op.has("x-service")) {
+        operations.add(op);
+      }
+    }));
+    assertThat(operations.stream().map(op -> op.path("operationId").asString()))
+        .as("operationIds").doesNotContain("").doesNotHaveDuplicates();
+    List<String> objects = new ArrayList<>();
+    operations.forEach(op -> op.path("parameters").forEach(parameter -> {
+      JsonNode schema = parameter.path("schema");
+      if ("query".equals(parameter.path("in").asString())
+          && (schema.has("$ref") || "object".equals(schema.path("type").asString()))) {
+        objects.add(op.path("operationId").asString() + " " + parameter.path("name").asString());
+      }
+    }));
+    assertThat(objects).as("query arguments documented as one object (a handler's map)").isEmpty();
+
+    JsonNode search = contract.at("/paths/~1api~1complaints/get/parameters");
+    assertThat(search.valueStream().map(parameter -> parameter.path("name").asString()))
+        .as("SPEC §7's search").contains("phone", "status", "district", "category", "from", "to", "q", "page", "size");
+    assertThat(search.valueStream().filter(parameter -> parameter.path("required").asBoolean())).isEmpty();
+    JsonNode format = contract.at("/paths/~1open311~1v2~1services.{format}/get/parameters").valueStream()
+        .filter(parameter -> "format".equals(parameter.path("name").asString())).findFirst().orElseThrow();
+    assertThat(format.at("/schema/enum").toString()).isEqualTo("[\"json\",\"xml\"]");
+    assertThat(contract.at("/paths/~1open311~1v2~1requests.{format}/post/requestBody/content").propertyNames())
+        .contains("application/x-www-form-urlencoded");
   }
 
   /** The page renders the contract for a signed-in user, who reaches it from no role's landing page but by its address. */

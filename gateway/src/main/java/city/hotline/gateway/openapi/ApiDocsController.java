@@ -77,7 +77,9 @@ class ApiDocsController {
       return ResponseEntity.ok(contract);
     } catch (ServiceDocs.Unavailable e) {
       log.warn("api contract not built: {}", e.getMessage());
-      return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; retry when it is back",
+      // the service's name only: the cause's message holds internal addresses (http://intake-service:8081/...)
+      return Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+          "接口文档暂不可用：" + e.service + " 未响应 (" + e.service + " did not describe its API); retry later",
           Map.of(HttpHeaders.RETRY_AFTER, Long.toString(settings.timeout().toSeconds())));
     }
   }
@@ -85,7 +87,8 @@ class ApiDocsController {
   private ObjectNode build(String authorization, HttpServletRequest request) {
     Map<String, JsonNode> serviceDocs = services.read(authorization);
     ContractMerge.Inputs inputs = new ContractMerge.Inputs(document.path("info"), routes::routeFor,
-        (method, path) -> doors.access(request, method, path), document.path("examples"), document.path("errors"));
+        (method, path) -> doors.access(request, method, path), document.path("examples"), document.path("errors"),
+        document.path("parameters"));
     ObjectNode contract = ContractMerge.merge(inputs, ownDocument(request), serviceDocs);
     log.info("api contract built: {} paths from the gateway and {}", contract.path("paths").size(),
         serviceDocs.keySet());

@@ -1,7 +1,9 @@
 package city.hotline.gateway.openapi;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +35,12 @@ final class ContractMerge {
    * @param doors who may call what
    * @param examples by {@code "METHOD /path"}: a request body example ({@code summary}, {@code value})
    * @param errors by {@code "METHOD /path"}: statuses an operation answers beyond those its shape tells
+   * @param parameters by {@code "METHOD /path"}: the query arguments a handler reads from a map (springdoc shows such a
+   *     map as one required object), each replacing a same-named one springdoc wrote; and {@code requestBody}: a body
+   *     springdoc cannot see (a form read from that map)
    */
   record Inputs(JsonNode info, Function<String, Optional<String>> routeFor, Doors doors, JsonNode examples,
-      JsonNode errors) {}
+      JsonNode errors, JsonNode parameters) {}
 
   private ContractMerge() {}
 
@@ -52,11 +57,12 @@ final class ContractMerge {
     ObjectNode components = NODES.objectNode();
     ObjectNode schemas = components.putObject("schemas");
     Map<String, ObjectNode> paths = new TreeMap<>();
+    Set<String> operationIds = new HashSet<>();
     SchemaNames.adopt(GATEWAY, gatewayDoc, schemas);
-    take(inputs, GATEWAY, gatewayDoc, paths);
+    take(inputs, GATEWAY, gatewayDoc, paths, operationIds);
     serviceDocs.forEach((service, doc) -> {
       SchemaNames.adopt(service, doc, schemas);
-      take(inputs, service, doc, paths);
+      take(inputs, service, doc, paths, operationIds);
     });
     contract.putObject("paths").setAll(paths);
     components.putObject("securitySchemes").putObject(BEARER)
@@ -68,7 +74,8 @@ final class ContractMerge {
   }
 
   /** The operations of one document whose paths the gateway sends to {@code service} (none: the gateway's own). */
-  private static void take(Inputs inputs, String service, JsonNode doc, Map<String, ObjectNode> paths) {
+  private static void take(Inputs inputs, String service, JsonNode doc, Map<String, ObjectNode> paths,
+      Set<String> operationIds) {
     for (Map.Entry<String, JsonNode> item : doc.path("paths").properties()) {
       String path = item.getKey();
       String sample = ContractPaths.sample(path);
@@ -82,6 +89,7 @@ final class ContractMerge {
         JsonNode operation = item.getValue().get(method);
         if (operation instanceof ObjectNode op && !target.has(method)) {
           target.set(method, describe(inputs, service, method, contractPath, sample, op));
+          uniqueOperationId(service, op, operationIds);
         }
       }
     }
@@ -101,10 +109,12 @@ final class ContractMerge {
     if (!access.open()) {
       security.addObject().putArray(BEARER);
     }
+    String key = method.toUpperCase() + " " + path;
+    dropMapParameters(operation);
     if (ContractPaths.hasFormat(path)) {
       declareFormat(operation);
     }
-    String key = method.toUpperCase() + " " + path;
+    declareParameters(operation, forOperation(inputs.parameters(), key));
     JsonNode listed = forOperation(inputs.errors(), key);
     ErrorResponses.addTo(operation, method, path, access, listed == null ? NODES.arrayNode() : listed);
     JsonNode example = forOperation(inputs.examples(), key);
@@ -126,6 +136,58 @@ final class ContractMerge {
     return null;
   }
 
+  /**
+   * OpenAPI wants each operationId unique in the document, and springdoc makes them unique only within one service
+   * ({@code list} in three of them): a taken id gets the service's name in front.
+   */
+  private static void uniqueOperationId(String service, ObjectNode operation, Set<String> taken) {
+    String id = operation.path("operationId").asString("");
+    if (id.isEmpty()) {
+      return;
+    }
+    String unique = id;
+    for (int n = 2; !taken.add(unique); n++) {
+      unique = service + "_" + id + (n == 2 ? "" : "_" + n);
+    }
+    operation.put("operationId", unique);
+  }
+
+  /** A map-bound {@code @RequestParam} is an object in the query to springdoc: not what a caller sends. */
+  private static void dropMapParameters(ObjectNode operation) {
+    if (operation.get("parameters") instanceof ArrayNode parameters) {
+      for (int i = parameters.size() - 1; i >= 0; i--) {
+        JsonNode parameter = parameters.get(i);
+        JsonNode schema = parameter.path("schema");
+        if ("query".equals(parameter.path("in").asString(""))
+            && ("object".equals(schema.path("type").asString("")) || schema.has("$ref"))) {
+          parameters.remove(i);
+        }
+      }
+    }
+  }
+
+  /** The arguments contract.json lists for the operation, each in place of a same-named one springdoc wrote. */
+  private static void declareParameters(ObjectNode operation, JsonNode declared) {
+    if (declared == null) {
+      return;
+    }
+    ArrayNode parameters = operation.withArray("parameters");
+    for (JsonNode parameter : declared.path("query")) {
+      String name = parameter.path("name").asString("");
+      for (int i = parameters.size() - 1; i >= 0; i--) {
+        if (name.equals(parameters.get(i).path("name").asString(""))
+            && "query".equals(parameters.get(i).path("in").asString(""))) {
+          parameters.remove(i);
+        }
+      }
+      ObjectNode copy = parameters.addObject().put("name", name).put("in", "query");
+      copy.setAll((ObjectNode) parameter.deepCopy());
+    }
+    if (declared.has("requestBody")) {
+      operation.set("requestBody", declared.get("requestBody").deepCopy());
+    }
+  }
+
   /** The bearer token is the security scheme's; OpenAPI ignores an Authorization header parameter anyway. */
   private static void dropAuthorizationHeader(ObjectNode operation) {
     if (operation.get("parameters") instanceof ArrayNode parameters) {
@@ -142,14 +204,17 @@ final class ContractMerge {
   /** {@code .{format}}: json or xml, as the Open311 GeoReport v2 paths are written. */
   private static void declareFormat(ObjectNode operation) {
     ArrayNode parameters = operation.withArray("parameters");
+    ObjectNode format = null;
     for (JsonNode parameter : parameters) {
       if (ContractPaths.FORMAT_PARAMETER.equals(parameter.path("name").asString(""))
-          && "path".equals(parameter.path("in").asString(""))) {
-        return;
+          && "path".equals(parameter.path("in").asString("")) && parameter instanceof ObjectNode declared) {
+        format = declared;
       }
     }
-    ObjectNode format = parameters.addObject().put("name", ContractPaths.FORMAT_PARAMETER).put("in", "path")
-        .put("required", true).put("description", "json 或 xml (GeoReport v2)");
+    if (format == null) {
+      format = parameters.addObject().put("name", ContractPaths.FORMAT_PARAMETER).put("in", "path");
+    }
+    format.put("required", true).put("description", "json 或 xml (GeoReport v2)");
     ArrayNode choices = format.putObject("schema").put("type", "string").putArray("enum");
     ContractPaths.FORMATS.forEach(choices::add);
   }

@@ -35,7 +35,15 @@ class ApiDocsTest {
   private static final StubService INTAKE = new StubService("""
       {"openapi":"3.1.0","paths":{
         "/api/complaints":{"post":{"operationId":"register","requestBody":{"content":{"application/json":
-          {"schema":{"$ref":"#/components/schemas/RegistrationRequest"}}}},"responses":{"201":{"description":"ok"}}}},
+          {"schema":{"$ref":"#/components/schemas/RegistrationRequest"}}}},"responses":{"201":{"description":"ok"}}},
+          "get":{"operationId":"list","parameters":[{"name":"phone","in":"query","required":true,
+          "schema":{"type":"string"}},{"name":"params","in":"query","required":true,"schema":{"type":"object"}}],
+          "responses":{"200":{"description":"ok"}}}},
+        "/open311/v2/requests/{id}.{format}":{"get":{"operationId":"request","parameters":[
+          {"name":"id","in":"path","required":true,"schema":{"type":"string"}},
+          {"name":"format","in":"path","required":true,"schema":{"type":"string"}},
+          {"name":"params","in":"query","required":true,"schema":{"$ref":"#/components/schemas/MultiValueMap"}}],
+          "responses":{"200":{"description":"ok"}}}},
         "/api/complaints/{ticketId}":{"get":{"operationId":"find","parameters":[{"name":"ticketId","in":"path"}],
           "responses":{"200":{"description":"ok","content":{"application/json":
           {"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
@@ -43,11 +51,12 @@ class ApiDocsTest {
         "/open311/v2/services.xml":{"get":{"operationId":"servicesXml","responses":{"200":{"description":"ok"}}}},
         "/api/admin/books":{"get":{"operationId":"books","responses":{"200":{"description":"ok"}}}}},
        "components":{"schemas":{"RegistrationRequest":{"type":"object"},
-        "Page":{"type":"object","properties":{"items":{"type":"array"}}}}}}
+        "Page":{"type":"object","properties":{"items":{"type":"array"}}},
+        "MultiValueMap":{"type":"object"}}}}
       """);
   private static final StubService DISPATCH = new StubService("""
       {"openapi":"3.1.0","paths":{
-        "/api/cases/{ticketId}/claim":{"post":{"operationId":"claim","responses":{"200":{"description":"ok"}}}},
+        "/api/cases/{ticketId}/claim":{"post":{"operationId":"list","responses":{"200":{"description":"ok"}}}},
         "/api/dashboard/backlog":{"get":{"operationId":"backlog","responses":{"200":{"description":"ok",
           "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
        "components":{"schemas":{"Page":{"type":"object","properties":{"total":{"type":"integer"}}}}}}
@@ -159,6 +168,37 @@ class ApiDocsTest {
   }
 
   @Test
+  void eachOperationIdIsUniqueThoughTwoServicesNameTheirsAlike() {
+    JsonNode paths = as("operator").get("/api-docs").body().path("paths");
+
+    List<String> ids = operations(paths).map(operation -> operation.path("operationId").asString()).toList();
+    assertThat(ids).doesNotHaveDuplicates().contains("list").anyMatch(id -> id.endsWith("_list"));
+  }
+
+  @Test
+  void aMapOfQueryArgumentsIsDocumentedAsTheArgumentsItTakes() {
+    JsonNode paths = as("operator").get("/api-docs").body().path("paths");
+
+    assertThat(operations(paths).flatMap(operation -> operation.path("parameters").valueStream())
+        .filter(parameter -> parameter.path("in").asString().equals("query"))
+        .filter(parameter -> parameter.path("schema").has("$ref")
+            || parameter.path("schema").path("type").asString().equals("object")))
+        .as("no query argument is an object").isEmpty();
+    JsonNode search = paths.at("/~1api~1complaints/get/parameters");
+    assertThat(search.valueStream().map(parameter -> parameter.path("name").asString()))
+        .contains("phone", "status", "district", "category", "from", "to", "q", "page", "size")
+        .doesNotContain("params");
+    assertThat(search.valueStream().filter(parameter -> parameter.path("required").asBoolean()))
+        .as("the search runs without a phone number").isEmpty();
+    JsonNode request = paths.at("/~1open311~1v2~1requests~1{id}.{format}/get/parameters");
+    assertThat(request.valueStream().map(parameter -> parameter.path("name").asString()))
+        .containsExactlyInAnyOrder("id", "format", "jurisdiction_id");
+    assertThat(request.valueStream().filter(parameter -> parameter.path("name").asString().equals("format"))
+        .map(parameter -> parameter.at("/schema/enum").toString())).as("springdoc's own {format} gets its choices")
+        .containsExactly("[\"json\",\"xml\"]");
+  }
+
+  @Test
   void aSchemaNameTwoServicesUseForDifferentShapesIsKeptApart() {
     JsonNode contract = as("operator").get("/api-docs").body();
 
@@ -166,6 +206,11 @@ class ApiDocsTest {
     assertThat(contract.at("/components/schemas/dispatch.Page/properties").has("total")).isTrue();
     assertThat(contract.at("/paths/~1api~1dashboard~1backlog/get/responses/200/content/application~1json/schema/$ref")
         .asString()).isEqualTo("#/components/schemas/dispatch.Page");
+  }
+
+  private static Stream<JsonNode> operations(JsonNode paths) {
+    return paths.valueStream().flatMap(path -> path.properties().stream()
+        .filter(method -> ContractPaths.METHODS.contains(method.getKey())).map(Map.Entry::getValue));
   }
 
   private static List<String> roles(JsonNode paths, String path, String method) {
