@@ -128,6 +128,8 @@ class ApiContractIT {
     assertThat(paths.at("/~1api~1complaints~1{ticketId}/get/responses/404/$ref").asString())
         .isEqualTo("#/components/responses/NotFound");
 
+    assertThat(paths.at("/~1api~1complaints/post/responses").propertyNames()).as("SPEC §7: 201 {ticketId…}")
+        .contains("201").doesNotContain("200");
     assertThat(paths.at("/~1api~1public~1progress/post/responses").propertyNames())
         .as("the citizens' same 404 for a wrong number, and their rate limit").contains("404", "429");
 
@@ -143,12 +145,17 @@ class ApiContractIT {
         stale.add(listed.getKey() + " " + status.asString());
       }
     }));
+    document.path("created").propertyNames().forEach(key -> {
+      if (!operation(paths, key).path("responses").has("201")) {
+        stale.add(key + " 201");
+      }
+    });
     document.path("parameters").propertyNames().forEach(key -> {
       if (operation(paths, key).isMissingNode()) {
         stale.add(key);
       }
     });
-    assertThat(stale).as("examples, errors and parameters written for operations the contract does not have")
+    assertThat(stale).as("examples, errors, 201s and parameters written for operations the contract does not have")
         .isEmpty();
   }
 

@@ -88,7 +88,7 @@ class ApiDocsController {
     Map<String, JsonNode> serviceDocs = services.read(authorization);
     ContractMerge.Inputs inputs = new ContractMerge.Inputs(document.path("info"), routes::routeFor,
         (method, path) -> doors.access(request, method, path), document.path("examples"), document.path("errors"),
-        document.path("parameters"));
+        document.path("parameters"), document.path("created"));
     ObjectNode contract = ContractMerge.merge(inputs, ownDocument(request), serviceDocs);
     log.info("api contract built: {} paths from the gateway and {}", contract.path("paths").size(),
         serviceDocs.keySet());

@@ -38,9 +38,14 @@ final class ContractMerge {
    * @param parameters by {@code "METHOD /path"}: the query arguments a handler reads from a map (springdoc shows such a
    *     map as one required object), each replacing a same-named one springdoc wrote; and {@code requestBody}: a body
    *     springdoc cannot see (a form read from that map)
+   * @param created by {@code "METHOD /path"}: {@code "201"} for a handler that answers 201 Created where springdoc
+   *     writes 200 (a {@code ResponseEntity} it cannot look into), {@code "200/201"} for an upsert that answers either
    */
   record Inputs(JsonNode info, Function<String, Optional<String>> routeFor, Doors doors, JsonNode examples,
-      JsonNode errors, JsonNode parameters) {}
+      JsonNode errors, JsonNode parameters, JsonNode created) {}
+
+  /** An upsert: 201 when it made the resource, 200 when it changed it. */
+  static final String CREATED_OR_UPDATED = "200/201";
 
   private ContractMerge() {}
 
@@ -115,6 +120,10 @@ final class ContractMerge {
       declareFormat(operation);
     }
     declareParameters(operation, forOperation(inputs.parameters(), key));
+    JsonNode created = forOperation(inputs.created(), key);
+    if (created != null) {
+      answersCreated(operation, CREATED_OR_UPDATED.equals(created.asString("")));
+    }
     JsonNode listed = forOperation(inputs.errors(), key);
     ErrorResponses.addTo(operation, method, path, access, listed == null ? NODES.arrayNode() : listed);
     JsonNode example = forOperation(inputs.examples(), key);
@@ -186,6 +195,26 @@ final class ContractMerge {
     if (declared.has("requestBody")) {
       operation.set("requestBody", declared.get("requestBody").deepCopy());
     }
+  }
+
+  /** 201 with what springdoc wrote for 200, in its place or beside it. */
+  private static void answersCreated(ObjectNode operation, boolean orUpdated) {
+    if (!(operation.get("responses") instanceof ObjectNode responses) || !responses.has("200")) {
+      return;
+    }
+    ObjectNode reordered = NODES.objectNode();
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
+      if (!"200".equals(response.getKey())) {
+        reordered.set(response.getKey(), response.getValue());
+        continue;
+      }
+      ObjectNode ok = (ObjectNode) response.getValue();
+      if (orUpdated) {
+        reordered.set("200", ok.deepCopy().put("description", "OK (updated)"));
+      }
+      reordered.set("201", ok.deepCopy().put("description", "Created"));
+    }
+    operation.set("responses", reordered);
   }
 
   /** The bearer token is the security scheme's; OpenAPI ignores an Authorization header parameter anyway. */

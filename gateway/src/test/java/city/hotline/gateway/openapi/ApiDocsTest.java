@@ -35,7 +35,8 @@ class ApiDocsTest {
   private static final StubService INTAKE = new StubService("""
       {"openapi":"3.1.0","paths":{
         "/api/complaints":{"post":{"operationId":"register","requestBody":{"content":{"application/json":
-          {"schema":{"$ref":"#/components/schemas/RegistrationRequest"}}}},"responses":{"201":{"description":"ok"}}},
+          {"schema":{"$ref":"#/components/schemas/RegistrationRequest"}}}},"responses":{"200":{"description":"ok",
+          "content":{"*/*":{"schema":{"$ref":"#/components/schemas/Page"}}}}}},
           "get":{"operationId":"list","parameters":[{"name":"phone","in":"query","required":true,
           "schema":{"type":"string"}},{"name":"params","in":"query","required":true,"schema":{"type":"object"}}],
           "responses":{"200":{"description":"ok"}}}},
@@ -157,6 +158,10 @@ class ApiDocsTest {
     assertThat(contract.at("/components/schemas/Problem/properties/errors/items/$ref").asString())
         .isEqualTo("#/components/schemas/FieldProblem");
     assertThat(contract.at("/components/securitySchemes/bearer/bearerFormat").asString()).isEqualTo("JWT");
+    assertThat(paths.at("/~1api~1complaints/post/responses").propertyNames()).as("it answers 201, not springdoc's 200")
+        .contains("201").doesNotContain("200");
+    assertThat(paths.at("/~1api~1complaints/post/responses/201/content/*~1*/schema/$ref").asString())
+        .isEqualTo("#/components/schemas/Page");
     assertThat(paths.at("/~1api~1complaints/post/requestBody/content/application~1json/examples/spec/value/category")
         .asString()).isEqualTo("STREET_LIGHTING");
     assertThat(paths.at("/~1open311~1v2~1services.{format}/get/responses/400/$ref").asString())
